@@ -1,0 +1,2 @@
+/** The rules of decisions and influences, enforced inside the project aggregate. */
+package org.coproduction.timeline.decision.command;

@@ -1,0 +1,37 @@
+package org.coproduction.timeline.meeting.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.coproduction.timeline.project.api.ProjectEvent;
+
+/** A meeting, the coded turns of its discussion, and corrections of that coding. */
+public sealed interface MeetingEvent extends ProjectEvent {
+
+    record MeetingHeld(
+            String projectId,
+            Instant occurredAt,
+            String meetingId,
+            String title,
+            MeetingKind kind,
+            List<String> attendees)
+            implements MeetingEvent {
+        public MeetingHeld {
+            attendees = List.copyOf(attendees);
+        }
+    }
+
+    record ContributionRecorded(
+            String projectId,
+            Instant occurredAt,
+            String meetingId,
+            String contributionId,
+            String memberId,
+            IpaCategory category,
+            String decisionId,
+            String summary)
+            implements MeetingEvent {}
+
+    /** A correction of the record: once known, the contribution counts as never having existed. */
+    record ContributionRetracted(String projectId, Instant occurredAt, String contributionId, String reason)
+            implements MeetingEvent {}
+}

@@ -1,0 +1,9 @@
+package org.coproduction.timeline.meeting.api;
+
+public enum MeetingKind {
+    TEAM,
+    STEERING,
+    ADVISORY,
+    ANALYSIS_WORKSHOP,
+    OTHER
+}

@@ -1,0 +1,2 @@
+/** The rules of meetings and contributions, enforced inside the project aggregate. */
+package org.coproduction.timeline.meeting.command;

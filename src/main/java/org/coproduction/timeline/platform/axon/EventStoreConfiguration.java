@@ -1,0 +1,108 @@
+package org.coproduction.timeline.platform.axon;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.coproduction.timeline.platform.EventJson;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store is Axon's JDBC engine on tables that Flyway creates (the same code on H2 and
+ * PostgreSQL, payloads as plain binary columns, no ORM on the write path); see docs/adr/0002.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("time_stamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return new CatalogueJacksonSerializer(EventJson.newMapper());
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EVENT_SCHEMA;
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            @Value("${timeline.event-store.batch-size:1000}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(EVENT_SCHEMA)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TOKEN_SCHEMA)
+                .contentType(byte[].class)
+                .build();
+    }
+
+    /** Commands on a project reuse its folded state instead of replaying its history each time. */
+    @Bean
+    public Cache projectCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public ConfigurerModule importedEventIdentifiers() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(
+                () -> config.eventBus().registerDispatchInterceptor(new ImportedEventIdentifierInterceptor())));
+    }
+}

@@ -1,0 +1,103 @@
+package org.coproduction.timeline.project.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The field rules of the interchange contract (identifiers, upper-case words, free text), checked
+ * where a command is built so that every entry point refuses the same input with the same words.
+ */
+public final class Require {
+
+    public static final int MAX_TEXT = 20_000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern UPPER_WORD = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private Require() {}
+
+    public static String id(String field, String value) {
+        present(field, value);
+        if (!ID.matcher(value).matches()) {
+            throw new InvalidFieldException(field, "must be 1-64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return value;
+    }
+
+    public static String optionalId(String field, String value) {
+        return value == null ? null : id(field, value);
+    }
+
+    public static List<String> ids(String field, List<String> values, boolean nonEmpty) {
+        present(field, values);
+        if (nonEmpty && values.isEmpty()) {
+            throw new InvalidFieldException(field, "must not be empty");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            id(field + "[" + i + "]", values.get(i));
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new InvalidFieldException(field, "must not repeat an identifier");
+        }
+        return List.copyOf(values);
+    }
+
+    public static String upperWord(String field, String value) {
+        present(field, value);
+        if (!UPPER_WORD.matcher(value).matches() || value.length() > 64) {
+            throw new InvalidFieldException(field, "must be an upper-case word such as SERVICE_USER");
+        }
+        return value;
+    }
+
+    public static List<String> upperWords(String field, List<String> values) {
+        present(field, values);
+        if (values.isEmpty()) {
+            throw new InvalidFieldException(field, "must not be empty");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            upperWord(field + "[" + i + "]", values.get(i));
+        }
+        return List.copyOf(values);
+    }
+
+    public static String text(String field, String value) {
+        present(field, value);
+        if (value.isBlank()) {
+            throw new InvalidFieldException(field, "must not be blank");
+        }
+        return optionalText(field, value);
+    }
+
+    public static String optionalText(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new InvalidFieldException(field, "must be at most " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    public static List<String> codes(String field, List<String> values, boolean nonEmpty) {
+        present(field, values);
+        if (nonEmpty && values.isEmpty()) {
+            throw new InvalidFieldException(field, "must not be empty");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String code = values.get(i);
+            if (code == null || code.isBlank() || code.length() > 200) {
+                throw new InvalidFieldException(field + "[" + i + "]", "must be a non-blank code of at most 200 characters");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    public static Instant time(String field, Instant value) {
+        return present(field, value);
+    }
+
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,232 @@
+package org.coproduction.timeline.project.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coproduction.timeline.decision.api.DecisionCommand.MakeDecision;
+import org.coproduction.timeline.decision.api.DecisionCommand.ProposeDecision;
+import org.coproduction.timeline.decision.api.DecisionCommand.RecordInfluence;
+import org.coproduction.timeline.decision.api.DecisionCommand.RetractInfluence;
+import org.coproduction.timeline.decision.api.DecisionCommand.ReviseDecision;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.meeting.api.MeetingCommand.HoldMeeting;
+import org.coproduction.timeline.meeting.api.MeetingCommand.RecordContribution;
+import org.coproduction.timeline.meeting.api.MeetingCommand.RetractContribution;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.project.api.ImportEvents;
+import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
+import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
+import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
+import org.coproduction.timeline.project.api.LifecycleCommand.RecordMemberLeft;
+import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
+import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
+import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
+import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
+import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+
+/**
+ * One research study: the consistency boundary for every rule of EVENTS.md. Membership at a date,
+ * a contribution's meeting, an influence's decision: all are checked against this project's own
+ * events, under its lock, so no check can read a stale copy. Each handler turns its command into
+ * the event it asks for, lets {@link ProjectState} refuse it, then applies it.
+ */
+@Aggregate(cache = "projectCache")
+class Project {
+
+    @AggregateIdentifier
+    private String projectId;
+
+    private final ProjectState state = new ProjectState();
+
+    protected Project() {}
+
+    @CommandHandler
+    Project(RegisterProject c) {
+        record(new ProjectRegistered(c.projectId(), c.occurredAt(), c.title(), c.description(), c.fundedBy()));
+    }
+
+    @CommandHandler
+    void handle(StartPhase c) {
+        record(new PhaseStarted(c.projectId(), c.occurredAt(), c.phaseId(), c.name()));
+    }
+
+    @CommandHandler
+    void handle(CloseProject c) {
+        record(new ProjectClosed(c.projectId(), c.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(JoinMember c) {
+        record(new MemberJoined(c.projectId(), c.occurredAt(), c.memberId(), c.name(), c.role(), c.perspectives()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberRole c) {
+        record(new MemberRoleChanged(c.projectId(), c.occurredAt(), c.memberId(), c.role(), c.perspectives()));
+    }
+
+    @CommandHandler
+    void handle(RecordMemberLeft c) {
+        record(new MemberLeft(c.projectId(), c.occurredAt(), c.memberId()));
+    }
+
+    @CommandHandler
+    void handle(HoldMeeting c) {
+        record(new MeetingHeld(c.projectId(), c.occurredAt(), c.meetingId(), c.title(), c.kind(), c.attendees()));
+    }
+
+    @CommandHandler
+    void handle(RecordContribution c) {
+        record(new ContributionRecorded(
+                c.projectId(),
+                c.occurredAt(),
+                c.meetingId(),
+                c.contributionId(),
+                c.memberId(),
+                c.category(),
+                c.decisionId(),
+                c.summary()));
+    }
+
+    @CommandHandler
+    void handle(RetractContribution c) {
+        record(new ContributionRetracted(c.projectId(), c.occurredAt(), c.contributionId(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(ProposeDecision c) {
+        record(new DecisionProposed(c.projectId(), c.occurredAt(), c.decisionId(), c.title(), c.proposedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordInfluence c) {
+        record(new InfluenceRecorded(
+                c.projectId(),
+                c.occurredAt(),
+                c.decisionId(),
+                c.influenceId(),
+                c.memberId(),
+                c.kind(),
+                c.contributionId(),
+                c.reflectionId(),
+                c.note()));
+    }
+
+    @CommandHandler
+    void handle(RetractInfluence c) {
+        record(new InfluenceRetracted(c.projectId(), c.occurredAt(), c.decisionId(), c.influenceId(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(MakeDecision c) {
+        record(new DecisionMade(
+                c.projectId(), c.occurredAt(), c.decisionId(), c.outcome(), c.method(), c.decidedBy()));
+    }
+
+    @CommandHandler
+    void handle(ReviseDecision c) {
+        record(new DecisionRevised(c.projectId(), c.occurredAt(), c.decisionId(), c.outcome(), c.reason()));
+    }
+
+    @CommandHandler
+    void handle(WriteReflection c) {
+        record(new ReflectionWritten(
+                c.projectId(),
+                c.occurredAt(),
+                c.reflectionId(),
+                c.authorId(),
+                c.text(),
+                c.visibility(),
+                c.decisionId(),
+                c.meetingId()));
+    }
+
+    @CommandHandler
+    void handle(CodeReflection c) {
+        record(new ReflectionCoded(c.projectId(), c.occurredAt(), c.reflectionId(), c.codes(), c.codedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordInterview c) {
+        record(new InterviewRecorded(
+                c.projectId(),
+                c.occurredAt(),
+                c.interviewId(),
+                c.intervieweeId(),
+                c.interviewerId(),
+                c.summary(),
+                c.codes()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawConsent c) {
+        record(new ConsentWithdrawn(c.projectId(), c.occurredAt(), c.memberId()));
+    }
+
+    /**
+     * Appends a file's lines for this project; creates the project when its first line registers
+     * it. A line that breaks a rule refuses the whole command, so nothing of it is stored.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(ImportEvents c) {
+        for (ImportEvents.Line line : c.lines()) {
+            if (!line.event().projectId().equals(c.projectId())) {
+                throw RuleViolationException.conflict("data.projectId", "line " + line.lineNumber() + " belongs to another project");
+            }
+            Map<String, Object> metadata = new HashMap<>(2);
+            metadata.put(ImportEvents.EVENT_ID, line.eventId());
+            if (line.recordedAt() != null) {
+                metadata.put(ImportEvents.RECORDED_AT, line.recordedAt().toString());
+            }
+            try {
+                state.check(line.event());
+            } catch (RuleViolationException e) {
+                throw new RuleViolationException(
+                        e.kind(), e.field(), "line " + line.lineNumber() + ": " + e.getMessage());
+            }
+            apply(line.event(), MetaData.from(metadata));
+        }
+        return c.lines().size();
+    }
+
+    private void record(ProjectEvent event) {
+        state.check(event);
+        apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvent event) {
+        if (event instanceof ProjectRegistered registered) {
+            projectId = registered.projectId();
+        }
+        state.evolve(event);
+    }
+}

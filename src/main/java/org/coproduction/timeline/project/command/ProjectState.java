@@ -1,0 +1,125 @@
+package org.coproduction.timeline.project.command;
+
+import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.coproduction.timeline.decision.api.DecisionEvent;
+import org.coproduction.timeline.decision.command.DecisionLog;
+import org.coproduction.timeline.meeting.api.MeetingEvent;
+import org.coproduction.timeline.meeting.command.MeetingLog;
+import org.coproduction.timeline.project.api.LifecycleEvent;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.reflection.api.JournalEvent;
+import org.coproduction.timeline.reflection.command.Journal;
+
+/**
+ * Everything the rules of EVENTS.md need to know about one project, folded from its events.
+ * {@link #check} refuses an event that would break a rule (with the field at fault) and
+ * {@link #evolve} takes an accepted one in. No framework types: the aggregate and the importer
+ * both use it, so a command and an imported line are judged the same way.
+ */
+public final class ProjectState {
+
+    private boolean registered;
+    private Instant closedAt;
+    private Instant lastPhaseStart;
+    private final Set<String> phaseIds = new HashSet<>();
+    private final Team team = new Team();
+    private final MeetingLog meetings = new MeetingLog();
+    private final DecisionLog decisions = new DecisionLog();
+    private final Journal journal = new Journal();
+
+    public Team team() {
+        return team;
+    }
+
+    public MeetingLog meetings() {
+        return meetings;
+    }
+
+    public DecisionLog decisions() {
+        return decisions;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    /** Throws {@link RuleViolationException} when {@code event} may not be recorded now. */
+    public void check(ProjectEvent event) {
+        if (event instanceof ProjectRegistered) {
+            if (registered) {
+                throw conflict("projectId", "project " + event.projectId() + " is already registered");
+            }
+            return;
+        }
+        if (!registered) {
+            throw notFound("projectId", "project " + event.projectId() + " is not registered");
+        }
+        if (closedAt != null && (event instanceof ProjectClosed || event.occurredAt().isAfter(closedAt))) {
+            throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
+        }
+        if (event instanceof LifecycleEvent lifecycle) {
+            checkLifecycle(lifecycle);
+        } else if (event instanceof MeetingEvent meeting) {
+            meetings.check(meeting, this);
+        } else if (event instanceof DecisionEvent decision) {
+            decisions.check(decision, this);
+        } else if (event instanceof JournalEvent entry) {
+            journal.check(entry, this);
+        }
+    }
+
+    private void checkLifecycle(LifecycleEvent event) {
+        if (event instanceof PhaseStarted phase) {
+            if (phaseIds.contains(phase.phaseId())) {
+                throw conflict("phaseId", "phase " + phase.phaseId() + " has already started");
+            }
+            if (lastPhaseStart != null && phase.occurredAt().isBefore(lastPhaseStart)) {
+                throw conflict(
+                        "occurredAt", "phases start in order: the latest phase started at " + lastPhaseStart);
+            }
+        } else if (event instanceof MemberJoined joined) {
+            team.check(joined);
+        } else if (event instanceof MemberRoleChanged changed) {
+            team.check(changed);
+        } else if (event instanceof MemberLeft left) {
+            team.check(left);
+        }
+    }
+
+    public void evolve(ProjectEvent event) {
+        if (event instanceof ProjectRegistered) {
+            registered = true;
+        } else if (event instanceof ProjectClosed closed) {
+            closedAt = closed.occurredAt();
+        } else if (event instanceof PhaseStarted phase) {
+            phaseIds.add(phase.phaseId());
+            lastPhaseStart = phase.occurredAt();
+        } else if (event instanceof MemberJoined joined) {
+            team.evolve(joined);
+        } else if (event instanceof MemberLeft left) {
+            team.evolve(left);
+        } else if (event instanceof MeetingEvent meeting) {
+            meetings.evolve(meeting);
+        } else if (event instanceof DecisionEvent decision) {
+            decisions.evolve(decision);
+        } else if (event instanceof JournalEvent entry) {
+            journal.evolve(entry);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+-- Read models: disposable, rebuilt from the event store by resetting their processors.
+CREATE TABLE project_summary (
+    project_id    VARCHAR(64)   PRIMARY KEY,
+    title         VARCHAR(20000) NOT NULL,
+    description   VARCHAR(20000),
+    funded_by     VARCHAR(20000),
+    registered_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    closed_at     TIMESTAMP(9) WITH TIME ZONE,
+    current_phase VARCHAR(20000),
+    members       INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE timeline_entry (
+    position    BIGINT        PRIMARY KEY,
+    project_id  VARCHAR(64)   NOT NULL,
+    event_id    VARCHAR(255)  NOT NULL,
+    type        VARCHAR(64)   NOT NULL,
+    occurred_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    recorded_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    member_ids  VARCHAR(4000) NOT NULL,
+    data        VARCHAR(1000000) NOT NULL
+);
+CREATE INDEX ix_timeline_project_time ON timeline_entry (project_id, occurred_at, recorded_at, position);
+
+CREATE TABLE timeline_member (
+    project_id VARCHAR(64)    NOT NULL,
+    member_id  VARCHAR(64)    NOT NULL,
+    name       VARCHAR(20000) NOT NULL,
+    PRIMARY KEY (project_id, member_id)
+);
+
+CREATE TABLE timeline_phase (
+    project_id VARCHAR(64)    NOT NULL,
+    phase_id   VARCHAR(64)    NOT NULL,
+    name       VARCHAR(20000) NOT NULL,
+    started_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (project_id, phase_id)
+);
