@@ -26,7 +26,8 @@ class ApplicationStartsTest {
         Instant t = Instant.parse("2021-01-11T10:00:00Z");
         commands.sendAndWait(new RegisterProject("p1", t, "A study", null, null));
         commands.sendAndWait(new JoinMember("p1", t, "m1", "Ann", "RESEARCHER", List.of("ACADEMIC")));
-        assertThat(eventStore.readEvents("p1").asStream().map(e -> e.getPayloadType().getSimpleName()))
+        assertThat(eventStore.readEvents("p1").asStream().map(e -> e.getPayloadType()
+                        .getSimpleName()))
                 .containsExactly("ProjectRegistered", "MemberJoined");
     }
 }

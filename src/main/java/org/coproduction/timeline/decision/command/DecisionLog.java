@@ -61,11 +61,12 @@ public final class DecisionLog {
         } else if (event instanceof DecisionMade made) {
             if (decision.madeAt() != null) {
                 throw conflict(
-                        "decisionId",
-                        "decision " + made.decisionId() + " is already made; record a revision instead");
+                        "decisionId", "decision " + made.decisionId() + " is already made; record a revision instead");
             }
             for (int i = 0; i < made.decidedBy().size(); i++) {
-                project.team().requireMemberAt("decidedBy[" + i + "]", made.decidedBy().get(i), made.occurredAt());
+                project.team()
+                        .requireMemberAt(
+                                "decidedBy[" + i + "]", made.decidedBy().get(i), made.occurredAt());
             }
         } else if (event instanceof DecisionRevised revised) {
             if (decision.madeAt() == null) {

@@ -32,15 +32,16 @@ public final class MeetingLog {
                 throw conflict("meetingId", "meeting " + held.meetingId() + " is already recorded");
             }
             for (int i = 0; i < held.attendees().size(); i++) {
-                project.team().requireMemberAt("attendees[" + i + "]", held.attendees().get(i), held.occurredAt());
+                project.team()
+                        .requireMemberAt(
+                                "attendees[" + i + "]", held.attendees().get(i), held.occurredAt());
             }
         } else if (event instanceof ContributionRecorded recorded) {
             if (!hasMeeting(recorded.meetingId())) {
                 throw notFound("meetingId", "meeting " + recorded.meetingId() + " is not recorded");
             }
             if (hasContribution(recorded.contributionId())) {
-                throw conflict(
-                        "contributionId", "contribution " + recorded.contributionId() + " is already recorded");
+                throw conflict("contributionId", "contribution " + recorded.contributionId() + " is already recorded");
             }
             project.team().requireMemberAt("memberId", recorded.memberId(), recorded.occurredAt());
             if (recorded.decisionId() != null) {
@@ -48,8 +49,7 @@ public final class MeetingLog {
             }
         } else if (event instanceof ContributionRetracted retraction) {
             if (!hasContribution(retraction.contributionId())) {
-                throw notFound(
-                        "contributionId", "contribution " + retraction.contributionId() + " is not recorded");
+                throw notFound("contributionId", "contribution " + retraction.contributionId() + " is not recorded");
             }
             if (retracted.contains(retraction.contributionId())) {
                 throw conflict(

@@ -2,10 +2,10 @@ package org.coproduction.timeline.platform.axon;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.coproduction.timeline.project.api.ImportEvents;
 
 /**
@@ -20,7 +20,9 @@ class ImportedEventIdentifierInterceptor implements MessageDispatchInterceptor<E
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, message) -> {
             Object eventId = message.getMetaData().get(ImportEvents.EVENT_ID);
-            if (eventId == null || eventId.equals(message.getIdentifier()) || !(message instanceof DomainEventMessage<?> domain)) {
+            if (eventId == null
+                    || eventId.equals(message.getIdentifier())
+                    || !(message instanceof DomainEventMessage<?> domain)) {
                 return message;
             }
             return new GenericDomainEventMessage<>(

@@ -66,7 +66,8 @@ public final class EventCatalogue {
     public static String nameOf(ProjectEvent event) {
         EventType type = BY_CLASS.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("not a catalogued event: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a catalogued event: " + event.getClass().getName());
         }
         return type.name();
     }

@@ -84,10 +84,27 @@ public final class Require {
         for (int i = 0; i < values.size(); i++) {
             String code = values.get(i);
             if (code == null || code.isBlank() || code.length() > 200) {
-                throw new InvalidFieldException(field + "[" + i + "]", "must be a non-blank code of at most 200 characters");
+                throw new InvalidFieldException(
+                        field + "[" + i + "]", "must be a non-blank code of at most 200 characters");
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * Reads a valid time as the contract writes it: a date ({@code 2012-03-05}, the start of that
+     * day in UTC) or an instant with an offset ({@code 2012-03-05T10:00:00Z}).
+     */
+    public static Instant occurredAt(String field, String value) {
+        present(field, value);
+        try {
+            if (value.length() == 10) {
+                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z");
+        }
     }
 
     public static Instant time(String field, Instant value) {

@@ -146,8 +146,7 @@ class Project {
 
     @CommandHandler
     void handle(MakeDecision c) {
-        record(new DecisionMade(
-                c.projectId(), c.occurredAt(), c.decisionId(), c.outcome(), c.method(), c.decidedBy()));
+        record(new DecisionMade(c.projectId(), c.occurredAt(), c.decisionId(), c.outcome(), c.method(), c.decidedBy()));
     }
 
     @CommandHandler
@@ -199,7 +198,8 @@ class Project {
     int handle(ImportEvents c) {
         for (ImportEvents.Line line : c.lines()) {
             if (!line.event().projectId().equals(c.projectId())) {
-                throw RuleViolationException.conflict("data.projectId", "line " + line.lineNumber() + " belongs to another project");
+                throw RuleViolationException.conflict(
+                        "data.projectId", "line " + line.lineNumber() + " belongs to another project");
             }
             Map<String, Object> metadata = new HashMap<>(2);
             metadata.put(ImportEvents.EVENT_ID, line.eventId());

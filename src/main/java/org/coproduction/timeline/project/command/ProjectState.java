@@ -70,7 +70,8 @@ public final class ProjectState {
         if (!registered) {
             throw notFound("projectId", "project " + event.projectId() + " is not registered");
         }
-        if (closedAt != null && (event instanceof ProjectClosed || event.occurredAt().isAfter(closedAt))) {
+        if (closedAt != null
+                && (event instanceof ProjectClosed || event.occurredAt().isAfter(closedAt))) {
             throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
         }
         if (event instanceof LifecycleEvent lifecycle) {
@@ -90,8 +91,7 @@ public final class ProjectState {
                 throw conflict("phaseId", "phase " + phase.phaseId() + " has already started");
             }
             if (lastPhaseStart != null && phase.occurredAt().isBefore(lastPhaseStart)) {
-                throw conflict(
-                        "occurredAt", "phases start in order: the latest phase started at " + lastPhaseStart);
+                throw conflict("occurredAt", "phases start in order: the latest phase started at " + lastPhaseStart);
             }
         } else if (event instanceof MemberJoined joined) {
             team.check(joined);

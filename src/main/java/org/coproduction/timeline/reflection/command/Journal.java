@@ -45,7 +45,8 @@ public final class Journal {
             }
             project.team().requireMemberAt("intervieweeId", interview.intervieweeId(), interview.occurredAt());
             project.team().requireMemberAt("interviewerId", interview.interviewerId(), interview.occurredAt());
-        } else if (event instanceof ConsentWithdrawn withdrawn && !project.team().hasEverJoined(withdrawn.memberId())) {
+        } else if (event instanceof ConsentWithdrawn withdrawn
+                && !project.team().hasEverJoined(withdrawn.memberId())) {
             throw notFound("memberId", "member " + withdrawn.memberId() + " has not joined the project");
         }
     }

@@ -1,0 +1,2 @@
+/** HTTP adapters for proposing, influencing, making and revising decisions. */
+package org.coproduction.timeline.decision.web;

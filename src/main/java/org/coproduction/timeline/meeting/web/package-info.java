@@ -1,0 +1,2 @@
+/** HTTP adapters for recording meetings, coded contributions and their retractions. */
+package org.coproduction.timeline.meeting.web;

@@ -1,0 +1,121 @@
+package org.coproduction.timeline.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal as an RFC 9457 problem: 400 names the field and the reason, 404 an unknown
+ * project, meeting or decision, 409 a broken rule or a concurrent change. Bad input never
+ * reaches a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice {
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return badRequest(List.of(new FieldError(e.field(), e.reason())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            return badRequest(List.of(new FieldError(field, "has a value of the wrong kind: " + mapping.getOriginalMessage())));
+        }
+        return badRequest(List.of(new FieldError("body", "is not readable JSON: " + rootMessage(e))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new FieldError(e.getName(), "has an invalid value: " + e.getValue())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return badRequest(List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException e) {
+        HttpStatus status =
+                e.kind() == RuleViolationException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(status == HttpStatus.NOT_FOUND ? "Not found" : "Rule violated");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownProject(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "project " + e.getAggregateIdentifier() + " is not registered");
+        problem.setTitle("Not found");
+        problem.setProperty("field", "projectId");
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "the project changed at the same time or already holds this record; try again");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) throws Throwable {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuleViolationException violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof InvalidFieldException invalid) {
+            return invalidField(invalid);
+        }
+        throw e;
+    }
+
+    static ProblemDetail badRequest(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.stream().map(FieldError::describe).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
+        return problem;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** One field at fault and why. */
+    record FieldError(String field, String message) {
+        String describe() {
+            return field + " " + message;
+        }
+
+        Map<String, String> asMap() {
+            return Map.of("field", field, "message", message);
+        }
+    }
+}

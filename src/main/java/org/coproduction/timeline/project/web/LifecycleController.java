@@ -1,0 +1,109 @@
+package org.coproduction.timeline.project.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coproduction.timeline.platform.web.RequestDefaults;
+import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
+import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
+import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
+import org.coproduction.timeline.project.api.LifecycleCommand.RecordMemberLeft;
+import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
+import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Records a project's registration, phases, team changes and closure. */
+@RestController
+@RequestMapping("/api/projects")
+@Tag(name = "Project and team")
+class LifecycleController {
+
+    private final CommandGateway commands;
+    private final RequestDefaults defaults;
+
+    LifecycleController(CommandGateway commands, RequestDefaults defaults) {
+        this.commands = commands;
+        this.defaults = defaults;
+    }
+
+    record RegisterProjectRequest(
+            String projectId, String occurredAt, String title, String description, String fundedBy) {}
+
+    record StartPhaseRequest(String phaseId, String occurredAt, String name) {}
+
+    record CloseProjectRequest(String occurredAt) {}
+
+    record JoinMemberRequest(
+            String memberId, String occurredAt, String name, String role, List<String> perspectives) {}
+
+    record ChangeRoleRequest(String occurredAt, String role, List<String> perspectives) {}
+
+    record MemberLeftRequest(String occurredAt) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a project (ProjectRegistered)")
+    RecordedResponse register(@RequestBody RegisterProjectRequest r) {
+        String projectId = defaults.idOr(r.projectId(), "project");
+        commands.sendAndWait(new RegisterProject(
+                projectId, defaults.occurredAt(r.occurredAt()), r.title(), r.description(), r.fundedBy()));
+        return new RecordedResponse(projectId, projectId);
+    }
+
+    @PostMapping("/{projectId}/phases")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start the next phase; the previous one ends (PhaseStarted)")
+    RecordedResponse startPhase(@PathVariable String projectId, @RequestBody StartPhaseRequest r) {
+        String phaseId = defaults.idOr(r.phaseId(), "phase");
+        commands.sendAndWait(new StartPhase(projectId, defaults.occurredAt(r.occurredAt()), phaseId, r.name()));
+        return new RecordedResponse(projectId, phaseId);
+    }
+
+    @PostMapping("/{projectId}/closure")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Close the project; nothing may occur after it (ProjectClosed)")
+    RecordedResponse close(@PathVariable String projectId, @RequestBody(required = false) CloseProjectRequest r) {
+        commands.sendAndWait(
+                new CloseProject(projectId, defaults.occurredAt(r == null ? null : r.occurredAt())));
+        return new RecordedResponse(projectId, projectId);
+    }
+
+    @PostMapping("/{projectId}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A member joins the team (MemberJoined)")
+    RecordedResponse join(@PathVariable String projectId, @RequestBody JoinMemberRequest r) {
+        String memberId = defaults.idOr(r.memberId(), "member");
+        commands.sendAndWait(new JoinMember(
+                projectId, defaults.occurredAt(r.occurredAt()), memberId, r.name(), r.role(), r.perspectives()));
+        return new RecordedResponse(projectId, memberId);
+    }
+
+    @PostMapping("/{projectId}/members/{memberId}/role")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A member's role or perspectives change from a date (MemberRoleChanged)")
+    RecordedResponse changeRole(
+            @PathVariable String projectId, @PathVariable String memberId, @RequestBody ChangeRoleRequest r) {
+        commands.sendAndWait(new ChangeMemberRole(
+                projectId, defaults.occurredAt(r.occurredAt()), memberId, r.role(), r.perspectives()));
+        return new RecordedResponse(projectId, memberId);
+    }
+
+    @PostMapping("/{projectId}/members/{memberId}/departure")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A member leaves the team (MemberLeft)")
+    RecordedResponse leave(
+            @PathVariable String projectId,
+            @PathVariable String memberId,
+            @RequestBody(required = false) MemberLeftRequest r) {
+        commands.sendAndWait(
+                new RecordMemberLeft(projectId, defaults.occurredAt(r == null ? null : r.occurredAt()), memberId));
+        return new RecordedResponse(projectId, memberId);
+    }
+}

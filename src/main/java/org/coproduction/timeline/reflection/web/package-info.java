@@ -1,0 +1,2 @@
+/** HTTP adapters for reflections, their coding, interviews and withdrawal of consent. */
+package org.coproduction.timeline.reflection.web;
