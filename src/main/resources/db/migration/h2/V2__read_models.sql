@@ -11,16 +11,17 @@ CREATE TABLE project_summary (
 );
 
 CREATE TABLE timeline_entry (
-    position    BIGINT        PRIMARY KEY,
     project_id  VARCHAR(64)   NOT NULL,
+    seq_no     BIGINT        NOT NULL,
     event_id    VARCHAR(255)  NOT NULL,
     type        VARCHAR(64)   NOT NULL,
     occurred_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     recorded_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     member_ids  VARCHAR(4000) NOT NULL,
-    data        VARCHAR(1000000) NOT NULL
+    data        VARCHAR(1000000) NOT NULL,
+    PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_timeline_project_time ON timeline_entry (project_id, occurred_at, recorded_at, position);
+CREATE INDEX ix_timeline_project_time ON timeline_entry (project_id, occurred_at, recorded_at, seq_no);
 
 CREATE TABLE timeline_member (
     project_id VARCHAR(64)    NOT NULL,
@@ -35,4 +36,11 @@ CREATE TABLE timeline_phase (
     name       VARCHAR(20000) NOT NULL,
     started_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, phase_id)
+);
+
+CREATE TABLE project_member (
+    project_id VARCHAR(64) NOT NULL,
+    member_id  VARCHAR(64) NOT NULL,
+    active     BOOLEAN     NOT NULL,
+    PRIMARY KEY (project_id, member_id)
 );

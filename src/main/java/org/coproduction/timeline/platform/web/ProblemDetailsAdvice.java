@@ -32,12 +32,14 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            return badRequest(List.of(new FieldError(field, "has a value of the wrong kind: " + mapping.getOriginalMessage())));
+            return badRequest(
+                    List.of(new FieldError(field, "has a value of the wrong kind: " + mapping.getOriginalMessage())));
         }
         return badRequest(List.of(new FieldError("body", "is not readable JSON: " + rootMessage(e))));
     }

@@ -99,11 +99,14 @@ public final class Require {
         present(field, value);
         try {
             if (value.length() == 10) {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return java.time.LocalDate.parse(value)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
             }
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z");
+            throw new InvalidFieldException(
+                    field, "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z");
         }
     }
 

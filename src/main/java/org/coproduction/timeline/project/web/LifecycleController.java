@@ -40,8 +40,7 @@ class LifecycleController {
 
     record CloseProjectRequest(String occurredAt) {}
 
-    record JoinMemberRequest(
-            String memberId, String occurredAt, String name, String role, List<String> perspectives) {}
+    record JoinMemberRequest(String memberId, String occurredAt, String name, String role, List<String> perspectives) {}
 
     record ChangeRoleRequest(String occurredAt, String role, List<String> perspectives) {}
 
@@ -70,8 +69,7 @@ class LifecycleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Close the project; nothing may occur after it (ProjectClosed)")
     RecordedResponse close(@PathVariable String projectId, @RequestBody(required = false) CloseProjectRequest r) {
-        commands.sendAndWait(
-                new CloseProject(projectId, defaults.occurredAt(r == null ? null : r.occurredAt())));
+        commands.sendAndWait(new CloseProject(projectId, defaults.occurredAt(r == null ? null : r.occurredAt())));
         return new RecordedResponse(projectId, projectId);
     }
 

@@ -1,0 +1,174 @@
+package org.coproduction.timeline.timeline.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.project.api.EventCatalogue;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.Mentions;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code timeline_entry} (one row per event), {@code timeline_member} and
+ * {@code timeline_phase}. Rows of one processor batch are written together in one JDBC batch when
+ * the batch commits, with the processor's token, so a rebuild streams at the speed of the store.
+ * A row already present (same project and sequence) is skipped, so handling is idempotent.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+class TimelineProjection {
+
+    static final String PROCESSING_GROUP = "timeline";
+    private static final String PENDING_ROWS = TimelineProjection.class.getName() + ".rows";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.newMapper();
+
+    TimelineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(
+            String projectId,
+            long sequence,
+            String eventId,
+            String type,
+            Instant occurredAt,
+            Instant recordedAt,
+            String memberIds,
+            String data) {}
+
+    @EventHandler
+    void on(ProjectEvent event, DomainEventMessage<?> message) {
+        if (event instanceof MemberJoined joined) {
+            jdbc.update(
+                    "DELETE FROM timeline_member WHERE project_id = ? AND member_id = ?",
+                    joined.projectId(),
+                    joined.memberId());
+            jdbc.update(
+                    "INSERT INTO timeline_member (project_id, member_id, name) VALUES (?, ?, ?)",
+                    joined.projectId(),
+                    joined.memberId(),
+                    joined.name());
+        } else if (event instanceof PhaseStarted phase) {
+            jdbc.update(
+                    "DELETE FROM timeline_phase WHERE project_id = ? AND phase_id = ?",
+                    phase.projectId(),
+                    phase.phaseId());
+            jdbc.update(
+                    "INSERT INTO timeline_phase (project_id, phase_id, name, started_at) VALUES (?, ?, ?, ?)",
+                    phase.projectId(),
+                    phase.phaseId(),
+                    phase.name(),
+                    utc(phase.occurredAt()));
+        }
+        pendingRows()
+                .add(new Row(
+                        event.projectId(),
+                        message.getSequenceNumber(),
+                        RecordedTime.eventId(message),
+                        EventCatalogue.nameOf(event),
+                        event.occurredAt(),
+                        RecordedTime.of(message),
+                        "," + String.join(",", Mentions.membersOf(event)) + ",",
+                        dataOf(event)));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM timeline_entry");
+        jdbc.update("DELETE FROM timeline_member");
+        jdbc.update("DELETE FROM timeline_phase");
+    }
+
+    /** The event's fields as the interchange writes them, less the project and any private text. */
+    private String dataOf(ProjectEvent event) {
+        ObjectNode data = json.valueToTree(event);
+        data.remove("projectId");
+        if (event instanceof ReflectionWritten written && written.visibility() == Visibility.PRIVATE) {
+            data.remove("text");
+        }
+        return data.toString();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private List<Row> pendingRows() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING_ROWS, key -> {
+            List<Row> rows = new ArrayList<>();
+            root.onPrepareCommit(u -> insert(rows));
+            return rows;
+        });
+    }
+
+    private void insert(List<Row> rows) {
+        Set<String> present = alreadyStored(rows);
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (!present.contains(row.projectId() + "#" + row.sequence())) {
+                args.add(new Object[] {
+                    row.projectId(),
+                    row.sequence(),
+                    row.eventId(),
+                    row.type(),
+                    utc(row.occurredAt()),
+                    utc(row.recordedAt()),
+                    row.memberIds(),
+                    row.data()
+                });
+            }
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at,"
+                        + " member_ids, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                args);
+    }
+
+    /** Rows a redelivered batch already wrote: one range query per project in the batch. */
+    private Set<String> alreadyStored(List<Row> rows) {
+        Set<String> present = new HashSet<>();
+        rows.stream().map(Row::projectId).distinct().forEach(projectId -> {
+            long min = rows.stream()
+                    .filter(r -> r.projectId().equals(projectId))
+                    .mapToLong(Row::sequence)
+                    .min()
+                    .orElseThrow();
+            long max = rows.stream()
+                    .filter(r -> r.projectId().equals(projectId))
+                    .mapToLong(Row::sequence)
+                    .max()
+                    .orElseThrow();
+            jdbc.query(
+                    "SELECT seq_no FROM timeline_entry WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
+                    rs -> {
+                        present.add(projectId + "#" + rs.getLong(1));
+                    },
+                    projectId,
+                    min,
+                    max);
+        });
+        return present;
+    }
+}

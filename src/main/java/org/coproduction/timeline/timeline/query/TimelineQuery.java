@@ -1,0 +1,141 @@
+package org.coproduction.timeline.timeline.query;
+
+import static org.coproduction.timeline.timeline.query.TimelineProjection.utc;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.timeline.query.TimelinePage.Entry;
+import org.coproduction.timeline.timeline.query.TimelinePage.MemberRef;
+import org.coproduction.timeline.timeline.query.TimelinePage.PhaseRef;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers timeline requests from the timeline read model. The phase of each entry is worked out
+ * when asked, from the phases known now, so a late-recorded phase start moves entries correctly.
+ */
+@Component
+public class TimelineQuery {
+
+    private final JdbcTemplate jdbc;
+
+    TimelineQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Phase(String phaseId, String name, Instant start) {}
+
+    public TimelinePage find(String projectId, TimelineFilter filter) {
+        if (jdbc.queryForList("SELECT 1 FROM timeline_entry WHERE project_id = ? FETCH FIRST 1 ROWS ONLY", projectId)
+                .isEmpty()) {
+            throw RuleViolationException.notFound("projectId", "project " + projectId + " has no recorded events");
+        }
+        List<Phase> phases = jdbc.query(
+                "SELECT phase_id, name, started_at FROM timeline_phase WHERE project_id = ? ORDER BY started_at, phase_id",
+                (rs, n) -> new Phase(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()),
+                projectId);
+        Map<String, String> names = new HashMap<>();
+        jdbc.query(
+                "SELECT member_id, name FROM timeline_member WHERE project_id = ?",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                },
+                projectId);
+
+        StringBuilder where = new StringBuilder(" WHERE project_id = ?");
+        List<Object> args = new ArrayList<>(List.of(projectId));
+        if (filter.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(utc(filter.from()));
+        }
+        if (filter.until() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(utc(filter.until()));
+        }
+        if (filter.phaseId() != null) {
+            restrictToPhase(filter.phaseId(), phases, where, args);
+        }
+        if (filter.memberId() != null) {
+            where.append(" AND member_ids LIKE ?");
+            args.add("%," + filter.memberId() + ",%");
+        }
+        if (!filter.types().isEmpty()) {
+            where.append(" AND type IN (")
+                    .append(String.join(
+                            ",", filter.types().stream().map(t -> "?").toList()))
+                    .append(")");
+            args.addAll(filter.types());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add((long) filter.page() * filter.size());
+        pageArgs.add(filter.size());
+        List<Entry> entries = jdbc.query(
+                "SELECT seq_no, event_id, type, occurred_at, recorded_at, member_ids, data FROM timeline_entry" + where
+                        + " ORDER BY occurred_at, recorded_at, seq_no OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                (rs, n) -> {
+                    Instant occurredAt = rs.getObject(4, OffsetDateTime.class).toInstant();
+                    return new Entry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            occurredAt,
+                            rs.getObject(5, OffsetDateTime.class).toInstant(),
+                            phaseAt(phases, occurredAt),
+                            members(rs.getString(6), names),
+                            rs.getString(7));
+                },
+                pageArgs.toArray());
+        return new TimelinePage(projectId, filter.page(), filter.size(), total == null ? 0 : total, entries);
+    }
+
+    private static void restrictToPhase(String phaseId, List<Phase> phases, StringBuilder where, List<Object> args) {
+        if (TimelineFilter.BEFORE_FIRST_PHASE.equals(phaseId)) {
+            if (!phases.isEmpty()) {
+                where.append(" AND occurred_at < ?");
+                args.add(utc(phases.get(0).start()));
+            }
+            return;
+        }
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).phaseId().equals(phaseId)) {
+                where.append(" AND occurred_at >= ?");
+                args.add(utc(phases.get(i).start()));
+                if (i + 1 < phases.size()) {
+                    where.append(" AND occurred_at < ?");
+                    args.add(utc(phases.get(i + 1).start()));
+                }
+                return;
+            }
+        }
+        throw RuleViolationException.notFound("phaseId", "phase " + phaseId + " has not started in this project");
+    }
+
+    /** The phase {@code t} falls in: the last to start at or before it. */
+    private static PhaseRef phaseAt(List<Phase> phases, Instant t) {
+        Phase found = null;
+        for (Phase phase : phases) {
+            if (phase.start().isAfter(t)) {
+                break;
+            }
+            found = phase;
+        }
+        return found == null ? null : new PhaseRef(found.phaseId(), found.name());
+    }
+
+    private static List<MemberRef> members(String memberIds, Map<String, String> names) {
+        return Arrays.stream(memberIds.split(","))
+                .filter(id -> !id.isEmpty())
+                .map(id -> new MemberRef(id, names.get(id)))
+                .toList();
+    }
+}

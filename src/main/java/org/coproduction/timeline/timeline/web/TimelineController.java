@@ -1,0 +1,78 @@
+package org.coproduction.timeline.timeline.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.project.api.Require;
+import org.coproduction.timeline.timeline.query.TimelineFilter;
+import org.coproduction.timeline.timeline.query.TimelinePage;
+import org.coproduction.timeline.timeline.query.TimelineQuery;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A project's whole history, in the order things happened. */
+@RestController
+@Tag(name = "Timeline")
+class TimelineController {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final TimelineQuery timeline;
+
+    TimelineController(TimelineQuery timeline) {
+        this.timeline = timeline;
+    }
+
+    @GetMapping("/api/projects/{projectId}/timeline")
+    @Operation(
+            summary = "Every event of the project ordered by occurredAt then recordedAt",
+            description = "Each entry carries the phase it falls in (null before the first phase) and the names of"
+                    + " the members it speaks of. Private reflections appear without their text.")
+    TimelinePage timeline(
+            @PathVariable String projectId,
+            @Parameter(description = "occurredAt from, inclusive: a date or an instant") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "occurredAt to, inclusive; a date includes that whole day")
+                    @RequestParam(required = false)
+                    String to,
+            @Parameter(description = "only events in this phase, or before-first-phase") @RequestParam(required = false)
+                    String phaseId,
+            @Parameter(description = "only events that name this member") @RequestParam(required = false)
+                    String memberId,
+            @Parameter(description = "only these event types, comma-separated") @RequestParam(required = false)
+                    String type,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        List<String> types = type == null
+                ? List.of()
+                : Arrays.stream(type.split(",")).map(String::trim).toList();
+        return timeline.find(
+                projectId,
+                new TimelineFilter(
+                        from == null ? null : Require.occurredAt("from", from),
+                        to == null ? null : endOf(to),
+                        phaseId,
+                        memberId,
+                        types,
+                        page,
+                        size));
+    }
+
+    private static Instant endOf(String to) {
+        Instant t = Require.occurredAt("to", to);
+        return to.length() == 10 ? t.plus(1, ChronoUnit.DAYS) : t.plusNanos(1);
+    }
+}
