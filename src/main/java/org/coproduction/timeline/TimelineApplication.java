@@ -1,5 +1,6 @@
 package org.coproduction.timeline;
 
+import org.coproduction.timeline.interchange.cli.InterchangeCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TimelineApplication {
 
     public static void main(String[] args) {
+        if (InterchangeCommandLine.handles(args)) {
+            System.exit(InterchangeCommandLine.run(TimelineApplication.class, args));
+        }
         SpringApplication.run(TimelineApplication.class, args);
     }
 }

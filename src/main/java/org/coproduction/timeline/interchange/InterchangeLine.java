@@ -37,6 +37,18 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
         }
     }
 
+    /** The envelope the exporter writes for a stored event: the inverse of {@link #read}. */
+    static ObjectNode write(ProjectEvent event, String eventId, Instant recordedAt, ObjectMapper mapper) {
+        EventCatalogue.EventType type = EventCatalogue.byClass(event.getClass()).orElseThrow();
+        ObjectNode line = mapper.createObjectNode();
+        line.put("type", type.name());
+        line.put("schemaVersion", type.revision());
+        line.put("eventId", eventId);
+        line.put("recordedAt", recordedAt.toString());
+        line.set("data", mapper.valueToTree(event));
+        return line;
+    }
+
     private static UUID parseEventId(String value) {
         try {
             return UUID.fromString(value);

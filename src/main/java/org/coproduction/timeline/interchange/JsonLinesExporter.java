@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.RecordedTime;
-import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.stereotype.Component;
@@ -65,14 +64,7 @@ public class JsonLinesExporter {
                             || (asOf != null && event.occurredAt().isAfter(asOf))) {
                         continue;
                     }
-                    EventCatalogue.EventType type =
-                            EventCatalogue.byClass(event.getClass()).orElseThrow();
-                    ObjectNode line = mapper.createObjectNode();
-                    line.put("type", type.name());
-                    line.put("schemaVersion", type.revision());
-                    line.put("eventId", RecordedTime.eventId(message));
-                    line.put("recordedAt", recordedAt.toString());
-                    line.set("data", mapper.valueToTree(event));
+                    ObjectNode line = InterchangeLine.write(event, RecordedTime.eventId(message), recordedAt, mapper);
                     mapper.writeTree(generator, line);
                     generator.writeRaw('\n');
                     written++;

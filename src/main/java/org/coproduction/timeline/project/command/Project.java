@@ -67,8 +67,10 @@ class Project {
 
     protected Project() {}
 
+    /** Created if missing, so that registering an existing project is refused by the rules (409). */
     @CommandHandler
-    Project(RegisterProject c) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterProject c) {
         record(new ProjectRegistered(c.projectId(), c.occurredAt(), c.title(), c.description(), c.fundedBy()));
     }
 

@@ -33,6 +33,7 @@ public final class ProjectState {
     private boolean registered;
     private Instant closedAt;
     private Instant lastPhaseStart;
+    private Instant latestOccurrence = Instant.MIN;
     private final Set<String> phaseIds = new HashSet<>();
     private final Team team = new Team();
     private final MeetingLog meetings = new MeetingLog();
@@ -74,6 +75,10 @@ public final class ProjectState {
                 && (event instanceof ProjectClosed || event.occurredAt().isAfter(closedAt))) {
             throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
         }
+        if (event instanceof ProjectClosed && event.occurredAt().isBefore(latestOccurrence)) {
+            throw conflict(
+                    "occurredAt", "the project cannot close before " + latestOccurrence + ", when something occurred");
+        }
         if (event instanceof LifecycleEvent lifecycle) {
             checkLifecycle(lifecycle);
         } else if (event instanceof MeetingEvent meeting) {
@@ -103,6 +108,9 @@ public final class ProjectState {
     }
 
     public void evolve(ProjectEvent event) {
+        if (event.occurredAt().isAfter(latestOccurrence)) {
+            latestOccurrence = event.occurredAt();
+        }
         if (event instanceof ProjectRegistered) {
             registered = true;
         } else if (event instanceof ProjectClosed closed) {
