@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.RuleViolationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * reaches a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice {
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -41,7 +44,7 @@ public class ProblemDetailsAdvice {
             return badRequest(
                     List.of(new FieldError(field, "has a value of the wrong kind: " + mapping.getOriginalMessage())));
         }
-        return badRequest(List.of(new FieldError("body", "is not readable JSON: " + rootMessage(e))));
+        return badRequest(List.of(new FieldError("body", "is not readable JSON: " + String.valueOf(rootMessage(e)))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -117,7 +120,7 @@ public class ProblemDetailsAdvice {
         }
 
         Map<String, String> asMap() {
-            return Map.of("field", field, "message", message);
+            return Map.of("field", field, "message", String.valueOf(message));
         }
     }
 }

@@ -27,7 +27,6 @@ import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.web.FixedClockAndIds;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -41,11 +40,6 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(controllers = LifecycleController.class)
 @Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
 class LifecycleControllerTest {
-
-    static final String UNREADABLE_BODY_BUG =
-            "bug: Boot's ProblemDetailsExceptionHandler (@Order(0)) answers HttpMessageNotReadableException"
-                    + " before ProblemDetailsAdvice, so errors[].field is missing;"
-                    + " fix: @Order(Ordered.HIGHEST_PRECEDENCE) on ProblemDetailsAdvice";
 
     static final String PROJECTS = "/api/projects";
     static final String PHASES = "/api/projects/{projectId}/phases";
@@ -149,14 +143,12 @@ class LifecycleControllerTest {
     }
 
     @Test
-    @Disabled(UNREADABLE_BODY_BUG)
     void rejectsMalformedJsonNamingTheBody() throws Exception {
         postJson(PROJECTS, "{\"title\" \"A study\"}").andExpect(invalid("body"));
         verifyNoInteractions(commands);
     }
 
     @Test
-    @Disabled(UNREADABLE_BODY_BUG)
     void rejectsATitleOfTheWrongKindNamingTheField() throws Exception {
         postJson(PROJECTS, "{\"projectId\":\"" + PROJECT + "\",\"title\":{\"en\":\"A study\"}}")
                 .andExpect(invalid("title"));

@@ -1,0 +1,160 @@
+package org.coproduction.timeline;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.ANNOTATIONS;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The package layout of STYLE.md: features split into api, command, query and web, plus a shared platform. */
+@AnalyzeClasses(packages = "org.coproduction.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "org.coproduction.timeline";
+    private static final String API = ROOT + "..api..";
+    private static final String COMMAND = ROOT + "..command..";
+    private static final String QUERY = ROOT + "..query..";
+    private static final String WEB = ROOT + "..web..";
+    private static final String PLATFORM = ROOT + ".platform..";
+    private static final Path MAIN_SOURCES = Path.of("src/main/java");
+
+    @ArchTest
+    static final ArchRule messageApiDependsOnlyOnTheJdkAxonAnnotationsAndOtherApis = classes()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .onlyDependOnClassesThat(resideInAnyPackage("java..", API)
+                    .or(resideInAPackage("org.axonframework.modelling.command..")
+                            .and(ANNOTATIONS)))
+            .because("commands, events and queries are a contract that outlives any framework (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule messageApiUsesNoPersistenceSpringOrJson = noClasses()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "javax..",
+                    "java.sql..",
+                    "com.fasterxml.jackson..",
+                    "org.hibernate..")
+            .because("a persistence or serialisation type in the message API is the mistake to avoid (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule onlyWebAdaptersAndPlatformUseSpringWeb = noClasses()
+            .that()
+            .resideOutsideOfPackages(WEB, PLATFORM)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.web..")
+            .because("HTTP is translated to commands and queries in the web adapters only");
+
+    @ArchTest
+    static final ArchRule commandSideKnowsNoQueryOrWeb = noClasses()
+            .that()
+            .resideInAPackage(COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(QUERY, WEB);
+
+    @ArchTest
+    static final ArchRule querySideKnowsNoCommandOrWeb = noClasses()
+            .that()
+            .resideInAPackage(QUERY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, WEB);
+
+    /** Web adapters are the outermost layer: nothing below depends on them, so no cycle can pass through web. */
+    @ArchTest
+    static final ArchRule nothingButWebAdaptersDependsOnWeb = noClasses()
+            .that()
+            .resideOutsideOfPackage(WEB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(WEB);
+
+    /** The roles (api, command, query, web and the platform's axon) depend on each other one way only. */
+    @ArchTest
+    static final ArchRule rolesAreFreeOfCycles =
+            slices().matching(ROOT + ".*.(*)..").namingSlices("$1").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule domainTakesTimeAndIdsFromPlatformBeans = noClasses()
+            .that()
+            .resideOutsideOfPackage(PLATFORM)
+            .should()
+            .callMethod(UUID.class, "randomUUID")
+            .orShould()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(LocalDate.class, "now")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(OffsetDateTime.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .because("time and ids come in with the command or from the Clock and Ids beans, so tests are"
+                    + " deterministic (STYLE.md)");
+
+    @Test
+    void everyPackageBelowTheRootHasPackageInfo() throws IOException {
+        assertThat(packagesWithoutPackageInfo())
+                .filteredOn(folder -> !folder.equals(MAIN_SOURCES.resolve(ROOT.replace('.', '/'))))
+                .isEmpty();
+    }
+
+    @Test
+    void rootPackageHasPackageInfo() throws IOException {
+        assertThat(packagesWithoutPackageInfo()).isEmpty();
+    }
+
+    /** javac writes no package-info class for a package without annotations, so the sources are checked. */
+    private static List<Path> packagesWithoutPackageInfo() throws IOException {
+        try (Stream<Path> folders = Files.walk(MAIN_SOURCES.resolve(ROOT.replace('.', '/')))) {
+            return folders.filter(Files::isDirectory)
+                    .filter(ArchitectureTest::holdsJavaSource)
+                    .filter(folder -> !Files.exists(folder.resolve("package-info.java")))
+                    .toList();
+        }
+    }
+
+    private static boolean holdsJavaSource(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
