@@ -17,8 +17,8 @@ CREATE TABLE timeline_entry (
     type        VARCHAR(64)   NOT NULL,
     occurred_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     recorded_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    member_ids  VARCHAR(4000) NOT NULL,
-    data        VARCHAR(1000000) NOT NULL,
+    member_ids  VARCHAR NOT NULL,
+    data        VARCHAR NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
 CREATE INDEX ix_timeline_project_time ON timeline_entry (project_id, occurred_at, recorded_at, seq_no);
@@ -35,6 +35,7 @@ CREATE TABLE timeline_phase (
     phase_id   VARCHAR(64)    NOT NULL,
     name       VARCHAR(20000) NOT NULL,
     started_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    seq_no     BIGINT         NOT NULL,
     PRIMARY KEY (project_id, phase_id)
 );
 

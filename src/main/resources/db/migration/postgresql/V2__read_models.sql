@@ -17,7 +17,7 @@ CREATE TABLE timeline_entry (
     type        VARCHAR(64)   NOT NULL,
     occurred_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    member_ids  VARCHAR(4000) NOT NULL,
+    member_ids  TEXT NOT NULL,
     data        TEXT NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
@@ -35,6 +35,7 @@ CREATE TABLE timeline_phase (
     phase_id   VARCHAR(64)    NOT NULL,
     name       VARCHAR(20000) NOT NULL,
     started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    seq_no     BIGINT         NOT NULL,
     PRIMARY KEY (project_id, phase_id)
 );
 

@@ -17,6 +17,9 @@ import org.coproduction.timeline.project.api.Require;
  */
 record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instant recordedAt) {
 
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+
     static InterchangeLine read(long lineNumber, JsonNode line, ObjectMapper mapper) {
         EventCatalogue.EventType type =
                 EventCatalogue.byName(line.get("type").asText()).orElseThrow();
@@ -27,9 +30,8 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
         Instant recordedAt = line.hasNonNull("recordedAt")
                 ? Require.occurredAt("recordedAt", line.get("recordedAt").asText())
                 : null;
-        UUID eventId = line.hasNonNull("eventId")
-                ? parseEventId(line.get("eventId").asText())
-                : UUID.nameUUIDFromBytes(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID eventId =
+                line.hasNonNull("eventId") ? parseEventId(line.get("eventId").asText()) : derivedId(type, line, data);
         try {
             return new InterchangeLine(lineNumber, mapper.treeToValue(data, type.javaType()), eventId, recordedAt);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -47,6 +49,26 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
         line.put("recordedAt", recordedAt.toString());
         line.set("data", mapper.valueToTree(event));
         return line;
+    }
+
+    /**
+     * A stable id for a line that has none: a name-based UUID of its content in a canonical form
+     * (fields sorted, schema version filled in, occurredAt as an instant), so the same event gets
+     * the same id however its producer ordered or spelled it.
+     */
+    private static UUID derivedId(EventCatalogue.EventType type, JsonNode line, ObjectNode normalisedData) {
+        ObjectNode canonical = CANONICAL.createObjectNode();
+        canonical.put("type", type.name());
+        canonical.put("schemaVersion", line.path("schemaVersion").asInt(1));
+        if (line.hasNonNull("recordedAt")) {
+            canonical.put("recordedAt", line.get("recordedAt").asText());
+        }
+        canonical.set("data", normalisedData);
+        try {
+            return UUID.nameUUIDFromBytes(CANONICAL.writeValueAsBytes(canonical));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static UUID parseEventId(String value) {

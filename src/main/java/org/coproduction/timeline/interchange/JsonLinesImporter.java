@@ -8,22 +8,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
-import org.coproduction.timeline.project.api.ImportEvents;
+import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
@@ -31,74 +44,144 @@ import org.coproduction.timeline.project.command.ProjectState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a JSON Lines file in two passes, so that nothing is stored unless every line is right.
- * The first pass checks each line against the schemas and, in file order, against the rules
- * (with {@link ProjectState}, the same rules the aggregate enforces), collecting every error. The
- * second pass hands the lines to each project's aggregate in chunks, all in one database
- * transaction: the aggregate checks them again under its lock, and any failure rolls back the
- * whole file. Memory holds the per-project rule state and the set of event ids, never the file.
+ * Imports a JSON Lines file in one pass and one database transaction: each line is checked
+ * against the schemas and, in file order, against its project's rules ({@link ProjectState}, the
+ * rules the aggregate enforces, folded from the project's stored events), then appended to the
+ * project's stream. Every error is collected; if there is any, the transaction is rolled back and
+ * nothing of the file is stored. A command racing the import on the same project makes one of
+ * the two fail on the stream's unique (project, sequence) index, so no rule is bypassed. See
+ * docs/adr/0003.
  */
 @Component
 public class JsonLinesImporter {
 
     static final int CHUNK = 1000;
+    static final String AGGREGATE_TYPE = "Project";
     private static final Logger log = LoggerFactory.getLogger(JsonLinesImporter.class);
 
     private final EventSchemas schemas;
-    private final EventStore eventStore;
-    private final CommandGateway commands;
+    private final EventStorageEngine storage;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final Cache projectCache;
     private final ProcessorPause processorPause;
+    private final Clock clock;
     private final ObjectMapper mapper = EventJson.newMapper();
+    private final Executor readerThread = runnable -> {
+        Thread thread = new Thread(runnable, "import-reader");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     JsonLinesImporter(
             EventSchemas schemas,
-            EventStore eventStore,
-            CommandGateway commands,
+            EventStorageEngine storage,
             PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbc,
+            DataSource dataSource,
             @Qualifier("projectCache") Cache projectCache,
-            ProcessorPause processorPause) {
-        this.processorPause = processorPause;
+            ProcessorPause processorPause,
+            Clock clock) {
         this.schemas = schemas;
-        this.eventStore = eventStore;
-        this.commands = commands;
+        this.storage = storage;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.projectCache = projectCache;
+        this.processorPause = processorPause;
+        this.clock = clock;
     }
 
     public ImportResult importFile(Path file, ImportProgress progress) {
         long start = System.nanoTime();
-        Validation validation = validate(file, progress);
-        long validated = System.nanoTime();
-        if (validation.errorCount > 0) {
-            throw new ImportRejectedException(validation.errors, validation.errorCount);
+        Run run = new Run(progress);
+        try {
+            processorPause.during(() -> transaction.execute(status -> {
+                run.readAll(file);
+                if (run.errorCount > 0) {
+                    status.setRollbackOnly();
+                }
+                return null;
+            }));
+        } finally {
+            // Cached aggregates know nothing of what was appended (or rolled back) beside them.
+            run.projects.keySet().forEach(projectCache::remove);
         }
-        long imported = store(file, validation, progress);
+        if (run.errorCount > 0) {
+            throw new ImportRejectedException(run.errors, run.errorCount);
+        }
         log.info(
-                "Imported {} lines ({} already present): validated in {} ms, stored in {} ms",
-                imported,
-                validation.alreadyPresent.cardinality(),
-                (validated - start) / 1_000_000,
-                (System.nanoTime() - validated) / 1_000_000);
-        return new ImportResult(imported, validation.alreadyPresent.cardinality());
+                "Imported {} lines ({} already present) in {} ms",
+                run.imported,
+                run.alreadyPresent,
+                (System.nanoTime() - start) / 1_000_000);
+        return new ImportResult(run.imported, run.alreadyPresent);
     }
 
-    /** The outcome of the first pass. */
-    private static final class Validation {
+    /** A project as the import sees it: its rules so far and the next sequence number of its stream. */
+    private static final class Project {
+        final ProjectState state;
+        long nextSequence;
+
+        Project(ProjectState state, long nextSequence) {
+            this.state = state;
+            this.nextSequence = nextSequence;
+        }
+    }
+
+    /** One import: what it has seen, what it found wrong, what it appended. */
+    private final class Run {
+        final ImportProgress progress;
+        final Map<String, Project> projects = new HashMap<>();
+        final Set<UUID> seen = new HashSet<>();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
-        long lines;
-        final BitSet alreadyPresent = new BitSet();
+        long imported;
+        long alreadyPresent;
+
+        Run(ImportProgress progress) {
+            this.progress = progress;
+        }
+
+        /**
+         * Parsing and schema checks run on a second thread, a few chunks ahead of the rule checks
+         * and appends, which must follow file order on this one.
+         */
+        void readAll(Path file) {
+            BlockingQueue<Chunk> parsed = new ArrayBlockingQueue<>(4);
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> reader =
+                    CompletableFuture.runAsync(() -> parseAll(file, parsed, stop), readerThread);
+            try {
+                for (Chunk chunk = take(parsed, reader); !chunk.isEnd(); chunk = take(parsed, reader)) {
+                    chunk.errors().forEach(e -> error(e.line(), e.field(), e.message()));
+                    checkAndAppend(chunk.lines());
+                    progress.validated(chunk.lastLine(), chunk.bytes());
+                }
+            } finally {
+                stop.set(true);
+            }
+            errors.sort(Comparator.comparingLong(ImportError::line));
+        }
+
+        private Chunk take(BlockingQueue<Chunk> parsed, CompletableFuture<Void> reader) {
+            try {
+                Chunk chunk;
+                while ((chunk = parsed.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                    if (reader.isCompletedExceptionally()) {
+                        reader.join();
+                    }
+                }
+                return chunk;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            }
+        }
 
         void error(long line, String field, String message) {
             errorCount++;
@@ -106,13 +189,46 @@ public class JsonLinesImporter {
                 errors.add(new ImportError(line, field, message));
             }
         }
+
+        void checkAndAppend(List<InterchangeLine> chunk) {
+            Set<String> stored = storedEventIds(chunk);
+            List<DomainEventMessage<?>> append = new ArrayList<>(chunk.size());
+            for (InterchangeLine line : chunk) {
+                if (!seen.add(line.eventId()) || stored.contains(line.eventId().toString())) {
+                    alreadyPresent++;
+                    continue;
+                }
+                ProjectEvent event = line.event();
+                Project project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
+                try {
+                    project.state.check(event);
+                } catch (RuleViolationException e) {
+                    error(line.lineNumber(), "data." + e.field(), e.getMessage());
+                    continue;
+                }
+                project.state.evolve(event);
+                append.add(message(line, project.nextSequence++));
+            }
+            if (errorCount == 0 && !append.isEmpty()) {
+                storage.appendEvents(append);
+                imported += append.size();
+                progress.stored(imported, imported);
+            }
+        }
     }
 
-    private Validation validate(Path file, ImportProgress progress) {
-        Validation result = new Validation();
-        Map<String, ProjectState> projects = new HashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        List<InterchangeLine> chunk = new ArrayList<>(CHUNK);
+    /** A run of parsed lines, or the end of the file when {@code lines} is null. */
+    private record Chunk(List<InterchangeLine> lines, List<ImportError> errors, long lastLine, long bytes) {
+        static final Chunk END = new Chunk(null, List.of(), 0, 0);
+
+        boolean isEnd() {
+            return lines == null;
+        }
+    }
+
+    private void parseAll(Path file, BlockingQueue<Chunk> parsed, AtomicBoolean stop) {
+        List<InterchangeLine> lines = new ArrayList<>(CHUNK);
+        List<ImportError> errors = new ArrayList<>();
         long bytes = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -123,138 +239,114 @@ public class JsonLinesImporter {
                 if (text.isBlank()) {
                     continue;
                 }
-                InterchangeLine line = parse(number, text, result);
+                InterchangeLine line = parse(number, text, errors);
                 if (line != null) {
-                    chunk.add(line);
+                    lines.add(line);
                 }
-                if (chunk.size() == CHUNK) {
-                    checkRules(chunk, projects, seen, result);
-                    chunk.clear();
-                    progress.validated(number, bytes);
+                if (lines.size() == CHUNK) {
+                    if (!hand(parsed, new Chunk(lines, errors, number, bytes), stop)) {
+                        return;
+                    }
+                    lines = new ArrayList<>(CHUNK);
+                    errors = new ArrayList<>();
                 }
             }
-            checkRules(chunk, projects, seen, result);
-            result.lines = number;
-            progress.validated(number, bytes);
+            if (hand(parsed, new Chunk(lines, errors, number, bytes), stop)) {
+                hand(parsed, Chunk.END, stop);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return result;
     }
 
-    private InterchangeLine parse(long number, String text, Validation result) {
+    /** Waits for room in the queue unless the import has stopped listening; false when it has. */
+    private static boolean hand(BlockingQueue<Chunk> parsed, Chunk chunk, AtomicBoolean stop)
+            throws InterruptedException {
+        while (!parsed.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            if (stop.get()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private InterchangeLine parse(long number, String text, List<ImportError> errors) {
         JsonNode node;
         try {
             node = mapper.readTree(text);
         } catch (IOException e) {
-            result.error(
+            errors.add(new ImportError(
                     number,
                     "$",
-                    "is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                    "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
             return null;
         }
         List<SchemaViolation> violations = schemas.validateLine(node);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> result.error(number, v.field(), v.message()));
+            violations.forEach(v -> errors.add(new ImportError(number, v.field(), v.message())));
             return null;
         }
         try {
             return InterchangeLine.read(number, node, mapper);
         } catch (InvalidFieldException e) {
-            result.error(number, e.field(), e.reason());
+            errors.add(new ImportError(number, e.field(), e.reason()));
             return null;
         }
     }
 
-    private void checkRules(
-            List<InterchangeLine> chunk, Map<String, ProjectState> projects, Set<UUID> seen, Validation result) {
-        Set<String> stored = storedEventIds(chunk);
-        for (InterchangeLine line : chunk) {
-            if (!seen.add(line.eventId()) || stored.contains(line.eventId().toString())) {
-                result.alreadyPresent.set(Math.toIntExact(line.lineNumber()));
-                continue;
-            }
-            ProjectEvent event = line.event();
-            ProjectState state = projects.computeIfAbsent(event.projectId(), this::storedState);
-            try {
-                state.check(event);
-                state.evolve(event);
-            } catch (RuleViolationException e) {
-                result.error(line.lineNumber(), "data." + e.field(), e.getMessage());
-            }
+    private DomainEventMessage<?> message(InterchangeLine line, long sequence) {
+        Map<String, Object> metadata = new HashMap<>(2);
+        if (line.recordedAt() != null) {
+            metadata.put(RecordedTime.RECORDED_AT, line.recordedAt().toString());
         }
+        return new GenericDomainEventMessage<>(
+                AGGREGATE_TYPE,
+                line.event().projectId(),
+                sequence,
+                line.event(),
+                MetaData.from(metadata),
+                line.eventId().toString(),
+                clock.instant());
     }
 
+    /**
+     * Which of the chunk's ids the store held before this import began. Asked on a connection of
+     * its own, outside the import's transaction, so that the lookup does not wade through the
+     * transaction's own uncommitted rows; ids repeated within the file are caught by the run.
+     */
     private Set<String> storedEventIds(List<InterchangeLine> chunk) {
         if (chunk.isEmpty()) {
             return Set.of();
         }
-        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-        return new HashSet<>(jdbc.queryForList(
-                "SELECT event_identifier FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
-                String.class,
-                chunk.stream().map(l -> l.eventId().toString()).toArray()));
-    }
-
-    /** The rule state of a project as the store holds it now (empty when it is new). */
-    private ProjectState storedState(String projectId) {
-        ProjectState state = new ProjectState();
-        eventStore.readEvents(projectId).asStream().forEach(m -> state.evolve((ProjectEvent) m.getPayload()));
-        return state;
-    }
-
-    private long store(Path file, Validation validation, ImportProgress progress) {
-        long total = validation.lines - validation.alreadyPresent.cardinality();
-        Set<String> touched = new LinkedHashSet<>();
-        try {
-            Long stored = processorPause.during(
-                    () -> transaction.execute(status -> appendAll(file, validation, total, touched, progress)));
-            return stored == null ? 0 : stored;
-        } catch (RuntimeException e) {
-            // The aggregates saw their commands succeed; the rollback must not leave them cached.
-            touched.forEach(projectCache::remove);
-            throw e;
-        }
-    }
-
-    private long appendAll(Path file, Validation validation, long total, Set<String> touched, ImportProgress progress) {
-        long stored = 0;
-        List<ImportEvents.Line> pending = new ArrayList<>(CHUNK);
-        String pendingProject = null;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            long number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank() || validation.alreadyPresent.get(Math.toIntExact(number))) {
-                    continue;
-                }
-                InterchangeLine line = InterchangeLine.read(number, mapper.readTree(text), mapper);
-                String projectId = line.event().projectId();
-                if (!projectId.equals(pendingProject) || pending.size() == CHUNK) {
-                    stored += send(pendingProject, pending, touched);
-                    progress.stored(stored, total);
-                    pendingProject = projectId;
-                }
-                pending.add(new ImportEvents.Line(
-                        number, line.event(), line.eventId().toString(), line.recordedAt()));
+        String sql = "SELECT event_identifier FROM domain_event_entry WHERE event_identifier IN ("
+                + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+        Set<String> stored = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < chunk.size(); i++) {
+                statement.setString(i + 1, chunk.get(i).eventId().toString());
             }
-            stored += send(pendingProject, pending, touched);
-            progress.stored(stored, total);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("could not look up stored event ids", e);
         }
         return stored;
     }
 
-    private int send(String projectId, List<ImportEvents.Line> lines, Set<String> touched) {
-        if (lines.isEmpty()) {
-            return 0;
-        }
-        touched.add(projectId);
-        int count = lines.size();
-        commands.sendAndWait(new ImportEvents(projectId, lines));
-        lines.clear();
-        return count;
+    /** The rules state and next sequence number of a project as the store holds it (empty when new). */
+    private Project stored(String projectId) {
+        ProjectState state = new ProjectState();
+        long[] last = {-1};
+        storage.readEvents(projectId).asStream().forEach(m -> {
+            state.evolve((ProjectEvent) m.getPayload());
+            last[0] = m.getSequenceNumber();
+        });
+        return new Project(state, last[0] + 1);
     }
 }

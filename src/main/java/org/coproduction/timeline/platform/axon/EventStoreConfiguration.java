@@ -1,11 +1,10 @@
 package org.coproduction.timeline.platform.axon;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -14,6 +13,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.EventJson;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -93,15 +97,23 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Commands on a project reuse its folded state instead of replaying its history each time. */
-    @Bean
-    public Cache projectCache() {
-        return new WeakReferenceCache();
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 
+    /**
+     * Commands on a project reuse its folded state instead of replaying its history each time. A
+     * bounded heap cache rather than weak references: those are cleared at every young collection,
+     * which made a long import replay each project again for every chunk.
+     */
     @Bean
-    public ConfigurerModule importedEventIdentifiers() {
-        return configurer -> configurer.onInitialize(config -> config.onStart(
-                () -> config.eventBus().registerDispatchInterceptor(new ImportedEventIdentifierInterceptor())));
+    public Cache projectCache(
+            CacheManager aggregateCacheManager, @Value("${timeline.aggregate-cache.projects:500}") long projects) {
+        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache(
+                "projects",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                        Object.class, Object.class, ResourcePoolsBuilder.heap(projects)));
+        return new EhCache3Adapter((Ehcache<Object, Object>) cache);
     }
 }

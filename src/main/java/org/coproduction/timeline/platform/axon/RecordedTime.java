@@ -2,7 +2,6 @@ package org.coproduction.timeline.platform.axon;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
-import org.coproduction.timeline.project.api.ImportEvents;
 
 /**
  * Transaction time of a stored event: the {@code recordedAt} an imported line brought with it,
@@ -10,10 +9,13 @@ import org.coproduction.timeline.project.api.ImportEvents;
  */
 public final class RecordedTime {
 
+    /** Metadata key of the recorded time an imported line brought with it. */
+    public static final String RECORDED_AT = "recordedAt";
+
     private RecordedTime() {}
 
     public static Instant of(EventMessage<?> message) {
-        Object recordedAt = message.getMetaData().get(ImportEvents.RECORDED_AT);
+        Object recordedAt = message.getMetaData().get(RECORDED_AT);
         return recordedAt == null ? message.getTimestamp() : Instant.parse(recordedAt.toString());
     }
 

@@ -2,11 +2,8 @@ package org.coproduction.timeline.project.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -27,7 +24,6 @@ import org.coproduction.timeline.meeting.api.MeetingCommand.RetractContribution;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
-import org.coproduction.timeline.project.api.ImportEvents;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
 import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
@@ -41,7 +37,6 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
@@ -189,34 +184,6 @@ class Project {
     @CommandHandler
     void handle(WithdrawConsent c) {
         record(new ConsentWithdrawn(c.projectId(), c.occurredAt(), c.memberId()));
-    }
-
-    /**
-     * Appends a file's lines for this project; creates the project when its first line registers
-     * it. A line that breaks a rule refuses the whole command, so nothing of it is stored.
-     */
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(ImportEvents c) {
-        for (ImportEvents.Line line : c.lines()) {
-            if (!line.event().projectId().equals(c.projectId())) {
-                throw RuleViolationException.conflict(
-                        "data.projectId", "line " + line.lineNumber() + " belongs to another project");
-            }
-            Map<String, Object> metadata = new HashMap<>(2);
-            metadata.put(ImportEvents.EVENT_ID, line.eventId());
-            if (line.recordedAt() != null) {
-                metadata.put(ImportEvents.RECORDED_AT, line.recordedAt().toString());
-            }
-            try {
-                state.check(line.event());
-            } catch (RuleViolationException e) {
-                throw new RuleViolationException(
-                        e.kind(), e.field(), "line " + line.lineNumber() + ": " + e.getMessage());
-            }
-            apply(line.event(), MetaData.from(metadata));
-        }
-        return c.lines().size();
     }
 
     private void record(ProjectEvent event) {

@@ -75,11 +75,12 @@ class TimelineProjection {
                     phase.projectId(),
                     phase.phaseId());
             jdbc.update(
-                    "INSERT INTO timeline_phase (project_id, phase_id, name, started_at) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO timeline_phase (project_id, phase_id, name, started_at, seq_no) VALUES (?, ?, ?, ?, ?)",
                     phase.projectId(),
                     phase.phaseId(),
                     phase.name(),
-                    utc(phase.occurredAt()));
+                    utc(phase.occurredAt()),
+                    message.getSequenceNumber());
         }
         pendingRows()
                 .add(new Row(

@@ -37,7 +37,8 @@ public class TimelineQuery {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " has no recorded events");
         }
         List<Phase> phases = jdbc.query(
-                "SELECT phase_id, name, started_at FROM timeline_phase WHERE project_id = ? ORDER BY started_at, phase_id",
+                // Of two phases starting at the same instant, the one recorded later ends the other.
+                "SELECT phase_id, name, started_at FROM timeline_phase WHERE project_id = ? ORDER BY started_at, seq_no",
                 (rs, n) -> new Phase(
                         rs.getString(1),
                         rs.getString(2),
@@ -65,8 +66,8 @@ public class TimelineQuery {
             restrictToPhase(filter.phaseId(), phases, where, args);
         }
         if (filter.memberId() != null) {
-            where.append(" AND member_ids LIKE ?");
-            args.add("%," + filter.memberId() + ",%");
+            where.append(" AND member_ids LIKE ? ESCAPE '\\'");
+            args.add("%," + likeLiteral(filter.memberId()) + ",%");
         }
         if (!filter.types().isEmpty()) {
             where.append(" AND type IN (")
@@ -118,6 +119,11 @@ public class TimelineQuery {
             }
         }
         throw RuleViolationException.notFound("phaseId", "phase " + phaseId + " has not started in this project");
+    }
+
+    /** The id as a LIKE pattern matching only itself: {@code _} is allowed in ids. */
+    private static String likeLiteral(String id) {
+        return id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The phase {@code t} falls in: the last to start at or before it. */

@@ -1,0 +1,92 @@
+package org.coproduction.timeline.platform.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.interchange.ImportProgress;
+import org.coproduction.timeline.interchange.ImportResult;
+import org.coproduction.timeline.interchange.JsonLinesExporter;
+import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The same code on PostgreSQL: Flyway's PostgreSQL schema, the JDBC event store, import and export. */
+class PostgresEventStoreTest {
+
+    private static final String DEMO = DemoProjectGenerator.DEMO_PROJECT_ID;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importsTheDemoAndExportsItByteForByteAcrossTwoPostgresStores() throws Exception {
+        Path demo = dir.resolve("demo.jsonl");
+        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
+            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
+        }
+        long lines = Files.readAllLines(demo).size();
+
+        byte[] firstExport;
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip();
+                ConfigurableApplicationContext app = start(database)) {
+            ImportResult result = app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
+            assertThat(result).isEqualTo(new ImportResult(lines, 0));
+            assertThat(app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE))
+                    .isEqualTo(new ImportResult(0, lines));
+            firstExport = export(app);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM timeline_entry WHERE project_id = ?", Long.class, DEMO))
+                    .isEqualTo(lines));
+            app.getBean(CommandGateway.class)
+                    .sendAndWait(new JoinMember(
+                            DEMO,
+                            Instant.parse("2021-02-01T00:00:00Z"),
+                            "late-joiner",
+                            "Sam",
+                            "OBSERVER",
+                            List.of("PUBLIC")));
+        }
+        assertThat(new String(firstExport, StandardCharsets.UTF_8).lines()).hasSize((int) lines);
+
+        Path exported = dir.resolve("export.jsonl");
+        Files.write(exported, firstExport);
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip();
+                ConfigurableApplicationContext app = start(database)) {
+            app.getBean(JsonLinesImporter.class).importFile(exported, ImportProgress.NONE);
+            assertThat(export(app)).isEqualTo(firstExport);
+        }
+    }
+
+    private static byte[] export(ConfigurableApplicationContext app) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        app.getBean(JsonLinesExporter.class).open(DEMO).writeTo(out, null, null);
+        return out.toByteArray();
+    }
+
+    private static ConfigurableApplicationContext start(PostgresDatabase database) {
+        return new SpringApplicationBuilder(TimelineApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=",
+                        "--timeline.demo.load-on-empty-store=false");
+    }
+}
