@@ -56,6 +56,8 @@ public class JsonLinesExporter {
         public long writeTo(OutputStream out, Instant asOf, Instant knownAt) {
             long written = 0;
             try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+                // One object per line: no separator of Jackson's own between root values.
+                generator.setRootValueSeparator(null);
                 while (stream.hasNext()) {
                     DomainEventMessage<?> message = stream.next();
                     ProjectEvent event = (ProjectEvent) message.getPayload();

@@ -21,7 +21,11 @@ public final class RebuildBench {
         String processorName = args.length > 1 ? args[1] : "timeline";
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TimelineApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--timeline.data-dir=" + args[0], "--timeline.demo.load-on-empty-store=false")) {
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--timeline.data-dir=" + args[0], "--timeline.demo.load-on-empty-store=false"),
+                                java.util.Arrays.stream(args).skip(2))
+                        .toArray(String[]::new))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
             StreamingEventProcessor processor = app.getBean(EventProcessingConfiguration.class)
@@ -49,11 +53,12 @@ public final class RebuildBench {
         while (System.nanoTime() < deadline) {
             var status = processor.processingStatus().values();
             if (!status.isEmpty()
-                    && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head && !s.isReplaying())) {
+                    && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("processor did not reach " + head + " in " + timeout);
+        throw new IllegalStateException(
+                "processor did not reach " + head + " in " + timeout + ": " + processor.processingStatus());
     }
 }

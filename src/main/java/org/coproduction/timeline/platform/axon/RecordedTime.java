@@ -2,6 +2,7 @@ package org.coproduction.timeline.platform.axon;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
+import org.coproduction.timeline.project.api.Require;
 
 /**
  * Transaction time of a stored event: the {@code recordedAt} an imported line brought with it,
@@ -16,7 +17,7 @@ public final class RecordedTime {
 
     public static Instant of(EventMessage<?> message) {
         Object recordedAt = message.getMetaData().get(RECORDED_AT);
-        return recordedAt == null ? message.getTimestamp() : Instant.parse(recordedAt.toString());
+        return recordedAt == null ? message.getTimestamp() : Require.occurredAt(RECORDED_AT, recordedAt.toString());
     }
 
     /** The interchange id of a stored event: the identifier it was stored under. */
