@@ -28,12 +28,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.platform.axon.RecordedTime;
@@ -62,6 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JsonLinesImporter {
 
     static final int CHUNK = 1000;
+
     static final String AGGREGATE_TYPE = "Project";
     private static final Logger log = LoggerFactory.getLogger(JsonLinesImporter.class);
 
@@ -72,6 +77,7 @@ public class JsonLinesImporter {
     private final Cache projectCache;
     private final ProcessorPause processorPause;
     private final Clock clock;
+    private final Serializer serializer;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Executor readerThread = runnable -> {
         Thread thread = new Thread(runnable, "import-reader");
@@ -86,7 +92,9 @@ public class JsonLinesImporter {
             DataSource dataSource,
             @Qualifier("projectCache") Cache projectCache,
             ProcessorPause processorPause,
-            Clock clock) {
+            Clock clock,
+            Serializer serializer) {
+        this.serializer = serializer;
         this.schemas = schemas;
         this.storage = storage;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -99,14 +107,15 @@ public class JsonLinesImporter {
     public ImportResult importFile(Path file, ImportProgress progress) {
         long start = System.nanoTime();
         Run run = new Run(progress);
+        Supplier<Object> store = () -> transaction.execute(status -> {
+            run.readAll(file);
+            if (run.errorCount > 0) {
+                status.setRollbackOnly();
+            }
+            return null;
+        });
         try {
-            processorPause.during(() -> transaction.execute(status -> {
-                run.readAll(file);
-                if (run.errorCount > 0) {
-                    status.setRollbackOnly();
-                }
-                return null;
-            }));
+            processorPause.during(store);
         } finally {
             // Cached aggregates know nothing of what was appended (or rolled back) beside them.
             run.projects.keySet().forEach(projectCache::remove);
@@ -123,11 +132,11 @@ public class JsonLinesImporter {
     }
 
     /** A project as the import sees it: its rules so far and the next sequence number of its stream. */
-    private static final class Project {
+    private static final class ImportedProject {
         final ProjectState state;
         long nextSequence;
 
-        Project(ProjectState state, long nextSequence) {
+        ImportedProject(ProjectState state, long nextSequence) {
             this.state = state;
             this.nextSequence = nextSequence;
         }
@@ -136,7 +145,7 @@ public class JsonLinesImporter {
     /** One import: what it has seen, what it found wrong, what it appended. */
     private final class Run {
         final ImportProgress progress;
-        final Map<String, Project> projects = new HashMap<>();
+        final Map<String, ImportedProject> projects = new HashMap<>();
         final Set<UUID> seen = new HashSet<>();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
@@ -190,16 +199,17 @@ public class JsonLinesImporter {
             }
         }
 
-        void checkAndAppend(List<InterchangeLine> chunk) {
+        void checkAndAppend(List<Parsed> chunk) {
             Set<String> stored = storedEventIds(chunk);
             List<DomainEventMessage<?>> append = new ArrayList<>(chunk.size());
-            for (InterchangeLine line : chunk) {
+            for (Parsed parsed : chunk) {
+                InterchangeLine line = parsed.line();
                 if (!seen.add(line.eventId()) || stored.contains(line.eventId().toString())) {
                     alreadyPresent++;
                     continue;
                 }
                 ProjectEvent event = line.event();
-                Project project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
+                ImportedProject project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
                 try {
                     project.state.check(event);
                 } catch (RuleViolationException e) {
@@ -207,7 +217,8 @@ public class JsonLinesImporter {
                     continue;
                 }
                 project.state.evolve(event);
-                append.add(message(line, project.nextSequence++));
+                append.add(new GenericDomainEventMessage<>(
+                        AGGREGATE_TYPE, event.projectId(), project.nextSequence++, parsed.message(), clock.instant()));
             }
             if (errorCount == 0 && !append.isEmpty()) {
                 storage.appendEvents(append);
@@ -218,7 +229,7 @@ public class JsonLinesImporter {
     }
 
     /** A run of parsed lines, or the end of the file when {@code lines} is null. */
-    private record Chunk(List<InterchangeLine> lines, List<ImportError> errors, long lastLine, long bytes) {
+    private record Chunk(List<Parsed> lines, List<ImportError> errors, long lastLine, long bytes) {
         static final Chunk END = new Chunk(null, List.of(), 0, 0);
 
         boolean isEnd() {
@@ -227,7 +238,7 @@ public class JsonLinesImporter {
     }
 
     private void parseAll(Path file, BlockingQueue<Chunk> parsed, AtomicBoolean stop) {
-        List<InterchangeLine> lines = new ArrayList<>(CHUNK);
+        List<Parsed> lines = new ArrayList<>(CHUNK);
         List<ImportError> errors = new ArrayList<>();
         long bytes = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -241,7 +252,7 @@ public class JsonLinesImporter {
                 }
                 InterchangeLine line = parse(number, text, errors);
                 if (line != null) {
-                    lines.add(line);
+                    lines.add(new Parsed(line, serialized(line)));
                 }
                 if (lines.size() == CHUNK) {
                     if (!hand(parsed, new Chunk(lines, errors, number, bytes), stop)) {
@@ -296,19 +307,23 @@ public class JsonLinesImporter {
         }
     }
 
-    private DomainEventMessage<?> message(InterchangeLine line, long sequence) {
+    /** A line read into its event, with the message the store will take, already serialised. */
+    private record Parsed(InterchangeLine line, Message<ProjectEvent> message) {}
+
+    /**
+     * The line's event as a message under its interchange id, serialised here on the reader thread:
+     * the storage engine finds the serialised forms cached and does not serialise again.
+     */
+    private Message<ProjectEvent> serialized(InterchangeLine line) {
         Map<String, Object> metadata = new HashMap<>(2);
         if (line.recordedAt() != null) {
             metadata.put(RecordedTime.RECORDED_AT, line.recordedAt().toString());
         }
-        return new GenericDomainEventMessage<>(
-                AGGREGATE_TYPE,
-                line.event().projectId(),
-                sequence,
-                line.event(),
-                MetaData.from(metadata),
-                line.eventId().toString(),
-                clock.instant());
+        Message<ProjectEvent> message =
+                new GenericMessage<>(line.eventId().toString(), line.event(), MetaData.from(metadata));
+        message.serializePayload(serializer, byte[].class);
+        message.serializeMetaData(serializer, byte[].class);
+        return message;
     }
 
     /**
@@ -316,7 +331,7 @@ public class JsonLinesImporter {
      * its own, outside the import's transaction, so that the lookup does not wade through the
      * transaction's own uncommitted rows; ids repeated within the file are caught by the run.
      */
-    private Set<String> storedEventIds(List<InterchangeLine> chunk) {
+    private Set<String> storedEventIds(List<Parsed> chunk) {
         if (chunk.isEmpty()) {
             return Set.of();
         }
@@ -326,7 +341,7 @@ public class JsonLinesImporter {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < chunk.size(); i++) {
-                statement.setString(i + 1, chunk.get(i).eventId().toString());
+                statement.setString(i + 1, chunk.get(i).line().eventId().toString());
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -340,13 +355,13 @@ public class JsonLinesImporter {
     }
 
     /** The rules state and next sequence number of a project as the store holds it (empty when new). */
-    private Project stored(String projectId) {
+    private ImportedProject stored(String projectId) {
         ProjectState state = new ProjectState();
         long[] last = {-1};
         storage.readEvents(projectId).asStream().forEach(m -> {
             state.evolve((ProjectEvent) m.getPayload());
             last[0] = m.getSequenceNumber();
         });
-        return new Project(state, last[0] + 1);
+        return new ImportedProject(state, last[0] + 1);
     }
 }
