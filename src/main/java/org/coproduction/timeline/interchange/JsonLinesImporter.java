@@ -37,6 +37,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
@@ -134,10 +136,12 @@ public class JsonLinesImporter {
     /** A project as the import sees it: its rules so far and the next sequence number of its stream. */
     private static final class ImportedProject {
         final ProjectState state;
+        final Set<String> storedIds;
         long nextSequence;
 
-        ImportedProject(ProjectState state, long nextSequence) {
+        ImportedProject(ProjectState state, Set<String> storedIds, long nextSequence) {
             this.state = state;
+            this.storedIds = storedIds;
             this.nextSequence = nextSequence;
         }
     }
@@ -171,6 +175,8 @@ public class JsonLinesImporter {
                     checkAndAppend(chunk.lines());
                     progress.validated(chunk.lastLine(), chunk.bytes());
                 }
+            } catch (StopImport stopped) {
+                // the errors are recorded; the transaction rolls back
             } finally {
                 stop.set(true);
             }
@@ -200,16 +206,17 @@ public class JsonLinesImporter {
         }
 
         void checkAndAppend(List<Parsed> chunk) {
-            Set<String> stored = storedEventIds(chunk);
             List<DomainEventMessage<?>> append = new ArrayList<>(chunk.size());
+            List<Parsed> appended = new ArrayList<>(chunk.size());
             for (Parsed parsed : chunk) {
                 InterchangeLine line = parsed.line();
-                if (!seen.add(line.eventId()) || stored.contains(line.eventId().toString())) {
+                ProjectEvent event = line.event();
+                ImportedProject project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
+                if (!seen.add(line.eventId())
+                        || project.storedIds.contains(line.eventId().toString())) {
                     alreadyPresent++;
                     continue;
                 }
-                ProjectEvent event = line.event();
-                ImportedProject project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
                 try {
                     project.state.check(event);
                 } catch (RuleViolationException e) {
@@ -219,12 +226,43 @@ public class JsonLinesImporter {
                 project.state.evolve(event);
                 append.add(new GenericDomainEventMessage<>(
                         AGGREGATE_TYPE, event.projectId(), project.nextSequence++, parsed.message(), clock.instant()));
+                appended.add(parsed);
             }
             if (errorCount == 0 && !append.isEmpty()) {
-                storage.appendEvents(append);
-                imported += append.size();
-                progress.stored(imported, imported);
+                append(append, appended);
             }
+        }
+
+        /**
+         * Appends a chunk. The store's unique indexes refuse it when another project already holds
+         * one of its event ids (named here, line by line, as errors that end the import) or when a
+         * command appended to one of its projects meanwhile (a concurrent change, answered 409).
+         */
+        private void append(List<DomainEventMessage<?>> append, List<Parsed> lines) {
+            try {
+                storage.appendEvents(append);
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                Set<String> taken = storedEventIds(lines);
+                if (taken.isEmpty()) {
+                    throw e;
+                }
+                lines.stream()
+                        .filter(p -> taken.contains(p.line().eventId().toString()))
+                        .forEach(p -> error(
+                                p.line().lineNumber(),
+                                "eventId",
+                                "is already the id of a stored event of another project"));
+                throw new StopImport();
+            }
+            imported += append.size();
+            progress.stored(imported, imported);
+        }
+    }
+
+    /** Ends an import whose transaction the database may no longer accept statements in. */
+    private static final class StopImport extends RuntimeException {
+        StopImport() {
+            super(null, null, false, false);
         }
     }
 
@@ -327,9 +365,8 @@ public class JsonLinesImporter {
     }
 
     /**
-     * Which of the chunk's ids the store held before this import began. Asked on a connection of
-     * its own, outside the import's transaction, so that the lookup does not wade through the
-     * transaction's own uncommitted rows; ids repeated within the file are caught by the run.
+     * Which of the lines' ids the store held before this import began, in any project. Asked on a
+     * connection of its own: the import's transaction may be unusable after a refused append.
      */
     private Set<String> storedEventIds(List<Parsed> chunk) {
         if (chunk.isEmpty()) {
@@ -357,11 +394,13 @@ public class JsonLinesImporter {
     /** The rules state and next sequence number of a project as the store holds it (empty when new). */
     private ImportedProject stored(String projectId) {
         ProjectState state = new ProjectState();
+        Set<String> ids = new HashSet<>();
         long[] last = {-1};
         storage.readEvents(projectId).asStream().forEach(m -> {
             state.evolve((ProjectEvent) m.getPayload());
+            ids.add(m.getIdentifier());
             last[0] = m.getSequenceNumber();
         });
-        return new ImportedProject(state, last[0] + 1);
+        return new ImportedProject(state, ids, last[0] + 1);
     }
 }

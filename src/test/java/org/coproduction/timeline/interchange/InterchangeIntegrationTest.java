@@ -76,6 +76,8 @@ class InterchangeIntegrationTest {
     private static final String TIME_BOUNDS = "interchange-time-bounds";
     private static final String NEVER_IMPORTED = "interchange-never-imported";
     private static final String REORDERED = "interchange-reordered";
+    private static final String ID_OWNER = "interchange-id-owner";
+    private static final String ID_BORROWER = "interchange-id-borrower";
 
     @Autowired
     TestRestTemplate http;
@@ -410,6 +412,19 @@ class InterchangeIntegrationTest {
 
         assertThat(second).isNotEmpty();
         assertThat(new String(second, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesALineWhoseEventIdAnotherProjectAlreadyHoldsAndStoresNothing() {
+        InterchangeFile owner = smallStudy(ID_OWNER);
+        assertThat(importLines(owner.text()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        InterchangeFile borrower = smallStudy(ID_BORROWER).edit(3, line -> line.put("eventId", owner.eventId(3)));
+
+        ResponseEntity<JsonNode> response = importLines(borrower.text());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).containsExactly(new LineError(3, "eventId"));
+        assertThat(export(ID_BORROWER, "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private static void assertEveryLineConformsToTheSchemas(List<JsonNode> exported) {

@@ -62,6 +62,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
     public EventSchema eventSchema() {
         return EVENT_SCHEMA;
     }
