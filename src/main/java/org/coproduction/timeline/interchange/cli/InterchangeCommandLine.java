@@ -1,14 +1,18 @@
 package org.coproduction.timeline.interchange.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -51,10 +55,9 @@ public final class InterchangeCommandLine {
             return 2;
         }
         // As arguments, not default properties: they must win over application.yml.
-        String[] springArgs = java.util.stream.Stream.concat(
+        String[] springArgs = Stream.concat(
                         options.stream(),
-                        java.util.stream.Stream.of(
-                                "--timeline.demo.load-on-empty-store=false", "--logging.threshold.console=OFF"))
+                        Stream.of("--timeline.demo.load-on-empty-store=false", "--logging.threshold.console=OFF"))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
@@ -75,8 +78,8 @@ public final class InterchangeCommandLine {
         long size;
         try {
             size = Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         long start = System.nanoTime();
         try (ProgressBar validating = bar("Validating", size, " MB", 1 << 20);
@@ -142,7 +145,7 @@ public final class InterchangeCommandLine {
                 .setUnit(unit, unitSize)
                 .setStyle(ProgressBarStyle.ASCII)
                 .continuousUpdate()
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
@@ -27,16 +28,7 @@ public final class Team {
     private final Map<String, List<Membership>> memberships = new HashMap<>();
 
     public boolean isMemberAt(String memberId, Instant t) {
-        List<Membership> list = memberships.get(memberId);
-        if (list == null) {
-            return false;
-        }
-        for (Membership membership : list) {
-            if (membership.covers(t)) {
-                return true;
-            }
-        }
-        return false;
+        return membershipAt(memberId, t).isPresent();
     }
 
     public boolean hasEverJoined(String memberId) {
@@ -67,7 +59,7 @@ public final class Team {
 
     void check(MemberLeft left) {
         requireMemberAt("memberId", left.memberId(), left.occurredAt());
-        if (membershipAt(left.memberId(), left.occurredAt()).leftAt() != null) {
+        if (membershipAt(left.memberId(), left.occurredAt()).orElseThrow().leftAt() != null) {
             throw conflict("memberId", "member " + left.memberId() + " has already left");
         }
     }
@@ -80,14 +72,16 @@ public final class Team {
 
     void evolve(MemberLeft left) {
         List<Membership> list = memberships.get(left.memberId());
-        Membership current = membershipAt(left.memberId(), left.occurredAt());
+        Membership current = membershipAt(left.memberId(), left.occurredAt()).orElseThrow();
         list.set(list.indexOf(current), new Membership(current.joinedAt(), left.occurredAt()));
     }
 
-    private Membership membershipAt(String memberId, Instant t) {
-        return memberships.get(memberId).stream()
-                .filter(m -> m.covers(t))
-                .findFirst()
-                .orElseThrow();
+    private Optional<Membership> membershipAt(String memberId, Instant t) {
+        for (Membership membership : memberships.getOrDefault(memberId, List.of())) {
+            if (membership.covers(t)) {
+                return Optional.of(membership);
+            }
+        }
+        return Optional.empty();
     }
 }

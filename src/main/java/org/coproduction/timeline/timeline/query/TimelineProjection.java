@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -163,26 +166,16 @@ class TimelineProjection {
     /** Rows a redelivered batch already wrote: one range query per project in the batch. */
     private Set<String> alreadyStored(List<Row> rows) {
         Set<String> present = new HashSet<>();
-        rows.stream().map(Row::projectId).distinct().forEach(projectId -> {
-            long min = rows.stream()
-                    .filter(r -> r.projectId().equals(projectId))
-                    .mapToLong(Row::sequence)
-                    .min()
-                    .orElseThrow();
-            long max = rows.stream()
-                    .filter(r -> r.projectId().equals(projectId))
-                    .mapToLong(Row::sequence)
-                    .max()
-                    .orElseThrow();
-            jdbc.query(
-                    "SELECT seq_no FROM timeline_entry WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
-                    rs -> {
-                        present.add(projectId + "#" + rs.getLong(1));
-                    },
-                    projectId,
-                    min,
-                    max);
-        });
+        Map<String, LongSummaryStatistics> sequences =
+                rows.stream().collect(Collectors.groupingBy(Row::projectId, Collectors.summarizingLong(Row::sequence)));
+        sequences.forEach((projectId, range) -> jdbc.query(
+                "SELECT seq_no FROM timeline_entry WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
+                rs -> {
+                    present.add(projectId + "#" + rs.getLong(1));
+                },
+                projectId,
+                range.getMin(),
+                range.getMax()));
         return present;
     }
 }
