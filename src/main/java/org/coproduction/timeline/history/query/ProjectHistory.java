@@ -1,0 +1,286 @@
+package org.coproduction.timeline.history.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.history.query.DecisionFacts.Discussion;
+import org.coproduction.timeline.history.query.DecisionFacts.Influence;
+import org.coproduction.timeline.history.query.DecisionFacts.Made;
+import org.coproduction.timeline.history.query.DecisionFacts.Proposal;
+import org.coproduction.timeline.history.query.DecisionFacts.Revision;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingKind;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
+
+/**
+ * One project's history as the record stood at {@code knownAt}: a fold of its events in recorded
+ * order, one pass, keeping compact facts (never the text of reflections). Events recorded after
+ * knownAt are skipped; a retraction recorded by then removes its item at every valid time. The
+ * valid-time view (asOf) is taken when asked, because an event recorded late can still have
+ * occurred early.
+ */
+public final class ProjectHistory {
+
+    public record Meeting(
+            String meetingId, String title, MeetingKind kind, List<String> attendees, Instant occurredAt, long order)
+            implements DecisionFacts.Fact {}
+
+    public record Contribution(
+            String contributionId,
+            String meetingId,
+            String memberId,
+            IpaCategory category,
+            String decisionId,
+            Instant occurredAt,
+            long order)
+            implements DecisionFacts.Fact {}
+
+    /** A reflection without its text: who wrote it, when, whether it is private, what it points at. */
+    public record Reflection(
+            String reflectionId,
+            String authorId,
+            Visibility visibility,
+            String decisionId,
+            String meetingId,
+            Instant occurredAt,
+            Instant recordedAt,
+            String eventId,
+            long order)
+            implements DecisionFacts.Fact {}
+
+    private final Instant knownAt;
+    private String title;
+    private Instant registeredAt;
+    private Instant closedAt;
+    private final List<PhaseStart> phases = new ArrayList<>();
+    private final List<MemberChange> memberChanges = new ArrayList<>();
+    private final List<Meeting> meetings = new ArrayList<>();
+    private final Map<String, Contribution> contributions = new LinkedHashMap<>();
+    private final Set<String> retractedContributions = new HashSet<>();
+    private final Map<String, List<Contribution>> discussionsByDecision = new HashMap<>();
+    private final Map<String, DecisionRecord> decisions = new LinkedHashMap<>();
+    private final Set<String> retractedInfluences = new HashSet<>();
+    private final Map<String, Reflection> reflections = new LinkedHashMap<>();
+    private long events;
+
+    public ProjectHistory(Instant knownAt) {
+        this.knownAt = knownAt;
+    }
+
+    public Instant knownAt() {
+        return knownAt;
+    }
+
+    /** Adds the event unless it was recorded after knownAt; {@code order} is its place in the stream. */
+    public void add(ProjectEvent event, Instant recordedAt, String eventId, long order) {
+        if (recordedAt.isAfter(knownAt)) {
+            return;
+        }
+        events++;
+        Instant at = event.occurredAt();
+        if (event instanceof ProjectRegistered e) {
+            title = e.title();
+            registeredAt = at;
+        } else if (event instanceof ProjectClosed) {
+            closedAt = at;
+        } else if (event instanceof PhaseStarted e) {
+            phases.add(new PhaseStart(e.phaseId(), e.name(), at, order));
+        } else if (event instanceof MemberJoined e) {
+            memberChanges.add(new MemberChange(
+                    e.memberId(), MemberChange.Kind.JOINED, e.name(), e.role(), e.perspectives(), at, order));
+        } else if (event instanceof MemberRoleChanged e) {
+            memberChanges.add(new MemberChange(
+                    e.memberId(), MemberChange.Kind.CHANGED, null, e.role(), e.perspectives(), at, order));
+        } else if (event instanceof MemberLeft e) {
+            memberChanges.add(new MemberChange(e.memberId(), MemberChange.Kind.LEFT, null, null, null, at, order));
+        } else if (event instanceof MeetingHeld e) {
+            meetings.add(new Meeting(e.meetingId(), e.title(), e.kind(), e.attendees(), at, order));
+        } else if (event instanceof ContributionRecorded e) {
+            Contribution contribution = new Contribution(
+                    e.contributionId(), e.meetingId(), e.memberId(), e.category(), e.decisionId(), at, order);
+            contributions.put(e.contributionId(), contribution);
+            if (e.decisionId() != null) {
+                discussionsByDecision
+                        .computeIfAbsent(e.decisionId(), id -> new ArrayList<>())
+                        .add(contribution);
+            }
+        } else if (event instanceof ContributionRetracted e) {
+            retractedContributions.add(e.contributionId());
+        } else if (event instanceof DecisionProposed e) {
+            decision(e.decisionId()).proposal = new Proposal(e.title(), e.proposedBy(), at, recordedAt, eventId, order);
+        } else if (event instanceof DecisionMade e) {
+            decision(e.decisionId()).made =
+                    new Made(e.outcome(), e.method(), e.decidedBy(), at, recordedAt, eventId, order);
+        } else if (event instanceof DecisionRevised e) {
+            decision(e.decisionId()).revisions.add(new Revision(e.outcome(), at, recordedAt, eventId, order));
+        } else if (event instanceof InfluenceRecorded e) {
+            decision(e.decisionId())
+                    .influences
+                    .add(new Influence(
+                            e.influenceId(),
+                            e.memberId(),
+                            e.kind(),
+                            e.contributionId(),
+                            e.reflectionId(),
+                            e.note(),
+                            at,
+                            recordedAt,
+                            eventId,
+                            order));
+        } else if (event instanceof InfluenceRetracted e) {
+            retractedInfluences.add(e.influenceId());
+        } else if (event instanceof ReflectionWritten e) {
+            reflections.put(
+                    e.reflectionId(),
+                    new Reflection(
+                            e.reflectionId(),
+                            e.authorId(),
+                            e.visibility(),
+                            e.decisionId(),
+                            e.meetingId(),
+                            at,
+                            recordedAt,
+                            eventId,
+                            order));
+        }
+    }
+
+    /** How many events recorded by knownAt were added. */
+    public long events() {
+        return events;
+    }
+
+    /** The title, or null while the registration is not yet known. */
+    public String title() {
+        return title;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public PhaseCalendar phases(Instant asOf) {
+        return new PhaseCalendar(
+                phases.stream().filter(p -> !p.occurredAt().isAfter(asOf)).toList());
+    }
+
+    public TeamHistory team(Instant asOf) {
+        return new TeamHistory(memberChanges.stream()
+                .filter(c -> !c.occurredAt().isAfter(asOf))
+                .toList());
+    }
+
+    public List<Meeting> meetings(Instant asOf) {
+        return meetings.stream().filter(m -> !m.occurredAt().isAfter(asOf)).toList();
+    }
+
+    /** Contributions that occurred by asOf, less those retracted in the record. */
+    public List<Contribution> contributions(Instant asOf) {
+        return contributions.values().stream()
+                .filter(c -> !c.occurredAt().isAfter(asOf) && !retractedContributions.contains(c.contributionId()))
+                .toList();
+    }
+
+    public Contribution contribution(String contributionId) {
+        return retractedContributions.contains(contributionId) ? null : contributions.get(contributionId);
+    }
+
+    public List<Reflection> reflections(Instant asOf) {
+        return reflections.values().stream()
+                .filter(r -> !r.occurredAt().isAfter(asOf))
+                .toList();
+    }
+
+    public Reflection reflection(String reflectionId) {
+        return reflections.get(reflectionId);
+    }
+
+    public boolean knowsDecision(String decisionId) {
+        return decisions.containsKey(decisionId);
+    }
+
+    /** The decision's facts visible as of asOf; everything null or empty if none are. */
+    public DecisionFacts decision(String decisionId, Instant asOf) {
+        DecisionRecord record = decisions.get(decisionId);
+        return record == null
+                ? new DecisionFacts(decisionId, null, null, List.of(), List.of(), List.of())
+                : record.asOf(asOf);
+    }
+
+    /** Every decision with a fact visible as of asOf, in the order first recorded. */
+    public List<DecisionFacts> decisions(Instant asOf) {
+        List<DecisionFacts> visible = new ArrayList<>();
+        for (DecisionRecord record : decisions.values()) {
+            DecisionFacts facts = record.asOf(asOf);
+            if (facts.proposal() != null
+                    || facts.made() != null
+                    || !facts.revisions().isEmpty()
+                    || !facts.influences().isEmpty()) {
+                visible.add(facts);
+            }
+        }
+        return visible;
+    }
+
+    private DecisionRecord decision(String decisionId) {
+        return decisions.computeIfAbsent(decisionId, DecisionRecord::new);
+    }
+
+    private final class DecisionRecord {
+        final String decisionId;
+        Proposal proposal;
+        Made made;
+        final List<Revision> revisions = new ArrayList<>();
+        final List<Influence> influences = new ArrayList<>();
+
+        DecisionRecord(String decisionId) {
+            this.decisionId = decisionId;
+        }
+
+        DecisionFacts asOf(Instant asOf) {
+            List<Discussion> discussions = new ArrayList<>();
+            for (Contribution c : discussionsByDecision.getOrDefault(decisionId, List.of())) {
+                if (!c.occurredAt().isAfter(asOf) && !retractedContributions.contains(c.contributionId())) {
+                    discussions.add(new Discussion(c.contributionId(), c.memberId(), c.occurredAt(), c.order()));
+                }
+            }
+            return new DecisionFacts(
+                    decisionId,
+                    proposal != null && !proposal.occurredAt().isAfter(asOf) ? proposal : null,
+                    made != null && !made.occurredAt().isAfter(asOf) ? made : null,
+                    revisions.stream()
+                            .filter(r -> !r.occurredAt().isAfter(asOf))
+                            .toList(),
+                    influences.stream()
+                            .filter(i ->
+                                    !i.occurredAt().isAfter(asOf) && !retractedInfluences.contains(i.influenceId()))
+                            .toList(),
+                    discussions);
+        }
+    }
+}

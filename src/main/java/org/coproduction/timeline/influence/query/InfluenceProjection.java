@@ -1,0 +1,240 @@
+package org.coproduction.timeline.influence.query;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the influence tables: one insert-only row per event it needs, keyed by project and
+ * sequence number and carrying both times, so that answering for any (asOf, knownAt) is a filter.
+ * A retraction is a row of its own, never an update of the row it retracts.
+ *
+ * <p>Rows of a processor batch are written together when the batch commits. The processor keeps a
+ * project's events in order on one segment, so a batch holds one unbroken run of each project's
+ * sequence numbers; rows of that run already present (a redelivered batch) are deleted first, which
+ * makes handling idempotent.
+ */
+@Component
+@ProcessingGroup(InfluenceProjection.PROCESSING_GROUP)
+class InfluenceProjection {
+
+    static final String PROCESSING_GROUP = "influence";
+
+    static final String PROJECT = "influence_project";
+    static final String DECISION = "influence_decision";
+    static final String INFLUENCE = "influence_record";
+    static final String DISCUSSION = "influence_discussion";
+    static final String RETRACTION = "influence_retraction";
+    static final String MEMBER = "influence_member";
+    static final String PHASE = "influence_phase";
+
+    private static final Map<String, String> INSERTS = Map.of(
+            PROJECT,
+            "(project_id, seq_no, title, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            DECISION,
+            "(project_id, seq_no, decision_id, step, label, method, members, occurred_at, recorded_at, event_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            INFLUENCE,
+            "(project_id, seq_no, decision_id, influence_id, member_id, kind, contribution_id, reflection_id,"
+                    + " note, occurred_at, recorded_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            DISCUSSION,
+            "(project_id, seq_no, decision_id, contribution_id, member_id, occurred_at, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            RETRACTION,
+            "(project_id, seq_no, target, target_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            MEMBER,
+            "(project_id, seq_no, member_id, change, name, role, perspectives, occurred_at, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            PHASE,
+            "(project_id, seq_no, phase_id, name, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+
+    private static final String PENDING = InfluenceProjection.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
+
+    InfluenceProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectEvent event, DomainEventMessage<?> message) {
+        String project = event.projectId();
+        long seq = message.getSequenceNumber();
+        OffsetDateTime occurred = utc(event.occurredAt());
+        OffsetDateTime recorded = utc(RecordedTime.of(message));
+        String eventId = RecordedTime.eventId(message);
+        Pending pending = pending();
+        pending.touch(project, seq);
+        if (event instanceof ProjectRegistered e) {
+            pending.add(PROJECT, project, seq, e.title(), occurred, recorded);
+        } else if (event instanceof PhaseStarted e) {
+            pending.add(PHASE, project, seq, e.phaseId(), e.name(), occurred, recorded);
+        } else if (event instanceof MemberJoined e) {
+            pending.add(
+                    MEMBER,
+                    project,
+                    seq,
+                    e.memberId(),
+                    "JOINED",
+                    e.name(),
+                    e.role(),
+                    String.join(",", e.perspectives()),
+                    occurred,
+                    recorded);
+        } else if (event instanceof MemberRoleChanged e) {
+            pending.add(
+                    MEMBER,
+                    project,
+                    seq,
+                    e.memberId(),
+                    "CHANGED",
+                    null,
+                    e.role(),
+                    String.join(",", e.perspectives()),
+                    occurred,
+                    recorded);
+        } else if (event instanceof MemberLeft e) {
+            pending.add(MEMBER, project, seq, e.memberId(), "LEFT", null, null, null, occurred, recorded);
+        } else if (event instanceof DecisionProposed e) {
+            pending.add(
+                    DECISION,
+                    project,
+                    seq,
+                    e.decisionId(),
+                    "PROPOSED",
+                    e.title(),
+                    null,
+                    e.proposedBy(),
+                    occurred,
+                    recorded,
+                    eventId);
+        } else if (event instanceof DecisionMade e) {
+            pending.add(
+                    DECISION,
+                    project,
+                    seq,
+                    e.decisionId(),
+                    "MADE",
+                    e.outcome(),
+                    e.method().name(),
+                    String.join(",", e.decidedBy()),
+                    occurred,
+                    recorded,
+                    eventId);
+        } else if (event instanceof DecisionRevised e) {
+            pending.add(
+                    DECISION,
+                    project,
+                    seq,
+                    e.decisionId(),
+                    "REVISED",
+                    e.outcome(),
+                    null,
+                    "",
+                    occurred,
+                    recorded,
+                    eventId);
+        } else if (event instanceof InfluenceRecorded e) {
+            pending.add(
+                    INFLUENCE,
+                    project,
+                    seq,
+                    e.decisionId(),
+                    e.influenceId(),
+                    e.memberId(),
+                    e.kind().name(),
+                    e.contributionId(),
+                    e.reflectionId(),
+                    e.note(),
+                    occurred,
+                    recorded,
+                    eventId);
+        } else if (event instanceof InfluenceRetracted e) {
+            pending.add(RETRACTION, project, seq, "INFLUENCE", e.influenceId(), recorded);
+        } else if (event instanceof ContributionRecorded e) {
+            if (e.decisionId() != null) {
+                pending.add(
+                        DISCUSSION, project, seq, e.decisionId(), e.contributionId(), e.memberId(), occurred, recorded);
+            }
+        } else if (event instanceof ContributionRetracted e) {
+            pending.add(RETRACTION, project, seq, "CONTRIBUTION", e.contributionId(), recorded);
+        }
+        // meetings, reflections and interviews do not bear on influence
+    }
+
+    @ResetHandler
+    void reset() {
+        INSERTS.keySet().forEach(table -> jdbc.update("DELETE FROM " + table));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private Pending pending() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending();
+            root.onPrepareCommit(u -> write(pending));
+            return pending;
+        });
+    }
+
+    private void write(Pending pending) {
+        pending.ranges.forEach((project, range) -> INSERTS.keySet()
+                .forEach(table -> jdbc.update(
+                        "DELETE FROM " + table + " WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
+                        project,
+                        range[0],
+                        range[1])));
+        pending.rows.forEach(
+                (table, rows) -> jdbc.batchUpdate("INSERT INTO " + table + " " + INSERTS.get(table), rows));
+    }
+
+    /** The rows of one batch by table, and the run of sequence numbers it covers per project. */
+    private static final class Pending {
+        final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        final Map<String, long[]> ranges = new HashMap<>();
+
+        void touch(String project, long seq) {
+            long[] range = ranges.computeIfAbsent(project, p -> new long[] {seq, seq});
+            range[0] = Math.min(range[0], seq);
+            range[1] = Math.max(range[1], seq);
+        }
+
+        void add(String table, String project, long seq, Object... values) {
+            Object[] row = new Object[values.length + 2];
+            row[0] = project;
+            row[1] = seq;
+            System.arraycopy(values, 0, row, 2, values.length);
+            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.coproduction.timeline.influence.query;
+
+import static org.coproduction.timeline.influence.query.InfluenceProjection.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.history.query.DecisionFacts;
+import org.coproduction.timeline.history.query.DecisionFacts.Discussion;
+import org.coproduction.timeline.history.query.DecisionFacts.Influence;
+import org.coproduction.timeline.history.query.DecisionFacts.Made;
+import org.coproduction.timeline.history.query.DecisionFacts.Proposal;
+import org.coproduction.timeline.history.query.DecisionFacts.Revision;
+import org.coproduction.timeline.history.query.MemberChange;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.PhaseStart;
+import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.influence.api.DecisionInfluencers;
+import org.coproduction.timeline.influence.api.DecisionList;
+import org.coproduction.timeline.influence.api.InfluenceSummary;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the influence questions from the influence tables. The time semantics are in the SQL: a
+ * row counts when recorded at or before knownAt and occurred at or before asOf, unless a retraction
+ * of it was recorded at or before knownAt (whenever that retraction occurred).
+ */
+@Component
+public class InfluenceReadModel {
+
+    private static final String VISIBLE = " AND occurred_at <= ? AND recorded_at <= ?";
+    private static final String NOT_RETRACTED = " AND NOT EXISTS (SELECT 1 FROM influence_retraction r"
+            + " WHERE r.project_id = x.project_id AND r.target = ? AND r.target_id = x.%s AND r.recorded_at <= ?)";
+
+    private final JdbcTemplate jdbc;
+
+    InfluenceReadModel(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Who influenced the decision; 404 for a project or decision the store has never held. */
+    public DecisionInfluencers influencers(String projectId, String decisionId, Instant asOf, Instant knownAt) {
+        requireProject(projectId);
+        Map<String, DecisionParts> parts = new LinkedHashMap<>();
+        Boolean[] exists = {false};
+        jdbc.query(
+                "SELECT decision_id, step, label, method, members, occurred_at, recorded_at, event_id, seq_no,"
+                        + " CASE WHEN occurred_at <= ? AND recorded_at <= ? THEN 1 ELSE 0 END AS visible"
+                        + " FROM influence_decision WHERE project_id = ? AND decision_id = ? ORDER BY seq_no",
+                rs -> {
+                    exists[0] = true;
+                    if (rs.getInt("visible") == 1) {
+                        addStep(parts, rs);
+                    }
+                },
+                utc(asOf),
+                utc(knownAt),
+                projectId,
+                decisionId);
+        if (!exists[0]) {
+            throw RuleViolationException.notFound(
+                    "decisionId", "decision " + decisionId + " was never proposed in project " + projectId);
+        }
+        DecisionParts decision = parts.computeIfAbsent(decisionId, DecisionParts::new);
+        String where = " WHERE x.project_id = ? AND x.decision_id = ?";
+        influences(where, asOf, knownAt, projectId, decisionId).forEach(i -> decision.influences.add(i.fact()));
+        decision.discussions.addAll(discussions(where, asOf, knownAt, projectId, decisionId));
+        DecisionFacts facts = decision.facts();
+        Set<String> members = new LinkedHashSet<>();
+        if (facts.proposal() != null) {
+            members.add(facts.proposal().proposedBy());
+        }
+        facts.influences().forEach(i -> members.add(i.memberId()));
+        return InfluenceAnswers.influencers(projectId, asOf, knownAt, facts, team(projectId, members, asOf, knownAt));
+    }
+
+    /** The decisions proposed by asOf as known at knownAt, in the order proposed. */
+    public DecisionList decisions(String projectId, Instant asOf, Instant knownAt) {
+        requireProject(projectId);
+        return new DecisionList(
+                projectId,
+                asOf,
+                knownAt,
+                allDecisions(projectId, asOf, knownAt).stream()
+                        .filter(facts -> facts.proposal() != null)
+                        .sorted((a, b) -> DecisionFacts.IN_ORDER.compare(a.proposal(), b.proposal()))
+                        .map(InfluenceAnswers::overview)
+                        .toList());
+    }
+
+    /** Influences by member and by perspective, across decisions, in one phase when phaseId is given. */
+    public InfluenceSummary summary(String projectId, Instant asOf, Instant knownAt, String phaseId) {
+        requireProject(projectId);
+        PhaseCalendar.Span period = null;
+        if (phaseId != null) {
+            PhaseCalendar phases = new PhaseCalendar(jdbc.query(
+                    "SELECT phase_id, name, occurred_at, seq_no FROM influence_phase WHERE project_id = ?" + VISIBLE,
+                    (rs, n) ->
+                            new PhaseStart(rs.getString(1), rs.getString(2), instant(rs, "occurred_at"), rs.getLong(4)),
+                    projectId,
+                    utc(asOf),
+                    utc(knownAt)));
+            period = phases.find(phaseId)
+                    .orElseThrow(() -> RuleViolationException.notFound(
+                            "phaseId", "phase " + phaseId + " had not started by " + asOf + " as known at " + knownAt));
+        }
+        return InfluenceAnswers.summary(
+                projectId,
+                asOf,
+                knownAt,
+                allDecisions(projectId, asOf, knownAt),
+                team(projectId, null, asOf, knownAt),
+                period);
+    }
+
+    private void requireProject(String projectId) {
+        if (jdbc.queryForList("SELECT 1 FROM influence_project WHERE project_id = ? FETCH FIRST 1 ROWS ONLY", projectId)
+                .isEmpty()) {
+            throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
+        }
+    }
+
+    private Collection<DecisionFacts> allDecisions(String projectId, Instant asOf, Instant knownAt) {
+        Map<String, DecisionParts> parts = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT decision_id, step, label, method, members, occurred_at, recorded_at, event_id, seq_no"
+                        + " FROM influence_decision WHERE project_id = ?" + VISIBLE + " ORDER BY seq_no",
+                rs -> {
+                    addStep(parts, rs);
+                },
+                projectId,
+                utc(asOf),
+                utc(knownAt));
+        for (Keyed<Influence> influence : influences(" WHERE x.project_id = ?", asOf, knownAt, projectId)) {
+            parts.computeIfAbsent(influence.decisionId(), DecisionParts::new)
+                    .influences
+                    .add(influence.fact());
+        }
+        return parts.values().stream().map(DecisionParts::facts).toList();
+    }
+
+    private List<Keyed<Influence>> influences(String where, Instant asOf, Instant knownAt, Object... keys) {
+        return jdbc.query(
+                "SELECT decision_id, influence_id, member_id, kind, contribution_id, reflection_id, note, occurred_at,"
+                        + " recorded_at, event_id, seq_no FROM influence_record x" + where + VISIBLE
+                        + NOT_RETRACTED.formatted("influence_id"),
+                (rs, n) -> new Keyed<>(
+                        rs.getString("decision_id"),
+                        new Influence(
+                                rs.getString("influence_id"),
+                                rs.getString("member_id"),
+                                InfluenceKind.valueOf(rs.getString("kind")),
+                                rs.getString("contribution_id"),
+                                rs.getString("reflection_id"),
+                                rs.getString("note"),
+                                instant(rs, "occurred_at"),
+                                instant(rs, "recorded_at"),
+                                rs.getString("event_id"),
+                                rs.getLong("seq_no"))),
+                args(keys, asOf, knownAt, "INFLUENCE"));
+    }
+
+    private List<Discussion> discussions(String where, Instant asOf, Instant knownAt, Object... keys) {
+        return jdbc.query(
+                "SELECT contribution_id, member_id, occurred_at, seq_no FROM influence_discussion x" + where + VISIBLE
+                        + NOT_RETRACTED.formatted("contribution_id"),
+                (rs, n) -> new Discussion(
+                        rs.getString("contribution_id"),
+                        rs.getString("member_id"),
+                        instant(rs, "occurred_at"),
+                        rs.getLong("seq_no")),
+                args(keys, asOf, knownAt, "CONTRIBUTION"));
+    }
+
+    private static Object[] args(Object[] keys, Instant asOf, Instant knownAt, String retractionTarget) {
+        Object[] args = Arrays.copyOf(keys, keys.length + 4);
+        args[keys.length] = utc(asOf);
+        args[keys.length + 1] = utc(knownAt);
+        args[keys.length + 2] = retractionTarget;
+        args[keys.length + 3] = utc(knownAt);
+        return args;
+    }
+
+    /** The team's changes known at knownAt; only those of {@code memberIds} unless it is null. */
+    private TeamHistory team(String projectId, Collection<String> memberIds, Instant asOf, Instant knownAt) {
+        if (memberIds != null && memberIds.isEmpty()) {
+            return new TeamHistory(List.of());
+        }
+        StringBuilder sql = new StringBuilder(
+                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no FROM influence_member"
+                        + " WHERE project_id = ?" + VISIBLE);
+        List<Object> args = new ArrayList<>(List.of(projectId, utc(asOf), utc(knownAt)));
+        if (memberIds != null) {
+            sql.append(" AND member_id IN (")
+                    .append(String.join(",", memberIds.stream().map(id -> "?").toList()))
+                    .append(")");
+            args.addAll(memberIds);
+        }
+        return new TeamHistory(jdbc.query(
+                sql.toString(),
+                (rs, n) -> {
+                    String perspectives = rs.getString("perspectives");
+                    return new MemberChange(
+                            rs.getString("member_id"),
+                            MemberChange.Kind.valueOf(rs.getString("change")),
+                            rs.getString("name"),
+                            rs.getString("role"),
+                            perspectives == null ? null : List.of(perspectives.split(",")),
+                            instant(rs, "occurred_at"),
+                            rs.getLong("seq_no"));
+                },
+                args.toArray()));
+    }
+
+    private static void addStep(Map<String, DecisionParts> parts, ResultSet rs) throws SQLException {
+        DecisionParts decision = parts.computeIfAbsent(rs.getString("decision_id"), DecisionParts::new);
+        Instant occurredAt = instant(rs, "occurred_at");
+        Instant recordedAt = instant(rs, "recorded_at");
+        String eventId = rs.getString("event_id");
+        long seq = rs.getLong("seq_no");
+        String label = rs.getString("label");
+        String members = rs.getString("members");
+        switch (rs.getString("step")) {
+            case "PROPOSED" -> decision.proposal = new Proposal(label, members, occurredAt, recordedAt, eventId, seq);
+            case "MADE" -> decision.made = new Made(
+                    label,
+                    DecisionMethod.valueOf(rs.getString("method")),
+                    members.isEmpty() ? List.of() : List.of(members.split(",")),
+                    occurredAt,
+                    recordedAt,
+                    eventId,
+                    seq);
+            default -> decision.revisions.add(new Revision(label, occurredAt, recordedAt, eventId, seq));
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private record Keyed<T>(String decisionId, T fact) {}
+
+    /** A decision's visible facts while they are read. */
+    private static final class DecisionParts {
+        final String decisionId;
+        Proposal proposal;
+        Made made;
+        final List<Revision> revisions = new ArrayList<>();
+        final List<Influence> influences = new ArrayList<>();
+        final List<Discussion> discussions = new ArrayList<>();
+
+        DecisionParts(String decisionId) {
+            this.decisionId = decisionId;
+        }
+
+        DecisionFacts facts() {
+            return new DecisionFacts(decisionId, proposal, made, revisions, influences, discussions);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.coproduction.timeline.influence.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.coproduction.timeline.influence.api.DecisionInfluencers;
+import org.coproduction.timeline.influence.api.DecisionList;
+import org.coproduction.timeline.influence.api.InfluenceSummary;
+import org.coproduction.timeline.influence.query.InfluenceReadModel;
+import org.coproduction.timeline.platform.web.TimeTravel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who influenced a decision, as of a date and as the record stood at another. */
+@RestController
+@Tag(name = "Influence")
+class InfluenceController {
+
+    private static final String AS_OF =
+            "valid time: what had happened by then (a date means its start, UTC); default now";
+    private static final String KNOWN_AT =
+            "recorded time: the record as it stood then (a date means its start, UTC); default now";
+
+    private final InfluenceReadModel influence;
+    private final TimeTravel time;
+
+    InfluenceController(InfluenceReadModel influence, TimeTravel time) {
+        this.influence = influence;
+        this.time = time;
+    }
+
+    @GetMapping("/api/projects/{projectId}/decisions/{decisionId}/influencers")
+    @Operation(
+            summary = "Who influenced a decision as of a date",
+            description = "The proposer counts as an influencer of kind PROPOSED from the proposal's occurredAt;"
+                    + " deciders are listed in decidedBy and are influencers only through recorded influences."
+                    + " Each influencer's role and perspectives are those in force at their latest counted"
+                    + " influence. A retraction known at knownAt removes its influence at every valid time."
+                    + " discussedBy lists who spoke to the decision in meetings: talking is not influencing.")
+    DecisionInfluencers influencers(
+            @PathVariable String projectId,
+            @PathVariable String decisionId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        Instant now = time.now();
+        return influence.influencers(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping("/api/projects/{projectId}/decisions")
+    @Operation(
+            summary = "The decisions proposed by a date, with status and influencer count",
+            description = "Counts follow METRICS.md: recorded influences plus the proposer's implied PROPOSED one.")
+    DecisionList decisions(
+            @PathVariable String projectId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        Instant now = time.now();
+        return influence.decisions(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping("/api/projects/{projectId}/influence")
+    @Operation(
+            summary = "Influences across all decisions, by member and by perspective",
+            description = "Influences of a member are their recorded influences plus one of kind PROPOSED per"
+                    + " decision they proposed (unless they recorded an explicit PROPOSED influence on it)."
+                    + " Perspective is the member's primary perspective (the first) at the influence's"
+                    + " occurredAt; share is influences over all influences counted. With phaseId, only"
+                    + " influences that occurred in that phase (or before-first-phase).")
+    InfluenceSummary summary(
+            @PathVariable String projectId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt,
+            @Parameter(description = "only influences that occurred in this phase") @RequestParam(required = false)
+                    String phaseId) {
+        Instant now = time.now();
+        return influence.summary(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now), phaseId);
+    }
+}

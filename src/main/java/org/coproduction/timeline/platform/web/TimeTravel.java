@@ -1,0 +1,32 @@
+package org.coproduction.timeline.platform.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.coproduction.timeline.project.api.Require;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the (asOf, knownAt) pair of a time-travelling request: a date or an instant each (a date
+ * means the start of that day, UTC), both defaulting to the same now.
+ */
+@Component
+public class TimeTravel {
+
+    private final Clock clock;
+
+    public TimeTravel(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Instant asOf(String value, Instant now) {
+        return value == null || value.isBlank() ? now : Require.occurredAt("asOf", value);
+    }
+
+    public Instant knownAt(String value, Instant now) {
+        return value == null || value.isBlank() ? now : Require.occurredAt("knownAt", value);
+    }
+}
