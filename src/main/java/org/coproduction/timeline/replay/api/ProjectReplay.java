@@ -1,0 +1,17 @@
+package org.coproduction.timeline.replay.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A project's history phase by phase as the record stood at {@code knownAt}, stopped at {@code
+ * until} (a date or a phaseId) when given. A first bucket {@code before-first-phase} appears when
+ * something happened before the first phase started.
+ */
+public record ProjectReplay(
+        String projectId, String title, Instant knownAt, String until, long events, List<PhaseReplay> phases) {
+
+    public ProjectReplay {
+        phases = List.copyOf(phases);
+    }
+}

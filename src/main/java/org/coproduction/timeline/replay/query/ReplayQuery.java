@@ -1,0 +1,266 @@
+package org.coproduction.timeline.replay.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.coproduction.timeline.history.query.DecisionFacts;
+import org.coproduction.timeline.history.query.MemberChange;
+import org.coproduction.timeline.history.query.MemberState;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.PhaseCalendar.Span;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.influence.api.DecisionInfluencers;
+import org.coproduction.timeline.influence.query.InfluenceAnswers;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.project.api.Require;
+import org.coproduction.timeline.replay.api.PhaseReplay;
+import org.coproduction.timeline.replay.api.PhaseReplay.Activity;
+import org.coproduction.timeline.replay.api.PhaseReplay.PhaseDecision;
+import org.coproduction.timeline.replay.api.PhaseReplay.Shift;
+import org.coproduction.timeline.replay.api.PhaseReplay.TeamMember;
+import org.coproduction.timeline.replay.api.ProjectReplay;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays a project phase by phase as the record stood at knownAt. The project's events are folded
+ * once, in recorded order; each phase is then worked out from the fold, in valid-time order, so a
+ * late-recorded event lands in the phase it happened in.
+ */
+@Component
+public class ReplayQuery {
+
+    private final ProjectHistoryReader reader;
+
+    ReplayQuery(ProjectHistoryReader reader) {
+        this.reader = reader;
+    }
+
+    /** The whole replay at once. */
+    public ProjectReplay replay(String projectId, Instant knownAt, String until) {
+        Replay replay = open(projectId, knownAt, until);
+        List<PhaseReplay> phases = new ArrayList<>();
+        replay.forEachPhase(phases::add);
+        return new ProjectReplay(projectId, replay.title(), knownAt, until, replay.events(), phases);
+    }
+
+    /**
+     * Folds the project's events and settles where the replay stops, so that an unknown project or
+     * a bad {@code until} is refused before anything is sent; the phases are worked out as they are
+     * taken.
+     */
+    public Replay open(String projectId, Instant knownAt, String until) {
+        ProjectHistory history = reader.read(projectId, knownAt);
+        PhaseCalendar known = history.phases(Instant.MAX);
+        if (until == null || until.isBlank()) {
+            return new Replay(history, known.spans(), Instant.MAX, known);
+        }
+        if (known.find(until).isPresent() && !PhaseCalendar.BEFORE_FIRST_PHASE.equals(until)) {
+            List<Span> upTo = new ArrayList<>();
+            for (Span span : known.spans()) {
+                upTo.add(span);
+                if (span.phaseId().equals(until)) {
+                    break;
+                }
+            }
+            Span last = upTo.get(upTo.size() - 1);
+            Instant asOf = last.end() == null ? Instant.MAX : last.end().minusNanos(1);
+            return new Replay(history, upTo, asOf, known);
+        }
+        Instant asOf;
+        try {
+            asOf = Require.occurredAt("until", until);
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException("until", "is neither a phaseId of this project nor a date or instant");
+        }
+        PhaseCalendar started = history.phases(asOf);
+        List<Span> upTo = new ArrayList<>();
+        for (Span span : started.spans()) {
+            // The last phase shown ends where the replay stops: at until, inclusive.
+            upTo.add(
+                    span.end() == null || span.end().isAfter(asOf)
+                            ? new Span(span.phaseId(), span.name(), span.start(), asOf.plusNanos(1))
+                            : span);
+        }
+        return new Replay(history, upTo, asOf, started);
+    }
+
+    /** An opened replay: the fold done, the phases still to work out. */
+    public static final class Replay {
+
+        private final ProjectHistory history;
+        private final List<Span> spans;
+        private final Instant asOf;
+        private final PhaseCalendar calendar;
+        private final TeamHistory team;
+
+        private Replay(ProjectHistory history, List<Span> spans, Instant asOf, PhaseCalendar calendar) {
+            this.history = history;
+            this.spans = spans;
+            this.asOf = asOf;
+            this.calendar = calendar;
+            this.team = history.team(asOf);
+        }
+
+        public String title() {
+            return history.title();
+        }
+
+        public long events() {
+            return history.events();
+        }
+
+        /** Works out each phase in order, handing it over before the next is started. */
+        public void forEachPhase(Consumer<PhaseReplay> consumer) {
+            List<Span> periods = new ArrayList<>();
+            Span before = calendar.beforeFirstPhase();
+            if (before.end() == null || somethingHappenedBefore(before.end())) {
+                periods.add(before.end() == null ? new Span(before.phaseId(), before.name(), null, end(null)) : before);
+            }
+            periods.addAll(spans);
+            List<ProjectHistory.Contribution> contributions = history.contributions(asOf);
+            List<ProjectHistory.Meeting> meetings = history.meetings(asOf);
+            List<DecisionFacts> decisions = history.decisions(asOf);
+            PhaseReplay previous = null;
+            for (Span period : periods) {
+                PhaseReplay phase = phase(period, contributions, meetings, decisions, previous);
+                consumer.accept(phase);
+                previous = phase;
+            }
+        }
+
+        private Instant end(Instant end) {
+            return end != null ? end : asOf.equals(Instant.MAX) ? null : asOf.plusNanos(1);
+        }
+
+        private boolean somethingHappenedBefore(Instant firstStart) {
+            return !team.changesBetween(null, firstStart).isEmpty()
+                    || history.meetings(asOf).stream()
+                            .anyMatch(m -> m.occurredAt().isBefore(firstStart))
+                    || history.decisions(asOf).stream()
+                            .anyMatch(d -> d.proposal() != null
+                                    && d.proposal().occurredAt().isBefore(firstStart));
+        }
+
+        private PhaseReplay phase(
+                Span period,
+                List<ProjectHistory.Contribution> contributions,
+                List<ProjectHistory.Meeting> meetings,
+                List<DecisionFacts> decisions,
+                PhaseReplay previous) {
+            Instant end = period.end();
+            List<TeamMember> members = (end == null ? team.team(Instant.MAX, true) : team.team(end, false))
+                    .stream()
+                            .map(m -> new TeamMember(m.memberId(), m.name(), m.role(), m.perspectives()))
+                            .toList();
+            Set<String> joined = new LinkedHashSet<>();
+            Set<String> left = new LinkedHashSet<>();
+            Set<String> changed = new LinkedHashSet<>();
+            for (MemberChange change : team.changesBetween(period.start(), end)) {
+                switch (change.kind()) {
+                    case JOINED -> joined.add(change.memberId());
+                    case LEFT -> left.add(change.memberId());
+                    case CHANGED -> changed.add(change.memberId());
+                }
+            }
+            int meetingCount = (int) meetings.stream()
+                    .filter(m -> period.contains(m.occurredAt()))
+                    .count();
+            Map<String, Integer> byPerspective = new HashMap<>();
+            int contributionCount = 0;
+            for (ProjectHistory.Contribution c : contributions) {
+                if (period.contains(c.occurredAt())) {
+                    contributionCount++;
+                    String perspective = team.at(c.memberId(), c.occurredAt())
+                            .map(MemberState::primaryPerspective)
+                            .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
+                    byPerspective.merge(perspective, 1, Integer::sum);
+                }
+            }
+            Map<String, Double> shares = shares(byPerspective, contributionCount);
+            List<PhaseDecision> phaseDecisions = new ArrayList<>();
+            int made = 0;
+            for (DecisionFacts all : decisions) {
+                List<String> steps = steps(all, period);
+                if (steps.isEmpty()) {
+                    continue;
+                }
+                made += steps.contains("MADE") ? 1 : 0;
+                DecisionFacts atEnd = end == null ? all : history.decision(all.decisionId(), end.minusNanos(1));
+                DecisionInfluencers influencers =
+                        InfluenceAnswers.influencers(null, end, history.knownAt(), atEnd, team);
+                phaseDecisions.add(new PhaseDecision(
+                        all.decisionId(),
+                        influencers.title(),
+                        steps,
+                        influencers.status(),
+                        influencers.outcome(),
+                        influencers.method(),
+                        influencers.decidedBy(),
+                        influencers.influencers()));
+            }
+            Shift shift = previous == null
+                    ? null
+                    : new Shift(
+                            previous.phaseId(),
+                            members.size() - previous.team().size(),
+                            meetingCount - previous.activity().meetings(),
+                            contributionCount - previous.activity().contributions(),
+                            made - madeIn(previous),
+                            shareShift(shares, previous.activity().contributionShareByPerspective()));
+            // A phase cut short by until is shown ending at until itself, which it includes.
+            boolean cut = end != null && !asOf.equals(Instant.MAX) && end.equals(asOf.plusNanos(1));
+            return new PhaseReplay(
+                    period.phaseId(),
+                    period.name(),
+                    period.start(),
+                    cut ? asOf : end,
+                    members,
+                    List.copyOf(joined),
+                    List.copyOf(left),
+                    List.copyOf(changed),
+                    new Activity(meetingCount, contributionCount, byPerspective, shares),
+                    phaseDecisions,
+                    shift);
+        }
+
+        private static List<String> steps(DecisionFacts facts, Span period) {
+            List<String> steps = new ArrayList<>(3);
+            if (facts.proposal() != null && period.contains(facts.proposal().occurredAt())) {
+                steps.add("PROPOSED");
+            }
+            if (facts.made() != null && period.contains(facts.made().occurredAt())) {
+                steps.add("MADE");
+            }
+            if (facts.made() != null && facts.revisions().stream().anyMatch(r -> period.contains(r.occurredAt()))) {
+                steps.add("REVISED");
+            }
+            return steps;
+        }
+
+        private static int madeIn(PhaseReplay phase) {
+            return (int) phase.decisions().stream()
+                    .filter(d -> d.steps().contains("MADE"))
+                    .count();
+        }
+
+        private static Map<String, Double> shares(Map<String, Integer> counts, int total) {
+            Map<String, Double> shares = new HashMap<>();
+            counts.forEach((key, n) -> shares.put(key, total == 0 ? 0.0 : (double) n / total));
+            return shares;
+        }
+
+        private static Map<String, Double> shareShift(Map<String, Double> now, Map<String, Double> before) {
+            Map<String, Double> shift = new HashMap<>();
+            now.forEach((key, share) -> shift.put(key, share - before.getOrDefault(key, 0.0)));
+            before.forEach((key, share) -> shift.putIfAbsent(key, -share));
+            return shift;
+        }
+    }
+}
