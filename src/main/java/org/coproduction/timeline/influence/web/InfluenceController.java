@@ -4,11 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Map;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
+import org.coproduction.timeline.influence.query.DecisionProvenance;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.coproduction.timeline.platform.web.TimeTravel;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +27,16 @@ class InfluenceController {
     private static final String KNOWN_AT =
             "recorded time: the record as it stood then (a date means its start, UTC); default now";
 
+    /** The media type of PROV-JSON; plain JSON is served too, and is the default. */
+    static final String PROV_JSON = "application/prov+json";
+
     private final InfluenceReadModel influence;
+    private final DecisionProvenance provenance;
     private final TimeTravel time;
 
-    InfluenceController(InfluenceReadModel influence, TimeTravel time) {
+    InfluenceController(InfluenceReadModel influence, DecisionProvenance provenance, TimeTravel time) {
         this.influence = influence;
+        this.provenance = provenance;
         this.time = time;
     }
 
@@ -47,6 +55,28 @@ class InfluenceController {
             @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return influence.influencers(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping(
+            path = "/api/projects/{projectId}/decisions/{decisionId}/provenance",
+            produces = {MediaType.APPLICATION_JSON_VALUE, PROV_JSON})
+    @Operation(
+            summary = "The provenance of a decision as W3C PROV-JSON",
+            description = "A PROV-JSON document (https://www.w3.org/submission/prov-json/) with one bundle,"
+                    + " described at the top level with ct:asOf and ct:knownAt. In it: the decision (entity),"
+                    + " the activity that made it once it is made (with wasGeneratedBy and wasAssociatedWith"
+                    + " each decider), the members (agents), one wasInfluencedBy per evidence item of the"
+                    + " influencers answer (the proposal included), and for an influence citing a"
+                    + " contribution or reflection a wasDerivedFrom and that item as an entity attributed to"
+                    + " its author: ids, kinds, visibility and times only, never a reflection's text. 404"
+                    + " when the record as it stood at knownAt holds nothing of the decision.")
+    Map<String, Object> provenance(
+            @PathVariable String projectId,
+            @PathVariable String decisionId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        Instant now = time.now();
+        return provenance.document(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }
 
     @GetMapping("/api/projects/{projectId}/decisions")
