@@ -187,6 +187,16 @@ class DecisionProvenanceTest {
     }
 
     @Test
+    void givenDecisionRecordedAfterKnownAt_whenDescribed_thenItIsNotYetProposedAndUninfluenced() {
+        JsonNode bundle = bundle(document(LATER, ProvenanceStudy.SET_UP_RECORDED_AT));
+
+        assertThat(bundle.path("entity").path(DECISION_ENTITY).path("ct:status").asText())
+                .isEqualTo("NOT_YET_PROPOSED");
+        assertThat(bundle.has("wasInfluencedBy")).isFalse();
+        assertThat(bundle.has("activity")).isFalse();
+    }
+
+    @Test
     void describesEveryMemberAsAPersonWithNameRoleAndPerspectives() {
         JsonNode agents = bundle(document(LATER, LATER)).path("agent");
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
@@ -81,6 +82,7 @@ public final class ProjectHistory {
     private final Map<String, List<Contribution>> discussionsByDecision = new HashMap<>();
     private final Map<String, DecisionRecord> decisions = new LinkedHashMap<>();
     private final Set<String> retractedInfluences = new HashSet<>();
+    private final Set<String> decisionsHeld = new HashSet<>();
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
     private long events;
 
@@ -94,6 +96,9 @@ public final class ProjectHistory {
 
     /** Adds the event unless it was recorded after knownAt; {@code order} is its place in the stream. */
     public void add(ProjectEvent event, Instant recordedAt, String eventId, long order) {
+        if (event instanceof DecisionEvent decisionEvent) {
+            decisionsHeld.add(decisionEvent.decisionId());
+        }
         if (recordedAt.isAfter(knownAt)) {
             return;
         }
@@ -220,8 +225,9 @@ public final class ProjectHistory {
         return reflections.get(reflectionId);
     }
 
-    public boolean knowsDecision(String decisionId) {
-        return decisions.containsKey(decisionId);
+    /** Whether the store holds the decision at all, whenever it was recorded. */
+    public boolean holdsDecision(String decisionId) {
+        return decisionsHeld.contains(decisionId);
     }
 
     /** The decision's facts visible as of asOf; everything null or empty if none are. */

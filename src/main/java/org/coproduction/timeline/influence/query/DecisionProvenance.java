@@ -48,17 +48,15 @@ public class DecisionProvenance {
     }
 
     /**
-     * The PROV-JSON document, as maps and lists in a stable order. 404 for a project never
-     * registered, and for a decision of which nothing was recorded by {@code knownAt}: the fold
-     * keeps only what the record held then, so a decision recorded later is unknown to it.
+     * The PROV-JSON document, as maps and lists in a stable order. 404 for a project or decision
+     * the store never held; a decision not yet proposed at (asOf, knownAt) is an entity with that
+     * status and no influences, as the influencers query answers.
      */
     public Map<String, Object> document(String projectId, String decisionId, Instant asOf, Instant knownAt) {
         ProjectHistory history = histories.read(projectId, knownAt);
-        if (!history.knowsDecision(decisionId)) {
+        if (!history.holdsDecision(decisionId)) {
             throw RuleViolationException.notFound(
-                    "decisionId",
-                    "decision " + decisionId + " is not in the record of project " + projectId + " as it stood at "
-                            + knownAt);
+                    "decisionId", "decision " + decisionId + " was never proposed in project " + projectId);
         }
         TeamHistory team = history.team(asOf);
         DecisionFacts facts = history.decision(decisionId, asOf);

@@ -69,7 +69,7 @@ class InfluenceController {
                     + " influencers answer (the proposal included), and for an influence citing a"
                     + " contribution or reflection a wasDerivedFrom and that item as an entity attributed to"
                     + " its author: ids, kinds, visibility and times only, never a reflection's text. 404"
-                    + " when the record as it stood at knownAt holds nothing of the decision.")
+                    + " for a decision the store never held.")
     Map<String, Object> provenance(
             @PathVariable String projectId,
             @PathVariable String decisionId,
