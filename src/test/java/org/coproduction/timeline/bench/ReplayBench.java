@@ -3,6 +3,7 @@ package org.coproduction.timeline.bench;
 import java.time.Instant;
 import java.util.Arrays;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.replay.api.ProjectReplay;
 import org.coproduction.timeline.replay.query.ReplayQuery;
 import org.springframework.boot.WebApplicationType;
@@ -36,11 +37,19 @@ public final class ReplayBench {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(millis);
+            ProjectHistoryReader reader = app.getBean(ProjectHistoryReader.class);
+            double[] foldMillis = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                reader.read(projectId, Instant.now());
+                foldMillis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(foldMillis);
             Runtime runtime = Runtime.getRuntime();
             System.gc();
             System.out.printf(
                     "replay %s: %d events, %d phases: min %.0f ms, median %.0f ms, max %.0f ms over %d runs"
-                            + " (heap in use after GC %d MB of max %d MB)%n",
+                            + " (of which the fold of the events: median %.0f ms; heap in use after GC %d MB of max %d MB)%n",
                     projectId,
                     last.events(),
                     last.phases().size(),
@@ -48,6 +57,7 @@ public final class ReplayBench {
                     millis[runs / 2],
                     millis[runs - 1],
                     runs,
+                    foldMillis[runs / 2],
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20,
                     runtime.maxMemory() >> 20);
         }
