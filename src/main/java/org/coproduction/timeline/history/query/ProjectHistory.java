@@ -230,12 +230,13 @@ public final class ProjectHistory {
         return decisionsHeld.contains(decisionId);
     }
 
-    /** The decision's facts visible as of asOf; everything null or empty if none are. */
+    /**
+     * The decision's facts visible as of asOf; everything null or empty if none are. Contributions
+     * naming it count as discussions even while none of its own events is known.
+     */
     public DecisionFacts decision(String decisionId, Instant asOf) {
         DecisionRecord record = decisions.get(decisionId);
-        return record == null
-                ? new DecisionFacts(decisionId, null, null, List.of(), List.of(), List.of())
-                : record.asOf(asOf);
+        return (record == null ? new DecisionRecord(decisionId) : record).asOf(asOf);
     }
 
     /** Every decision with a fact visible as of asOf, in the order first recorded. */

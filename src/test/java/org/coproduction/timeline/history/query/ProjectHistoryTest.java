@@ -1,0 +1,106 @@
+package org.coproduction.timeline.history.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.history.query.DecisionFacts.Discussion;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingKind;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.junit.jupiter.api.Test;
+
+class ProjectHistoryTest {
+
+    private static final String PROJECT = "history";
+    private static final String DECISION = "d-venue";
+    private static final String ANN = "ann";
+
+    private static final Instant STARTED = Instant.parse("2022-01-03T09:00:00Z");
+    private static final Instant MEETING = Instant.parse("2022-01-20T10:00:00Z");
+    private static final Instant SPOKE = Instant.parse("2022-01-20T10:10:00Z");
+    private static final Instant PROPOSED = Instant.parse("2022-01-20T10:30:00Z");
+    private static final Instant INFLUENCED = Instant.parse("2022-01-20T11:00:00Z");
+    private static final Instant RECORDED = Instant.parse("2022-01-20T12:00:00Z");
+    private static final Instant PROPOSAL_RECORDED = Instant.parse("2022-02-01T09:00:00Z");
+    private static final Instant RETRACTED = Instant.parse("2022-03-01T09:00:00Z");
+    private static final Instant LATER = Instant.parse("2022-06-01T00:00:00Z");
+
+    /** Ann speaks to a decision whose proposal is recorded ten days after the meeting's minutes. */
+    private static ProjectHistory history(Instant knownAt) {
+        ProjectHistory history = new ProjectHistory(knownAt);
+        List<ProjectEvent> events = List.of(
+                new ProjectRegistered(PROJECT, STARTED, "A study", null, null),
+                new MemberJoined(PROJECT, STARTED, ANN, "Ann Archer", "RESEARCHER", List.of("ACADEMIC")),
+                new MeetingHeld(PROJECT, MEETING, "m-1", "Kick-off", MeetingKind.TEAM, List.of(ANN)),
+                new DecisionProposed(PROJECT, PROPOSED, DECISION, "Where to meet", ANN),
+                new ContributionRecorded(
+                        PROJECT, SPOKE, "m-1", "c-1", ANN, IpaCategory.GIVES_SUGGESTION, DECISION, null),
+                new InfluenceRecorded(
+                        PROJECT, INFLUENCED, DECISION, "i-1", ANN, InfluenceKind.SUPPORTED, null, null, null),
+                new InfluenceRetracted(PROJECT, RETRACTED, DECISION, "i-1", "wrong decision"));
+        List<Instant> recordedAt =
+                List.of(STARTED, STARTED, RECORDED, PROPOSAL_RECORDED, RECORDED, RECORDED, RETRACTED);
+        for (int i = 0; i < events.size(); i++) {
+            history.add(events.get(i), recordedAt.get(i), "e-" + i, i);
+        }
+        return history;
+    }
+
+    @Test
+    void givenAProposalNotYetRecorded_whenTheDecisionIsAsked_thenContributionsNamingItStillCountAsDiscussion() {
+        // Known at 01-21: the minutes (c-1, i-1) are recorded, the proposal is not. The influence
+        // table of the read model answers the same way: discussion does not hang on the proposal.
+        DecisionFacts facts = history(RECORDED.plusSeconds(1)).decision(DECISION, LATER);
+
+        assertThat(facts.proposal()).isNull();
+        assertThat(facts.discussions()).containsExactly(new Discussion("c-1", ANN, SPOKE, 4));
+    }
+
+    @Test
+    void givenNoEventOfTheDecisionKnown_whenTheDecisionIsAsked_thenContributionsNamingItStillCount() {
+        ProjectHistory history = history(RECORDED);
+        // The influence is known too; without it, the decision has no event of its own known.
+        ProjectHistory onlyTheMinutes = new ProjectHistory(RECORDED);
+        onlyTheMinutes.add(
+                new ContributionRecorded(
+                        PROJECT, SPOKE, "m-1", "c-1", ANN, IpaCategory.GIVES_SUGGESTION, DECISION, null),
+                RECORDED,
+                "e-4",
+                4);
+
+        assertThat(onlyTheMinutes.knowsDecision(DECISION)).isFalse();
+        assertThat(onlyTheMinutes.decision(DECISION, LATER).discussions())
+                .isEqualTo(history.decision(DECISION, LATER).discussions())
+                .hasSize(1);
+    }
+
+    @Test
+    void givenARetractionKnownAtKnownAt_whenAskedAtAnEarlierValidTime_thenTheInfluenceIsGone() {
+        assertThat(history(RETRACTED.minusSeconds(1))
+                        .decision(DECISION, INFLUENCED)
+                        .influences())
+                .extracting(DecisionFacts.Influence::influenceId)
+                .containsExactly("i-1");
+        assertThat(history(RETRACTED).decision(DECISION, INFLUENCED).influences())
+                .isEmpty();
+    }
+
+    @Test
+    void skipsEventsRecordedAfterKnownAt() {
+        ProjectHistory history = history(RECORDED);
+
+        assertThat(history.events()).isEqualTo(5);
+        assertThat(history.decision(DECISION, LATER).proposal()).isNull();
+        assertThat(history(PROPOSAL_RECORDED).decision(DECISION, LATER).proposal())
+                .isNotNull();
+    }
+}

@@ -1,0 +1,468 @@
+package org.coproduction.timeline.influence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingKind;
+import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.project.api.EventCatalogue;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
+
+/**
+ * A random project history that keeps every rule of EVENTS.md, so the importer takes it whole:
+ * members join, change role (sometimes back-dated), leave and rejoin; phases start in order;
+ * meetings, contributions (some naming decisions), proposals, influences of every kind (some
+ * back-dated, some by the proposer as explicit PROPOSED), retractions of influences and
+ * contributions, decisions made and revised. Each line gets a recordedAt at or after its
+ * occurredAt, sometimes weeks late; a retraction is recorded after what it retracts. The lines
+ * are in file order, which is the order of the project's stream.
+ */
+final class GeneratedHistory {
+
+    record Line(ProjectEvent event, String eventId, Instant recordedAt) {}
+
+    private static final ObjectMapper JSON = EventJson.newMapper();
+    private static final List<String> ROLES = List.of(
+            "CHIEF_INVESTIGATOR",
+            "CO_INVESTIGATOR",
+            "RESEARCHER",
+            "SERVICE_USER_RESEARCHER",
+            "PEER_WORKER",
+            "ADVISORY_MEMBER",
+            "OBSERVER");
+    private static final List<String> PERSPECTIVES =
+            List.of("SERVICE_USER", "CARER", "CLINICIAN", "ACADEMIC", "PEER_WORKER", "MANAGER", "PUBLIC");
+
+    private final String projectId;
+    private final long seed;
+    private final Random random;
+    private final List<Line> lines = new ArrayList<>();
+    private Instant now;
+
+    private final Map<String, List<Instant[]>> memberships = new LinkedHashMap<>();
+    private final List<Instant> meetings = new ArrayList<>();
+    private final List<Retractable> contributions = new ArrayList<>();
+    private final List<String> reflections = new ArrayList<>();
+    private final Map<String, Decision> decisions = new LinkedHashMap<>();
+    private final List<Retractable> influences = new ArrayList<>();
+    private final Map<String, String> influenceDecisions = new HashMap<>();
+    private int phases;
+
+    private static final class Decision {
+        final String proposedBy;
+        final Instant proposedAt;
+        Instant madeAt;
+
+        Decision(String proposedBy, Instant proposedAt) {
+            this.proposedBy = proposedBy;
+            this.proposedAt = proposedAt;
+        }
+    }
+
+    private static final class Retractable {
+        final String id;
+        final Instant recordedAt;
+        boolean retracted;
+
+        Retractable(String id, Instant recordedAt) {
+            this.id = id;
+            this.recordedAt = recordedAt;
+        }
+    }
+
+    GeneratedHistory(String projectId, long seed) {
+        this.projectId = projectId;
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.now = Instant.parse("2020-01-06T09:00:00Z").plus(random.nextInt(400), ChronoUnit.DAYS);
+        add(new ProjectRegistered(projectId, now, "Study " + seed, null, null));
+        for (int i = 0, n = 2 + random.nextInt(3); i < n; i++) {
+            join();
+        }
+        for (int step = 0, steps = 30 + random.nextInt(70); step < steps; step++) {
+            advance();
+            act();
+        }
+    }
+
+    String projectId() {
+        return projectId;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    List<Line> lines() {
+        return lines;
+    }
+
+    List<String> decisionIds() {
+        return List.copyOf(decisions.keySet());
+    }
+
+    /** The line as the interchange format has it, with its chosen eventId and recordedAt. */
+    static String json(Line line) {
+        EventCatalogue.EventType type =
+                EventCatalogue.byClass(line.event().getClass()).orElseThrow();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("type", type.name());
+        node.put("schemaVersion", type.revision());
+        node.put("eventId", line.eventId());
+        node.put("recordedAt", line.recordedAt().toString());
+        node.set("data", JSON.valueToTree(line.event()));
+        return node.toString();
+    }
+
+    /** The from-scratch fold: every line in stream order, the history keeping those recorded by knownAt. */
+    ProjectHistory fold(Instant knownAt) {
+        ProjectHistory history = new ProjectHistory(knownAt);
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            history.add(line.event(), line.recordedAt(), line.eventId(), i);
+        }
+        return history;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("history of seed " + seed + ":\n");
+        lines.forEach(line -> text.append(json(line)).append('\n'));
+        return text.toString();
+    }
+
+    // ---- generation
+
+    /** Time moves on: often not at all (several things at one instant), mostly by minutes or days. */
+    private void advance() {
+        int dice = random.nextInt(100);
+        Duration step;
+        if (dice < 20) {
+            step = Duration.ZERO;
+        } else if (dice < 60) {
+            step = Duration.ofMinutes(1 + random.nextInt(180));
+        } else if (dice < 90) {
+            step = Duration.ofHours(1 + random.nextInt(72));
+        } else {
+            step = Duration.ofDays(1 + random.nextInt(14));
+        }
+        now = now.plus(step);
+    }
+
+    private void act() {
+        int dice = random.nextInt(100);
+        if (dice < 5) {
+            join();
+        } else if (dice < 9) {
+            rejoin();
+        } else if (dice < 14) {
+            changeRole();
+        } else if (dice < 18) {
+            leave();
+        } else if (dice < 22) {
+            startPhase();
+        } else if (dice < 28) {
+            holdMeeting();
+        } else if (dice < 40) {
+            contribute();
+        } else if (dice < 47) {
+            propose();
+        } else if (dice < 70) {
+            influence();
+        } else if (dice < 76) {
+            retractInfluence();
+        } else if (dice < 80) {
+            retractContribution();
+        } else if (dice < 86) {
+            make();
+        } else if (dice < 91) {
+            revise();
+        } else {
+            reflect();
+        }
+    }
+
+    private void join() {
+        String memberId = "m" + memberships.size();
+        memberships.put(memberId, new ArrayList<>());
+        memberships.get(memberId).add(new Instant[] {now, null});
+        add(new MemberJoined(projectId, now, memberId, "Member " + memberId, role(), perspectives()));
+    }
+
+    private void rejoin() {
+        pick(new ArrayList<>(memberships.keySet()), id -> !isMemberAt(id, now)).ifPresent(memberId -> {
+            memberships.get(memberId).add(new Instant[] {now, null});
+            add(new MemberJoined(projectId, now, memberId, "Member " + memberId + " again", role(), perspectives()));
+        });
+    }
+
+    /** Now, or back-dated to a moment of the member's current membership. */
+    private void changeRole() {
+        pick(active(now), id -> true).ifPresent(memberId -> {
+            List<Instant[]> list = memberships.get(memberId);
+            Instant at = random.nextInt(3) == 0 ? between(list.get(list.size() - 1)[0], now) : now;
+            add(new MemberRoleChanged(projectId, at, memberId, role(), perspectives()));
+        });
+    }
+
+    private void leave() {
+        List<String> active = active(now);
+        if (active.size() > 2) {
+            String memberId = active.get(random.nextInt(active.size()));
+            List<Instant[]> list = memberships.get(memberId);
+            list.get(list.size() - 1)[1] = now;
+            add(new MemberLeft(projectId, now, memberId));
+        }
+    }
+
+    private void startPhase() {
+        add(new PhaseStarted(projectId, now, "phase-" + phases, "Phase " + phases));
+        phases++;
+    }
+
+    private void holdMeeting() {
+        List<String> attendees =
+                active(now).stream().filter(id -> random.nextBoolean()).toList();
+        String meetingId = "meeting-" + meetings.size();
+        meetings.add(now);
+        add(new MeetingHeld(projectId, now, meetingId, "Meeting " + meetings.size(), MeetingKind.TEAM, attendees));
+    }
+
+    private void contribute() {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        int meeting = random.nextInt(meetings.size());
+        Instant at = random.nextInt(4) == 0 ? between(meetings.get(meeting), now) : now;
+        pick(active(at), id -> true).ifPresent(memberId -> {
+            String contributionId = "c-" + contributions.size();
+            String decisionId =
+                    random.nextInt(5) < 2 ? pick(decisionIds(), id -> true).orElse(null) : null;
+            Instant recordedAt = recordedAt(at);
+            contributions.add(new Retractable(contributionId, recordedAt));
+            add(
+                    new ContributionRecorded(
+                            projectId,
+                            at,
+                            "meeting-" + meeting,
+                            contributionId,
+                            memberId,
+                            pickOne(IpaCategory.values()),
+                            decisionId,
+                            null),
+                    recordedAt);
+        });
+    }
+
+    private void propose() {
+        pick(active(now), id -> true).ifPresent(memberId -> {
+            String decisionId = "d-" + decisions.size();
+            decisions.put(decisionId, new Decision(memberId, now));
+            add(new DecisionProposed(projectId, now, decisionId, "Decision " + decisionId, memberId));
+        });
+    }
+
+    /** Now or back-dated to after the proposal, by a member on the team then. */
+    private void influence() {
+        pick(decisionIds(), id -> true).ifPresent(decisionId -> {
+            Decision decision = decisions.get(decisionId);
+            Instant at = random.nextInt(3) == 0 ? between(decision.proposedAt, now) : now;
+            pick(active(at), id -> true).ifPresent(memberId -> {
+                InfluenceKind kind = memberId.equals(decision.proposedBy) && random.nextInt(3) == 0
+                        ? InfluenceKind.PROPOSED
+                        : pickOne(InfluenceKind.values());
+                String contributionId = random.nextInt(4) == 0
+                        ? pick(contributions.stream().map(c -> c.id).toList(), id -> true)
+                                .orElse(null)
+                        : null;
+                String reflectionId =
+                        random.nextInt(5) == 0 ? pick(reflections, id -> true).orElse(null) : null;
+                String note = random.nextInt(3) == 0 ? "Because " + random.nextInt(100) : null;
+                String influenceId = "i-" + influences.size();
+                Instant recordedAt = recordedAt(at);
+                influences.add(new Retractable(influenceId, recordedAt));
+                influenceDecisions.put(influenceId, decisionId);
+                add(
+                        new InfluenceRecorded(
+                                projectId,
+                                at,
+                                decisionId,
+                                influenceId,
+                                memberId,
+                                kind,
+                                contributionId,
+                                reflectionId,
+                                note),
+                        recordedAt);
+            });
+        });
+    }
+
+    private void retractInfluence() {
+        pickRetractable(influences).ifPresent(influence -> {
+            influence.retracted = true;
+            add(
+                    new InfluenceRetracted(
+                            projectId, now, influenceDecisions.get(influence.id), influence.id, "recorded in error"),
+                    retractionRecordedAt(influence));
+        });
+    }
+
+    private void retractContribution() {
+        pickRetractable(contributions).ifPresent(contribution -> {
+            contribution.retracted = true;
+            add(
+                    new ContributionRetracted(projectId, now, contribution.id, "miscoded"),
+                    retractionRecordedAt(contribution));
+        });
+    }
+
+    private void make() {
+        pick(decisionIds(), id -> decisions.get(id).madeAt == null).ifPresent(decisionId -> {
+            List<String> active = active(now);
+            List<String> deciders =
+                    active.stream().filter(id -> random.nextInt(3) == 0).toList();
+            List<String> decidedBy = deciders.isEmpty() ? List.of(active.get(0)) : deciders;
+            decisions.get(decisionId).madeAt = now;
+            add(new DecisionMade(
+                    projectId,
+                    now,
+                    decisionId,
+                    "Outcome of " + decisionId,
+                    pickOne(DecisionMethod.values()),
+                    decidedBy));
+        });
+    }
+
+    private void revise() {
+        pick(decisionIds(), id -> decisions.get(id).madeAt != null)
+                .ifPresent(decisionId -> add(new DecisionRevised(
+                        projectId, now, decisionId, "Revised outcome " + random.nextInt(1000), "second thoughts")));
+    }
+
+    private void reflect() {
+        pick(active(now), id -> true).ifPresent(memberId -> {
+            String reflectionId = "r-" + reflections.size();
+            reflections.add(reflectionId);
+            String decisionId =
+                    random.nextBoolean() ? pick(decisionIds(), id -> true).orElse(null) : null;
+            add(new ReflectionWritten(
+                    projectId,
+                    now,
+                    reflectionId,
+                    memberId,
+                    "Thoughts " + reflectionId,
+                    pickOne(Visibility.values()),
+                    decisionId,
+                    null));
+        });
+    }
+
+    // ---- helpers
+
+    private void add(ProjectEvent event) {
+        add(event, recordedAt(event.occurredAt()));
+    }
+
+    private void add(ProjectEvent event, Instant recordedAt) {
+        String eventId = UUID.nameUUIDFromBytes((projectId + "#" + lines.size()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        lines.add(new Line(event, eventId, recordedAt));
+    }
+
+    /** Mostly within hours, sometimes days, sometimes weeks late. */
+    private Instant recordedAt(Instant occurredAt) {
+        int dice = random.nextInt(100);
+        Duration delay;
+        if (dice < 15) {
+            delay = Duration.ZERO;
+        } else if (dice < 60) {
+            delay = Duration.ofMinutes(random.nextInt(240));
+        } else if (dice < 85) {
+            delay = Duration.ofHours(1 + random.nextInt(120));
+        } else {
+            delay = Duration.ofDays(7 + random.nextInt(50));
+        }
+        return occurredAt.plus(delay);
+    }
+
+    /** After the retracted item was recorded, and not before the retraction occurred. */
+    private Instant retractionRecordedAt(Retractable target) {
+        Instant earliest = target.recordedAt.isAfter(now) ? target.recordedAt : now;
+        return recordedAt(earliest).plusSeconds(1);
+    }
+
+    private boolean isMemberAt(String memberId, Instant t) {
+        for (Instant[] membership : memberships.get(memberId)) {
+            if (!t.isBefore(membership[0]) && (membership[1] == null || t.isBefore(membership[1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<String> active(Instant t) {
+        return memberships.keySet().stream().filter(id -> isMemberAt(id, t)).toList();
+    }
+
+    /** A whole second in [from, until]. */
+    private Instant between(Instant from, Instant until) {
+        long seconds = Duration.between(from, until).getSeconds();
+        return seconds <= 0 ? until : from.plusSeconds((long) (random.nextDouble() * (seconds + 1)));
+    }
+
+    private <T> Optional<T> pick(List<T> from, Predicate<T> allowed) {
+        List<T> candidates = from.stream().filter(allowed).toList();
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(random.nextInt(candidates.size())));
+    }
+
+    private Optional<Retractable> pickRetractable(List<Retractable> from) {
+        return pick(from, item -> !item.retracted);
+    }
+
+    private <T> T pickOne(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private String role() {
+        return ROLES.get(random.nextInt(ROLES.size()));
+    }
+
+    private List<String> perspectives() {
+        List<String> shuffled = new ArrayList<>(PERSPECTIVES);
+        Collections.shuffle(shuffled, random);
+        return List.copyOf(shuffled.subList(0, 1 + random.nextInt(3)));
+    }
+}

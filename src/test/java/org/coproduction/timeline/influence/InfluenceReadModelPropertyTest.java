@@ -1,0 +1,340 @@
+package org.coproduction.timeline.influence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import org.coproduction.timeline.decision.api.DecisionEvent;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.influence.GeneratedHistory.Line;
+import org.coproduction.timeline.influence.api.DecisionInfluencers;
+import org.coproduction.timeline.influence.api.DecisionInfluencers.Influencer;
+import org.coproduction.timeline.influence.api.DecisionList;
+import org.coproduction.timeline.influence.api.DecisionOverview;
+import org.coproduction.timeline.influence.api.InfluenceSummary;
+import org.coproduction.timeline.influence.query.InfluenceReadModel;
+import org.coproduction.timeline.interchange.ImportProgress;
+import org.coproduction.timeline.interchange.ImportRejectedException;
+import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The read model against a from-scratch fold, on generated histories: for random (asOf, knownAt)
+ * its answers equal those of a {@link ProjectHistory} built straight from the generated events
+ * (never from the store) and answered through the same counting rules. A third, brute-force
+ * count over the raw events checks the counting rules themselves.
+ *
+ * <p>All histories go into one context as projects of their own, in two imports with their lines
+ * interleaved, so the processor's batches mix projects and a project's stream grows in two runs.
+ * The seeds are fixed: a failure names its seed and prints the history.
+ */
+@SpringBootTest
+class InfluenceReadModelPropertyTest {
+
+    private static final long FIRST_SEED = 20_240_601L;
+    private static final int HISTORIES = 50;
+    private static final int ASKS_PER_HISTORY = 10;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** The tables InfluenceProjection writes one row per kept event into. */
+    private static final List<String> TABLES = List.of(
+            "influence_project",
+            "influence_decision",
+            "influence_record",
+            "influence_discussion",
+            "influence_retraction",
+            "influence_member",
+            "influence_phase");
+
+    @Autowired
+    JsonLinesImporter importer;
+
+    @Autowired
+    InfluenceReadModel readModel;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @TestFactory
+    Stream<DynamicTest> readModelAnswersAsTheFoldOfTheEventsKnownAtKnownAt() throws IOException {
+        List<GeneratedHistory> histories = new ArrayList<>();
+        for (int i = 0; i < HISTORIES; i++) {
+            long seed = FIRST_SEED + i;
+            histories.add(new GeneratedHistory("influence-property-" + seed, seed));
+        }
+        Random shuffle = new Random(FIRST_SEED);
+        importInterleaved(histories, h -> 0, h -> h.lines().size() * 2 / 3, shuffle, "first.jsonl");
+        importInterleaved(
+                histories, h -> h.lines().size() * 2 / 3, h -> h.lines().size(), shuffle, "second.jsonl");
+        awaitProjection(histories);
+        return histories.stream()
+                .map(history -> DynamicTest.dynamicTest("seed " + history.seed(), () -> check(history)));
+    }
+
+    private void check(GeneratedHistory history) {
+        Random random = new Random(history.seed() * 31 + 7);
+        List<Instant> occurred = moments(history, line -> line.event().occurredAt());
+        List<Instant> recorded = moments(history, Line::recordedAt);
+        for (int ask = 0; ask < ASKS_PER_HISTORY; ask++) {
+            Instant asOf = pickTime(random, occurred);
+            Instant knownAt = pickTime(random, recorded);
+            Supplier<String> where =
+                    () -> "seed " + history.seed() + ", asOf " + asOf + ", knownAt " + knownAt + "\n" + history;
+            ProjectHistory fold = history.fold(knownAt);
+            FoldedInfluence folded = new FoldedInfluence(history.projectId(), fold);
+            String projectId = history.projectId();
+
+            DecisionList list = readModel.decisions(projectId, asOf, knownAt);
+            assertThat(list).as(where).isEqualTo(folded.decisions(asOf));
+
+            InfluenceSummary summary = readModel.summary(projectId, asOf, knownAt, null);
+            assertThat(summary).as(where).isEqualTo(folded.summary(asOf, null));
+
+            Set<String> phaseIds = new LinkedHashSet<>();
+            phaseIds.add(PhaseCalendar.BEFORE_FIRST_PHASE);
+            fold.phases(asOf).spans().forEach(span -> phaseIds.add(span.phaseId()));
+            phaseIds.add("phase-" + random.nextInt(6)); // sometimes one not started by asOf
+            for (String phaseId : phaseIds) {
+                assertSameAnswerOrBothNotFound(
+                        () -> readModel.summary(projectId, asOf, knownAt, phaseId),
+                        () -> folded.summary(asOf, phaseId),
+                        () -> "phase " + phaseId + ", " + where.get());
+            }
+
+            Oracle oracle = new Oracle(history, asOf, knownAt);
+            assertThat(summary.total()).as(where).isEqualTo(oracle.total());
+            for (String decisionId : history.decisionIds()) {
+                DecisionInfluencers answer = readModel.influencers(projectId, decisionId, asOf, knownAt);
+                assertThat(answer)
+                        .as(() -> "decision " + decisionId + ", " + where.get())
+                        .isEqualTo(folded.influencers(decisionId, asOf));
+                assertThat(answer.influencers().stream().map(Influencer::memberId))
+                        .as(() -> "influencers of " + decisionId + " by brute force, " + where.get())
+                        .containsExactlyInAnyOrderElementsOf(oracle.influencers(decisionId));
+            }
+            for (DecisionOverview overview : list.decisions()) {
+                assertThat(overview.influences())
+                        .as(() -> "influences on " + overview.decisionId() + " by brute force, " + where.get())
+                        .isEqualTo(oracle.counted(overview.decisionId()));
+            }
+        }
+    }
+
+    private static void assertSameAnswerOrBothNotFound(
+            Supplier<Object> readModelAnswer, Supplier<Object> foldAnswer, Supplier<String> where) {
+        Object expected;
+        try {
+            expected = foldAnswer.get();
+        } catch (RuleViolationException e) {
+            Throwable thrown = catchThrowable(readModelAnswer::get);
+            assertThat(thrown).as(where).isInstanceOf(RuleViolationException.class);
+            assertThat(((RuleViolationException) thrown).field()).as(where).isEqualTo(e.field());
+            return;
+        }
+        assertThat(readModelAnswer.get()).as(where).isEqualTo(expected);
+    }
+
+    /**
+     * The times worth asking at, on one axis: every occurredAt (for asOf) or every recordedAt (for
+     * knownAt) of the history, and a moment before and after it all. Asking exactly at them and
+     * just before them probes every boundary.
+     */
+    private static List<Instant> moments(GeneratedHistory history, Function<Line, Instant> axis) {
+        Set<Instant> moments = new HashSet<>();
+        history.lines().forEach(line -> moments.add(axis.apply(line)));
+        List<Instant> sorted = new ArrayList<>(moments);
+        sorted.sort(null);
+        sorted.add(0, sorted.get(0).minus(Duration.ofDays(1)));
+        sorted.add(sorted.get(sorted.size() - 1).plus(Duration.ofDays(60)));
+        return sorted;
+    }
+
+    private static Instant pickTime(Random random, List<Instant> moments) {
+        Instant moment = moments.get(random.nextInt(moments.size()));
+        return switch (random.nextInt(4)) {
+            case 0 -> moment.minusNanos(1);
+            case 1 -> moment.plusSeconds(random.nextInt(86_400));
+            default -> moment;
+        };
+    }
+
+    private void importInterleaved(
+            List<GeneratedHistory> histories,
+            ToIntFunction<GeneratedHistory> from,
+            ToIntFunction<GeneratedHistory> until,
+            Random shuffle,
+            String fileName)
+            throws IOException {
+        // Each project's lines stay in their order; which project comes next is random.
+        List<Integer> next = new ArrayList<>();
+        for (GeneratedHistory history : histories) {
+            next.add(from.applyAsInt(history));
+        }
+        List<String> lines = new ArrayList<>();
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            open.add(i);
+        }
+        while (!open.isEmpty()) {
+            int slot = shuffle.nextInt(open.size());
+            int h = open.get(slot);
+            GeneratedHistory history = histories.get(h);
+            if (next.get(h) >= until.applyAsInt(history)) {
+                open.remove(slot);
+                continue;
+            }
+            lines.add(GeneratedHistory.json(history.lines().get(next.get(h))));
+            next.set(h, next.get(h) + 1);
+        }
+        Path file = dir.resolve(fileName);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        try {
+            importer.importFile(file, ImportProgress.NONE);
+        } catch (ImportRejectedException e) {
+            fail("the generated histories were refused: " + e.errors());
+        }
+    }
+
+    /** Until the projection holds a row for every event of every history that it keeps. */
+    private void awaitProjection(List<GeneratedHistory> histories) {
+        Map<String, Long> expected = new HashMap<>();
+        for (GeneratedHistory history : histories) {
+            expected.put(
+                    history.projectId(),
+                    history.lines().stream()
+                            .filter(l -> keptByProjection(l.event()))
+                            .count());
+        }
+        String union = String.join(
+                " UNION ALL ",
+                TABLES.stream().map(t -> "SELECT project_id FROM " + t).toList());
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Map<String, Long> rows = new HashMap<>();
+            jdbc.query(
+                    "SELECT project_id, COUNT(*) FROM (" + union + ") x WHERE project_id LIKE 'influence-property-%'"
+                            + " GROUP BY project_id",
+                    rs -> {
+                        rows.put(rs.getString(1), rs.getLong(2));
+                    });
+            assertThat(rows).isEqualTo(expected);
+        });
+    }
+
+    private static boolean keptByProjection(ProjectEvent event) {
+        return event instanceof ProjectRegistered
+                || event instanceof PhaseStarted
+                || event instanceof MemberJoined
+                || event instanceof MemberRoleChanged
+                || event instanceof MemberLeft
+                || event instanceof DecisionEvent
+                || (event instanceof ContributionRecorded c && c.decisionId() != null)
+                || event instanceof ContributionRetracted;
+    }
+
+    /**
+     * Counting by brute force over the raw events, sharing no code with the read model or the
+     * fold: an influence counts when recorded by knownAt, occurred by asOf and not retracted by a
+     * retraction recorded by knownAt; a visible proposal adds one PROPOSED for its proposer unless
+     * they have a counted explicit PROPOSED influence on it.
+     */
+    private static final class Oracle {
+        private final Map<String, List<String>> influencers = new HashMap<>();
+        private final Map<String, Integer> counted = new HashMap<>();
+
+        Oracle(GeneratedHistory history, Instant asOf, Instant knownAt) {
+            Set<String> retracted = new HashSet<>();
+            for (Line line : history.lines()) {
+                if (line.event() instanceof InfluenceRetracted r
+                        && !line.recordedAt().isAfter(knownAt)) {
+                    retracted.add(r.influenceId());
+                }
+            }
+            Map<String, String> proposers = new HashMap<>();
+            Map<String, Boolean> explicit = new HashMap<>();
+            for (Line line : history.lines()) {
+                boolean visible = !line.recordedAt().isAfter(knownAt)
+                        && !line.event().occurredAt().isAfter(asOf);
+                if (!visible) {
+                    continue;
+                }
+                if (line.event() instanceof DecisionProposed p) {
+                    proposers.put(p.decisionId(), p.proposedBy());
+                } else if (line.event() instanceof InfluenceRecorded i && !retracted.contains(i.influenceId())) {
+                    influencers
+                            .computeIfAbsent(i.decisionId(), d -> new ArrayList<>())
+                            .add(i.memberId());
+                    counted.merge(i.decisionId(), 1, Integer::sum);
+                }
+            }
+            for (Line line : history.lines()) {
+                if (line.event() instanceof InfluenceRecorded i
+                        && i.kind() == InfluenceKind.PROPOSED
+                        && i.memberId().equals(proposers.get(i.decisionId()))
+                        && !retracted.contains(i.influenceId())
+                        && !line.recordedAt().isAfter(knownAt)
+                        && !i.occurredAt().isAfter(asOf)) {
+                    explicit.put(i.decisionId(), true);
+                }
+            }
+            proposers.forEach((decisionId, proposer) -> {
+                influencers.computeIfAbsent(decisionId, d -> new ArrayList<>()).add(proposer);
+                if (!explicit.containsKey(decisionId)) {
+                    counted.merge(decisionId, 1, Integer::sum);
+                }
+            });
+        }
+
+        Set<String> influencers(String decisionId) {
+            return new HashSet<>(influencers.getOrDefault(decisionId, List.of()));
+        }
+
+        int counted(String decisionId) {
+            return counted.getOrDefault(decisionId, 0);
+        }
+
+        int total() {
+            return counted.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+}
