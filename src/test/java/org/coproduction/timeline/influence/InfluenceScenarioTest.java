@@ -983,7 +983,7 @@ class InfluenceScenarioTest {
     @Test
     void cannotAnswerForAnUnknownDecision() {
         assertNotFound(() -> readModel.influencers(PROJECT, "d-never", END, END), "decisionId");
-        assertThat(historyReader.read(PROJECT, END).knowsDecision("d-never")).isFalse();
+        assertThat(historyReader.read(PROJECT, END).holdsDecision("d-never")).isFalse();
     }
 
     @Test

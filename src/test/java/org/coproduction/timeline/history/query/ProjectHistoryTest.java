@@ -77,7 +77,7 @@ class ProjectHistoryTest {
                 "e-4",
                 4);
 
-        assertThat(onlyTheMinutes.knowsDecision(DECISION)).isFalse();
+        assertThat(onlyTheMinutes.holdsDecision(DECISION)).isFalse();
         assertThat(onlyTheMinutes.decision(DECISION, LATER).discussions())
                 .isEqualTo(history.decision(DECISION, LATER).discussions())
                 .hasSize(1);
