@@ -124,8 +124,8 @@ public class ReplayQuery {
                 periods.add(before.end() == null ? new Span(before.phaseId(), before.name(), null, end(null)) : before);
             }
             periods.addAll(spans);
-            List<ProjectHistory.Contribution> contributions = history.contributions(asOf);
-            List<ProjectHistory.Meeting> meetings = history.meetings(asOf);
+            List<ProjectHistory.Contribution> contributions = inValidTimeOrder(history.contributions(asOf));
+            List<ProjectHistory.Meeting> meetings = inValidTimeOrder(history.meetings(asOf));
             List<DecisionFacts> decisions = history.decisions(asOf);
             PhaseReplay previous = null;
             for (Span period : periods) {
@@ -169,19 +169,15 @@ public class ReplayQuery {
                     case CHANGED -> changed.add(change.memberId());
                 }
             }
-            int meetingCount = (int) meetings.stream()
-                    .filter(m -> period.contains(m.occurredAt()))
-                    .count();
+            int meetingCount = within(meetings, period).size();
             Map<String, Integer> byPerspective = new HashMap<>();
-            int contributionCount = 0;
-            for (ProjectHistory.Contribution c : contributions) {
-                if (period.contains(c.occurredAt())) {
-                    contributionCount++;
-                    String perspective = team.at(c.memberId(), c.occurredAt())
-                            .map(MemberState::primaryPerspective)
-                            .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
-                    byPerspective.merge(perspective, 1, Integer::sum);
-                }
+            List<ProjectHistory.Contribution> spoken = within(contributions, period);
+            int contributionCount = spoken.size();
+            for (ProjectHistory.Contribution c : spoken) {
+                String perspective = team.at(c.memberId(), c.occurredAt())
+                        .map(MemberState::primaryPerspective)
+                        .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
+                byPerspective.merge(perspective, 1, Integer::sum);
             }
             Map<String, Double> shares = shares(byPerspective, contributionCount);
             List<PhaseDecision> phaseDecisions = new ArrayList<>();
@@ -228,6 +224,33 @@ public class ReplayQuery {
                     new Activity(meetingCount, contributionCount, byPerspective, shares),
                     phaseDecisions,
                     shift);
+        }
+
+        private static <T extends DecisionFacts.Fact> List<T> inValidTimeOrder(List<T> facts) {
+            List<T> sorted = new ArrayList<>(facts);
+            sorted.sort(DecisionFacts.IN_ORDER);
+            return sorted;
+        }
+
+        /** The facts of a list in valid-time order that fall in the period: two binary searches. */
+        private static <T extends DecisionFacts.Fact> List<T> within(List<T> sorted, Span period) {
+            int from = period.start() == null ? 0 : firstAtOrAfter(sorted, period.start());
+            int to = period.end() == null ? sorted.size() : firstAtOrAfter(sorted, period.end());
+            return sorted.subList(from, Math.max(from, to));
+        }
+
+        private static int firstAtOrAfter(List<? extends DecisionFacts.Fact> sorted, Instant t) {
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted.get(middle).occurredAt().isBefore(t)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         }
 
         private static List<String> steps(DecisionFacts facts, Span period) {
