@@ -118,15 +118,17 @@ public class ReplayQuery {
 
         /** Works out each phase in order, handing it over before the next is started. */
         public void forEachPhase(Consumer<PhaseReplay> consumer) {
-            List<Span> periods = new ArrayList<>();
-            Span before = calendar.beforeFirstPhase();
-            if (before.end() == null || somethingHappenedBefore(before.end())) {
-                periods.add(before.end() == null ? new Span(before.phaseId(), before.name(), null, end(null)) : before);
-            }
-            periods.addAll(spans);
             List<ProjectHistory.Contribution> contributions = inValidTimeOrder(history.contributions(asOf));
             List<ProjectHistory.Meeting> meetings = inValidTimeOrder(history.meetings(asOf));
             List<DecisionFacts> decisions = history.decisions(asOf);
+            List<Span> periods = new ArrayList<>();
+            Span before = calendar.beforeFirstPhase();
+            if (before.end() == null) {
+                periods.add(new Span(before.phaseId(), before.name(), null, end(null)));
+            } else if (somethingHappenedBefore(before.end(), meetings, decisions)) {
+                periods.add(before);
+            }
+            periods.addAll(spans);
             PhaseReplay previous = null;
             for (Span period : periods) {
                 PhaseReplay phase = phase(period, contributions, meetings, decisions, previous);
@@ -139,11 +141,12 @@ public class ReplayQuery {
             return end != null ? end : asOf.equals(Instant.MAX) ? null : asOf.plusNanos(1);
         }
 
-        private boolean somethingHappenedBefore(Instant firstStart) {
+        /** Team changes, meetings or proposals before the first phase make a before-first-phase bucket. */
+        private boolean somethingHappenedBefore(
+                Instant firstStart, List<ProjectHistory.Meeting> meetings, List<DecisionFacts> decisions) {
             return !team.changesBetween(null, firstStart).isEmpty()
-                    || history.meetings(asOf).stream()
-                            .anyMatch(m -> m.occurredAt().isBefore(firstStart))
-                    || history.decisions(asOf).stream()
+                    || (!meetings.isEmpty() && meetings.get(0).occurredAt().isBefore(firstStart))
+                    || decisions.stream()
                             .anyMatch(d -> d.proposal() != null
                                     && d.proposal().occurredAt().isBefore(firstStart));
         }

@@ -27,6 +27,7 @@ import org.coproduction.timeline.influence.api.DecisionStatus;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.influence.api.InfluenceSummary.MemberInfluence;
 import org.coproduction.timeline.influence.api.InfluenceSummary.PerspectiveInfluence;
+import org.coproduction.timeline.influence.query.DecisionProvenance;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.TimeTravel;
@@ -113,6 +114,10 @@ class InfluenceControllerTest {
 
     @MockitoBean
     InfluenceReadModel readModel;
+
+    /** Provenance has tests of its own (ProvenanceEndpointTest); here it only has to exist. */
+    @MockitoBean
+    DecisionProvenance provenance;
 
     // who influenced a decision
 
