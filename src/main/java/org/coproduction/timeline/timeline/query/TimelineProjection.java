@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code timeline_entry} (one row per event), {@code timeline_member} and
- * {@code timeline_phase}. Rows of one processor batch are written together in one JDBC batch when
+ * Keeps {@code timeline_entry} (one row per event), {@code timeline_member_name} (one row per
+ * join) and {@code timeline_phase}. Rows of one processor batch are written together in one JDBC batch when
  * the batch commits, with the processor's token, so a rebuild streams at the speed of the store.
  * A row already present (same project and sequence) is skipped, so handling is idempotent.
  *
@@ -68,21 +68,12 @@ class TimelineProjection {
             Instant occurredAt,
             Instant recordedAt,
             String memberIds,
-            String data) {}
+            String data,
+            MemberJoined joined) {}
 
     @EventHandler
     void on(ProjectEvent event, DomainEventMessage<?> message) {
-        if (event instanceof MemberJoined joined) {
-            jdbc.update(
-                    "DELETE FROM timeline_member WHERE project_id = ? AND member_id = ?",
-                    joined.projectId(),
-                    joined.memberId());
-            jdbc.update(
-                    "INSERT INTO timeline_member (project_id, member_id, name) VALUES (?, ?, ?)",
-                    joined.projectId(),
-                    joined.memberId(),
-                    joined.name());
-        } else if (event instanceof PhaseStarted phase) {
+        if (event instanceof PhaseStarted phase) {
             jdbc.update(
                     "DELETE FROM timeline_phase WHERE project_id = ? AND phase_id = ?",
                     phase.projectId(),
@@ -104,13 +95,14 @@ class TimelineProjection {
                         event.occurredAt(),
                         RecordedTime.of(message),
                         "," + String.join(",", Mentions.membersOf(event)) + ",",
-                        dataOf(event, message)));
+                        dataOf(event, message),
+                        event instanceof MemberJoined joined ? joined : null));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM timeline_entry");
-        jdbc.update("DELETE FROM timeline_member");
+        jdbc.update("DELETE FROM timeline_member_name");
         jdbc.update("DELETE FROM timeline_phase");
     }
 
@@ -143,8 +135,17 @@ class TimelineProjection {
     private void insert(List<Row> rows) {
         Set<String> present = alreadyStored(rows);
         List<Object[]> args = new ArrayList<>(rows.size());
+        List<Object[]> names = new ArrayList<>();
         for (Row row : rows) {
             if (!present.contains(row.projectId() + "#" + row.sequence())) {
+                if (row.joined() != null) {
+                    names.add(new Object[] {
+                        row.projectId(),
+                        row.sequence(),
+                        row.joined().memberId(),
+                        row.joined().name()
+                    });
+                }
                 args.add(new Object[] {
                     row.projectId(),
                     row.sequence(),
@@ -161,6 +162,8 @@ class TimelineProjection {
                 "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at,"
                         + " member_ids, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 args);
+        jdbc.batchUpdate(
+                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES (?, ?, ?, ?)", names);
     }
 
     /** Rows a redelivered batch already wrote: one range query per project in the batch. */

@@ -46,7 +46,8 @@ public class TimelineQuery {
                 projectId);
         Map<String, String> names = new HashMap<>();
         jdbc.query(
-                "SELECT member_id, name FROM timeline_member WHERE project_id = ?",
+                // A member who left and joined again is shown by the name of the latest join.
+                "SELECT member_id, name FROM timeline_member_name WHERE project_id = ? ORDER BY seq_no",
                 rs -> {
                     names.put(rs.getString(1), rs.getString(2));
                 },

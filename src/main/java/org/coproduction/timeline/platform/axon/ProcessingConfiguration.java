@@ -1,0 +1,22 @@
+package org.coproduction.timeline.platform.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+    /**
+     * A projection that fails on an event fails its batch, which is rolled back and retried, rather
+     * than Axon's default of logging the error and moving on: that would leave the read model
+     * without the event for good, silently.
+     */
+    @Bean
+    ConfigurerModule failedProjectionsRetry() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}
