@@ -22,11 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Influence")
 class InfluenceController {
 
-    private static final String AS_OF =
-            "valid time: what had happened by then (a date means its start, UTC); default now";
-    private static final String KNOWN_AT =
-            "recorded time: the record as it stood then (a date means its start, UTC); default now";
-
     /** The media type of PROV-JSON; plain JSON is served too, and is the default. */
     static final String PROV_JSON = "application/prov+json";
 
@@ -51,8 +46,8 @@ class InfluenceController {
     DecisionInfluencers influencers(
             @PathVariable String projectId,
             @PathVariable String decisionId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return influence.influencers(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }
@@ -73,8 +68,8 @@ class InfluenceController {
     Map<String, Object> provenance(
             @PathVariable String projectId,
             @PathVariable String decisionId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return provenance.document(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }
@@ -85,8 +80,8 @@ class InfluenceController {
             description = "Counts follow METRICS.md: recorded influences plus the proposer's implied PROPOSED one.")
     DecisionList decisions(
             @PathVariable String projectId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return influence.decisions(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }
@@ -101,8 +96,8 @@ class InfluenceController {
                     + " influences that occurred in that phase (or before-first-phase).")
     InfluenceSummary summary(
             @PathVariable String projectId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = "only influences that occurred in this phase") @RequestParam(required = false)
                     String phaseId) {
         Instant now = time.now();

@@ -12,6 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimeTravel {
 
+    /** The OpenAPI description of an {@code asOf} parameter. */
+    public static final String AS_OF =
+            "valid time: what had happened by then (a date means its start, UTC); default now";
+
+    /** The OpenAPI description of a {@code knownAt} parameter. */
+    public static final String KNOWN_AT =
+            "recorded time: the record as it stood then (a date means its start, UTC); default now";
+
     private final Clock clock;
 
     public TimeTravel(Clock clock) {

@@ -25,8 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Replay")
 class ReplayController {
 
-    private static final String KNOWN_AT =
-            "recorded time: the record as it stood then (a date means its start, UTC); default now";
     private static final String UNTIL =
             "stop after this phase (a phaseId), or at this date or instant (inclusive); default: the whole history";
 
@@ -50,7 +48,7 @@ class ReplayController {
                     + " and touches no read model.")
     ProjectReplay replay(
             @PathVariable String projectId,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = UNTIL) @RequestParam(required = false) String until) {
         return replays.replay(projectId, time.knownAt(knownAt, time.now()), until);
     }
@@ -62,7 +60,7 @@ class ReplayController {
                     + " with the number of phases sent.")
     ResponseEntity<StreamingResponseBody> stream(
             @PathVariable String projectId,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = UNTIL) @RequestParam(required = false) String until) {
         Instant known = time.knownAt(knownAt, time.now());
         ReplayQuery.Replay replay = replays.open(projectId, known, until);
