@@ -14,6 +14,11 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.history.query.DecisionFacts;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.influence.query.InfluenceAnswers;
+import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportResult;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
@@ -71,6 +76,41 @@ class PostgresEventStoreTest {
                 ConfigurableApplicationContext app = start(database)) {
             app.getBean(JsonLinesImporter.class).importFile(exported, ImportProgress.NONE);
             assertThat(export(app)).isEqualTo(firstExport);
+        }
+    }
+
+    @Test
+    void answersWhoInfluencedEachDecisionAsTheFoldOfItsEventsDoes() throws Exception {
+        Path demo = dir.resolve("demo.jsonl");
+        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
+            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
+        }
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip();
+                ConfigurableApplicationContext app = start(database)) {
+            app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
+            InfluenceReadModel readModel = app.getBean(InfluenceReadModel.class);
+            ProjectHistoryReader histories = app.getBean(ProjectHistoryReader.class);
+            Instant now = Instant.parse("2030-01-01T00:00:00Z");
+            int decisions = histories.read(DEMO, now).decisions(now).size();
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> readModel.decisions(DEMO, now, now).decisions().size() == decisions);
+
+            // Before and after the demo's correction of d-43 (docs/time.md), and at the end.
+            for (String[] pair : new String[][] {
+                {"2022-08-01T00:00:00Z", "2022-08-01T00:00:00Z"},
+                {"2022-08-01T00:00:00Z", "2022-10-01T00:00:00Z"},
+                {"2030-01-01T00:00:00Z", "2030-01-01T00:00:00Z"}
+            }) {
+                Instant asOf = Instant.parse(pair[0]);
+                Instant knownAt = Instant.parse(pair[1]);
+                ProjectHistory history = histories.read(DEMO, knownAt);
+                for (DecisionFacts facts : history.decisions(asOf)) {
+                    assertThat(readModel.influencers(DEMO, facts.decisionId(), asOf, knownAt))
+                            .as("%s as of %s known at %s", facts.decisionId(), asOf, knownAt)
+                            .isEqualTo(InfluenceAnswers.influencers(DEMO, asOf, knownAt, facts, history.team(asOf)));
+                }
+            }
         }
     }
 
