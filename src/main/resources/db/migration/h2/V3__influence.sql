@@ -22,7 +22,12 @@ CREATE TABLE influence_decision (
     event_id    VARCHAR(255)   NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_decision ON influence_decision (project_id, decision_id);
+-- The indexes by decision carry every column the queries read. H2 stores a table's rows in insertion
+-- order, so a decision's rows lie scattered over its project's pages; an index the query never has
+-- to leave reads them from a page or two (measured: a third of the garbage, p50 -25%, no slower to
+-- write; docs/performance.md).
+CREATE INDEX ix_influence_decision ON influence_decision
+    (project_id, decision_id, seq_no, step, occurred_at, recorded_at, method, event_id, label, members);
 
 CREATE TABLE influence_record (
     project_id      VARCHAR(64)    NOT NULL,
@@ -39,7 +44,8 @@ CREATE TABLE influence_record (
     event_id        VARCHAR(255)   NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_record ON influence_record (project_id, decision_id);
+CREATE INDEX ix_influence_record ON influence_record (project_id, decision_id, occurred_at, recorded_at,
+    influence_id, member_id, kind, seq_no, event_id, contribution_id, reflection_id, note);
 
 -- Contributions that named a decision: who discussed it.
 CREATE TABLE influence_discussion (
@@ -52,7 +58,8 @@ CREATE TABLE influence_discussion (
     recorded_at     TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_discussion ON influence_discussion (project_id, decision_id);
+CREATE INDEX ix_influence_discussion ON influence_discussion
+    (project_id, decision_id, occurred_at, recorded_at, contribution_id, member_id, seq_no);
 
 -- Retractions of influences and contributions: corrections that apply at every valid time once known.
 CREATE TABLE influence_retraction (
@@ -63,7 +70,7 @@ CREATE TABLE influence_retraction (
     recorded_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_retraction ON influence_retraction (project_id, target_id);
+CREATE INDEX ix_influence_retraction ON influence_retraction (project_id, target_id, target, recorded_at);
 
 CREATE TABLE influence_member (
     project_id   VARCHAR(64)    NOT NULL,
@@ -77,7 +84,8 @@ CREATE TABLE influence_member (
     recorded_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_member ON influence_member (project_id, member_id);
+CREATE INDEX ix_influence_member ON influence_member
+    (project_id, member_id, occurred_at, recorded_at, change, seq_no, role, name, perspectives);
 
 CREATE TABLE influence_phase (
     project_id  VARCHAR(64)    NOT NULL,

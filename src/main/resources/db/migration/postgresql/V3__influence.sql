@@ -52,7 +52,10 @@ CREATE TABLE influence_discussion (
     recorded_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_discussion ON influence_discussion (project_id, decision_id);
+-- Covering the columns the queries read allows index-only scans; only where no free text is
+-- involved, since an index entry must fit in a third of a page (free text may hold 20,000 characters).
+CREATE INDEX ix_influence_discussion ON influence_discussion (project_id, decision_id)
+    INCLUDE (occurred_at, recorded_at, contribution_id, member_id, seq_no);
 
 -- Retractions of influences and contributions: corrections that apply at every valid time once known.
 CREATE TABLE influence_retraction (
@@ -63,7 +66,7 @@ CREATE TABLE influence_retraction (
     recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (project_id, seq_no)
 );
-CREATE INDEX ix_influence_retraction ON influence_retraction (project_id, target_id);
+CREATE INDEX ix_influence_retraction ON influence_retraction (project_id, target_id) INCLUDE (target, recorded_at);
 
 CREATE TABLE influence_member (
     project_id   VARCHAR(64)    NOT NULL,

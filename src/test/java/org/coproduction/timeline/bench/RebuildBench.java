@@ -32,33 +32,17 @@ public final class RebuildBench {
                     .eventProcessor(processorName, StreamingEventProcessor.class)
                     .orElseThrow();
             long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-            awaitPosition(processor, head, Duration.ofMinutes(30));
+            Processors.awaitPosition(processor, head, Duration.ofMinutes(30));
             processor.shutDown();
             processor.resetTokens();
             long start = System.nanoTime();
             processor.start();
-            awaitPosition(processor, head, Duration.ofMinutes(30));
+            Processors.awaitPosition(processor, head, Duration.ofMinutes(30));
             double seconds = (System.nanoTime() - start) / 1e9;
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(
                     "rebuild %s: %d events in %.2f s = %.0f events/s (max heap %d MB)%n",
                     processorName, events, seconds, events / seconds, runtime.maxMemory() >> 20);
         }
-    }
-
-    /** Waits until every segment of the processor has handled the event at {@code head}. */
-    private static void awaitPosition(StreamingEventProcessor processor, long head, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            var status = processor.processingStatus().values();
-            if (!status.isEmpty()
-                    && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(
-                "processor did not reach " + head + " in " + timeout + ": " + processor.processingStatus());
     }
 }
