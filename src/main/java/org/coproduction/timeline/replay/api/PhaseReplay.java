@@ -48,17 +48,19 @@ public record PhaseReplay(
     }
 
     /**
-     * Meetings held and contributions made in the phase (retracted ones not counted), the
-     * contributions by the primary perspective of their member at the time, and the shares that
-     * makes.
+     * Meetings held and contributions made in the phase (retracted ones not counted): the meetings
+     * with at least one attendee of each primary perspective, the contributions by the primary
+     * perspective of their member at the time, and the shares that makes.
      */
     public record Activity(
             int meetings,
+            Map<String, Integer> meetingsByPerspective,
             int contributions,
             Map<String, Integer> contributionsByPerspective,
             Map<String, Double> contributionShareByPerspective) {
 
         public Activity {
+            meetingsByPerspective = Collections.unmodifiableSortedMap(new TreeMap<>(meetingsByPerspective));
             contributionsByPerspective = Collections.unmodifiableSortedMap(new TreeMap<>(contributionsByPerspective));
             contributionShareByPerspective =
                     Collections.unmodifiableSortedMap(new TreeMap<>(contributionShareByPerspective));

@@ -3,6 +3,7 @@ package org.coproduction.timeline.replay.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,15 +173,21 @@ public class ReplayQuery {
                     case CHANGED -> changed.add(change.memberId());
                 }
             }
-            int meetingCount = within(meetings, period).size();
+            List<ProjectHistory.Meeting> held = within(meetings, period);
+            Map<String, Integer> meetingsByPerspective = new HashMap<>();
+            for (ProjectHistory.Meeting meeting : held) {
+                Set<String> present = new HashSet<>();
+                for (String attendee : meeting.attendees()) {
+                    present.add(perspectiveOf(attendee, meeting.occurredAt()));
+                }
+                present.forEach(perspective -> meetingsByPerspective.merge(perspective, 1, Integer::sum));
+            }
+            int meetingCount = held.size();
             Map<String, Integer> byPerspective = new HashMap<>();
             List<ProjectHistory.Contribution> spoken = within(contributions, period);
             int contributionCount = spoken.size();
             for (ProjectHistory.Contribution c : spoken) {
-                String perspective = team.at(c.memberId(), c.occurredAt())
-                        .map(MemberState::primaryPerspective)
-                        .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
-                byPerspective.merge(perspective, 1, Integer::sum);
+                byPerspective.merge(perspectiveOf(c.memberId(), c.occurredAt()), 1, Integer::sum);
             }
             Map<String, Double> shares = shares(byPerspective, contributionCount);
             List<PhaseDecision> phaseDecisions = new ArrayList<>();
@@ -224,9 +231,16 @@ public class ReplayQuery {
                     List.copyOf(joined),
                     List.copyOf(left),
                     List.copyOf(changed),
-                    new Activity(meetingCount, contributionCount, byPerspective, shares),
+                    new Activity(meetingCount, meetingsByPerspective, contributionCount, byPerspective, shares),
                     phaseDecisions,
                     shift);
+        }
+
+        /** The member's primary perspective at {@code t}, as the team stood then. */
+        private String perspectiveOf(String memberId, Instant t) {
+            return team.at(memberId, t)
+                    .map(MemberState::primaryPerspective)
+                    .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
         }
 
         private static <T extends DecisionFacts.Fact> List<T> inValidTimeOrder(List<T> facts) {
