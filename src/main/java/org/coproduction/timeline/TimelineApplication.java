@@ -1,5 +1,6 @@
 package org.coproduction.timeline;
 
+import org.coproduction.timeline.admin.cli.RebuildCommandLine;
 import org.coproduction.timeline.interchange.cli.InterchangeCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,9 @@ public class TimelineApplication {
     public static void main(String[] args) {
         if (InterchangeCommandLine.handles(args)) {
             System.exit(InterchangeCommandLine.run(TimelineApplication.class, args));
+        }
+        if (RebuildCommandLine.handles(args)) {
+            System.exit(RebuildCommandLine.run(TimelineApplication.class, args));
         }
         SpringApplication.run(TimelineApplication.class, args);
     }
