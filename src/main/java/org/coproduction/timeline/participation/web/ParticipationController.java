@@ -1,0 +1,104 @@
+package org.coproduction.timeline.participation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Locale;
+import org.coproduction.timeline.participation.api.MemberTrajectory;
+import org.coproduction.timeline.participation.api.Participation;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.ParticipationQuery;
+import org.coproduction.timeline.platform.web.TimeTravel;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who spoke, who shaped decisions and who stayed quiet, window by window, as of a date and as known at another. */
+@RestController
+@Tag(name = "Participation")
+class ParticipationController {
+
+    private static final String AS_OF =
+            "valid time: what had happened by then (a date means its start, UTC); default now";
+    private static final String KNOWN_AT =
+            "recorded time: the record as it stood then (a date means its start, UTC); default now";
+    private static final String BY = "phase (default), month or quarter (calendar, UTC), or project (one window)";
+
+    /** The definitions of docs/metrics.md in brief, shown in the OpenAPI document. */
+    private static final String DEFINITIONS = "Windows: key is the phaseId (before-first-phase for what happened"
+            + " before the first phase), 2011-03 for a month, 2011-Q2 for a quarter, project for the whole;"
+            + " start inclusive, end exclusive, null where open (the running phase, the whole project)."
+            + " Attendees of a window: members listed as attendees of a meeting held in it; silent ones count 0."
+            + " Primary perspective: the first of a member's perspectives in force when the thing happened."
+            + " contributions: contributions in meetings of the window (retracted ones never count)."
+            + " share = contributions / total contributions (0 when none)."
+            + " attendanceShare = meetings attended / sum over attendees of meetings attended."
+            + " voiceRatio = share / attendanceShare; absent (undefined) for a member who attended nothing."
+            + " gini: population Gini of contributions over the attendees, sum|xi-xj| / (2 n^2 mean), 0 when all"
+            + " equal ([6,4,2,0] gives 0.4167). perspectiveEntropy: -sum p ln p / ln K over the contribution"
+            + " shares by primary perspective, K the distinct primary perspectives present; 0 when K <= 1."
+            + " holderShare counts a contribution once per perspective its member held (can sum past 1)."
+            + " ipa: share of contributions in each Bales category; areas: positive reactions (1-3),"
+            + " attempted answers (4-6), questions (7-9), negative reactions (10-12)."
+            + " influences: recorded influences plus one PROPOSED per decision proposed (unless recorded"
+            + " explicitly), in the window of their occurredAt; influenceShare = influences / all influences"
+            + " in the window. decisions: made in the window, by method; withServiceUserInfluence: those with"
+            + " an influence from a member whose primary perspective was SERVICE_USER then; share = that / made."
+            + " involvement per primary perspective: NONE (no attendee), CONSULTED (present), COLLABORATED"
+            + " (present and influenced a decision made in the window), LED (a decision made in the window"
+            + " was decided only by members of that perspective); the highest that holds."
+            + " shift: this window minus the one before (absent for the first). See docs/metrics.md.";
+
+    private final ParticipationQuery participation;
+    private final TimeTravel time;
+
+    ParticipationController(ParticipationQuery participation, TimeTravel time) {
+        this.participation = participation;
+        this.time = time;
+    }
+
+    @GetMapping("/api/projects/{projectId}/participation")
+    @Operation(summary = "Participation window by window, by member and by perspective", description = DEFINITIONS)
+    Participation participation(
+            @PathVariable String projectId,
+            @Parameter(description = BY) @RequestParam(required = false) String by,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        WindowKind kind = windowKind(by);
+        Instant now = time.now();
+        return participation.participation(projectId, kind, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping("/api/projects/{projectId}/members/{memberId}/trajectory")
+    @Operation(
+            summary = "One member's participation phase by phase",
+            description = "For each phase (as in participation?by=phase): whether the member was on the team in"
+                    + " it, their role and perspectives at the phase's end (or when they left), and their"
+                    + " contributions, share, attendanceShare, voiceRatio (absent when they attended nothing),"
+                    + " IPA areas, influences and influenceShare, defined as in the participation answer."
+                    + " 404 for a member the project never had (as the record stood at knownAt).")
+    MemberTrajectory trajectory(
+            @PathVariable String projectId,
+            @PathVariable String memberId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        Instant now = time.now();
+        return participation.trajectory(projectId, memberId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    private static WindowKind windowKind(String by) {
+        if (by == null || by.isBlank()) {
+            return WindowKind.PHASE;
+        }
+        return switch (by.toLowerCase(Locale.ROOT)) {
+            case "phase" -> WindowKind.PHASE;
+            case "month" -> WindowKind.MONTH;
+            case "quarter" -> WindowKind.QUARTER;
+            case "project" -> WindowKind.PROJECT;
+            default -> throw new InvalidFieldException("by", "must be one of phase, month, quarter, project");
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package org.coproduction.timeline.participation.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingKind;
+import org.coproduction.timeline.participation.api.Participation;
+import org.coproduction.timeline.participation.api.Participation.MemberFigures;
+import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.junit.jupiter.api.Test;
+
+/** The edges of the windows and the population, on histories built in the test. */
+class ParticipationFoldTest {
+
+    private static final String PROJECT = "fold";
+    private static final String ANN = "ann";
+    private static final String BEN = "ben";
+    private static final String CAL = "cal";
+
+    private static final Instant STARTED = Instant.parse("2022-01-03T09:00:00Z");
+    private static final Instant KICK_OFF = Instant.parse("2022-01-20T10:00:00Z");
+    private static final Instant PROPOSED = Instant.parse("2022-01-25T10:00:00Z");
+    private static final Instant DESIGN_START = Instant.parse("2022-02-01T00:00:00Z");
+    private static final Instant DESIGN_MEETING = Instant.parse("2022-02-10T10:00:00Z");
+    private static final Instant LATER = Instant.parse("2022-06-01T00:00:00Z");
+
+    /**
+     * A kick-off before the first phase, attended by ann and ben, where ann speaks twice and cal,
+     * not listed as attending, once; cal proposes a decision before the phase too. In design, ann
+     * and ben meet and ben speaks once.
+     */
+    private static ProjectHistory history(boolean withPhase) {
+        List<ProjectEvent> events = new ArrayList<>(List.of(
+                new ProjectRegistered(PROJECT, STARTED, "A study", null, null),
+                new MemberJoined(PROJECT, STARTED, ANN, "Ann Archer", "RESEARCHER", List.of("ACADEMIC")),
+                new MemberJoined(PROJECT, STARTED, BEN, "Ben Bell", "PEER_WORKER", List.of("PEER_WORKER")),
+                new MemberJoined(PROJECT, STARTED, CAL, "Cal Cole", "CO_INVESTIGATOR", List.of("CLINICIAN")),
+                new MeetingHeld(PROJECT, KICK_OFF, "m-1", "Kick-off", MeetingKind.TEAM, List.of(ANN, BEN)),
+                contribution(KICK_OFF, "m-1", "c-1", ANN),
+                contribution(KICK_OFF, "m-1", "c-2", ANN),
+                contribution(KICK_OFF, "m-1", "c-3", CAL),
+                new DecisionProposed(PROJECT, PROPOSED, "d-1", "Where to meet", CAL)));
+        if (withPhase) {
+            events.add(new PhaseStarted(PROJECT, DESIGN_START, "design", "Design"));
+            events.add(new MeetingHeld(PROJECT, DESIGN_MEETING, "m-2", "Design", MeetingKind.TEAM, List.of(ANN, BEN)));
+            events.add(contribution(DESIGN_MEETING, "m-2", "c-4", BEN));
+        }
+        ProjectHistory history = new ProjectHistory(LATER);
+        for (int i = 0; i < events.size(); i++) {
+            history.add(events.get(i), events.get(i).occurredAt(), "e-" + i, i);
+        }
+        return history;
+    }
+
+    private static ContributionRecorded contribution(Instant at, String meetingId, String id, String memberId) {
+        return new ContributionRecorded(
+                PROJECT, at.plusSeconds(600), meetingId, id, memberId, IpaCategory.AGREES, null, null);
+    }
+
+    private static MemberFigures member(Window window, String memberId) {
+        return window.members().stream()
+                .filter(m -> m.memberId().equals(memberId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void givenMeetingsBeforeTheFirstPhase_thenTheyMakeABeforeFirstPhaseWindow() {
+        Participation answer = new ParticipationFold(history(true), LATER).participation(PROJECT, WindowKind.PHASE);
+
+        assertThat(answer.windows())
+                .extracting(Window::key, Window::start, Window::end, Window::totalContributions)
+                .containsExactly(
+                        tuple(PhaseCalendar.BEFORE_FIRST_PHASE, null, DESIGN_START, 3),
+                        tuple("design", DESIGN_START, null, 1));
+    }
+
+    @Test
+    void givenNoPhaseYet_thenTheWholeHistoryIsBeforeTheFirstPhase() {
+        Participation answer = new ParticipationFold(history(false), LATER).participation(PROJECT, WindowKind.PHASE);
+
+        assertThat(answer.windows())
+                .extracting(Window::key, Window::start, Window::end)
+                .containsExactly(tuple(PhaseCalendar.BEFORE_FIRST_PHASE, null, null));
+    }
+
+    @Test
+    void givenAContributorNotListedAsAttending_thenTheirVoiceRatioIsUndefinedAndTheyAreNotInTheGiniPopulation() {
+        Window kickOff = new ParticipationFold(history(false), LATER)
+                .participation(PROJECT, WindowKind.PHASE)
+                .windows()
+                .get(0);
+
+        // ann 2, cal 1 of 3; attendances ann 1, ben 1.
+        MemberFigures cal = member(kickOff, CAL);
+        assertThat(cal.share()).isEqualTo(1.0 / 3);
+        assertThat(cal.attendanceShare()).isZero();
+        assertThat(cal.voiceRatio()).isNull();
+        // cal's proposal is an influence of his, though he attended nothing.
+        assertThat(cal.influences()).isEqualTo(1);
+        // Population: the attendees ann (2) and ben (0): 2 * 2 / (2 * 2 * 2) = 0.5.
+        assertThat(kickOff.gini()).isEqualTo(0.5);
+        // ben, the silent attendee, speaks in proportion 0 to a presence of 1/2.
+        assertThat(member(kickOff, BEN).voiceRatio()).isZero();
+    }
+
+    @Test
+    void givenNothingCounted_thenThereAreNoCalendarWindows() {
+        ProjectHistory empty = new ProjectHistory(LATER);
+        empty.add(new ProjectRegistered(PROJECT, STARTED, "A study", null, null), STARTED, "e-0", 0);
+
+        assertThat(new ParticipationFold(empty, LATER)
+                        .participation(PROJECT, WindowKind.MONTH)
+                        .windows())
+                .isEmpty();
+        assertThat(new ParticipationFold(empty, LATER)
+                        .participation(PROJECT, WindowKind.PROJECT)
+                        .windows())
+                .extracting(Window::key)
+                .containsExactly("project");
+    }
+}
