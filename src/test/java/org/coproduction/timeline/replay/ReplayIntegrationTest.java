@@ -26,6 +26,9 @@ import org.coproduction.timeline.influence.api.DecisionOverview;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.participation.api.Participation;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.project.query.ProjectSummary;
 import org.coproduction.timeline.project.query.ProjectSummaryProjection;
 import org.coproduction.timeline.replay.api.PhaseReplay;
@@ -74,6 +77,9 @@ class ReplayIntegrationTest {
 
     @Autowired
     private ProjectSummaryProjection projects;
+
+    @Autowired
+    private ParticipationQuery participation;
 
     @Autowired
     private TestRestTemplate http;
@@ -152,6 +158,30 @@ class ReplayIntegrationTest {
             PhaseDecision replayed = latest.get(decision.decisionId());
             assertThat(replayed.status()).as(decision.decisionId()).isEqualTo(decision.status());
             assertThat(replayed.outcome()).as(decision.decisionId()).isEqualTo(decision.outcome());
+        }
+    }
+
+    @Test
+    void countsMeetingsAndContributionsOfEachPhaseAsTheParticipationAnswerDoes() {
+        Instant now = Instant.now();
+        ProjectReplay replay = replays.replay(FULL, now, null);
+        Map<String, Participation.Window> windows =
+                participation.participation(FULL, WindowKind.PHASE, now, now).windows().stream()
+                        .collect(Collectors.toMap(Participation.Window::key, w -> w));
+
+        assertThat(replay.phases()).hasSizeGreaterThan(1);
+        for (PhaseReplay phase : replay.phases()) {
+            Participation.Window window = windows.get(phase.phaseId());
+            assertThat(window).as(phase.phaseId()).isNotNull();
+            assertThat(phase.activity().meetings()).as(phase.phaseId()).isEqualTo(window.meetings());
+            assertThat(phase.activity().contributions()).as(phase.phaseId()).isEqualTo(window.totalContributions());
+            assertThat(phase.activity().contributionsByPerspective())
+                    .as(phase.phaseId())
+                    .isEqualTo(window.perspectives().stream()
+                            .filter(p -> p.contributions() > 0)
+                            .collect(Collectors.toMap(
+                                    Participation.PerspectiveFigures::perspective,
+                                    Participation.PerspectiveFigures::contributions)));
         }
     }
 

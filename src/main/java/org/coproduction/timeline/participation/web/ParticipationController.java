@@ -21,10 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Participation")
 class ParticipationController {
 
-    private static final String AS_OF =
-            "valid time: what had happened by then (a date means its start, UTC); default now";
-    private static final String KNOWN_AT =
-            "recorded time: the record as it stood then (a date means its start, UTC); default now";
     private static final String BY = "phase (default), month or quarter (calendar, UTC), or project (one window)";
 
     /** The definitions of docs/metrics.md in brief, shown in the OpenAPI document. */
@@ -65,8 +61,8 @@ class ParticipationController {
     Participation participation(
             @PathVariable String projectId,
             @Parameter(description = BY) @RequestParam(required = false) String by,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         WindowKind kind = windowKind(by);
         Instant now = time.now();
         return participation.participation(projectId, kind, time.asOf(asOf, now), time.knownAt(knownAt, now));
@@ -83,8 +79,8 @@ class ParticipationController {
     MemberTrajectory trajectory(
             @PathVariable String projectId,
             @PathVariable String memberId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return participation.trajectory(projectId, memberId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }

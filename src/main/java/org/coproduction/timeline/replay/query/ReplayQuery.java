@@ -119,8 +119,8 @@ public class ReplayQuery {
 
         /** Works out each phase in order, handing it over before the next is started. */
         public void forEachPhase(Consumer<PhaseReplay> consumer) {
-            List<ProjectHistory.Contribution> contributions = inValidTimeOrder(history.contributions(asOf));
             List<ProjectHistory.Meeting> meetings = inValidTimeOrder(history.meetings(asOf));
+            List<Spoken> contributions = inMeetingOrder(history.contributions(asOf), meetings);
             List<DecisionFacts> decisions = history.decisions(asOf);
             List<Span> periods = new ArrayList<>();
             Span before = calendar.beforeFirstPhase();
@@ -154,7 +154,7 @@ public class ReplayQuery {
 
         private PhaseReplay phase(
                 Span period,
-                List<ProjectHistory.Contribution> contributions,
+                List<Spoken> contributions,
                 List<ProjectHistory.Meeting> meetings,
                 List<DecisionFacts> decisions,
                 PhaseReplay previous) {
@@ -184,9 +184,10 @@ public class ReplayQuery {
             }
             int meetingCount = held.size();
             Map<String, Integer> byPerspective = new HashMap<>();
-            List<ProjectHistory.Contribution> spoken = within(contributions, period);
+            List<Spoken> spoken = within(contributions, period);
             int contributionCount = spoken.size();
-            for (ProjectHistory.Contribution c : spoken) {
+            for (Spoken s : spoken) {
+                ProjectHistory.Contribution c = s.contribution();
                 byPerspective.merge(perspectiveOf(c.memberId(), c.occurredAt()), 1, Integer::sum);
             }
             Map<String, Double> shares = shares(byPerspective, contributionCount);
@@ -241,6 +242,23 @@ public class ReplayQuery {
             return team.at(memberId, t)
                     .map(MemberState::primaryPerspective)
                     .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
+        }
+
+        /**
+         * A contribution placed at its meeting's time: it counts in the window of its meeting, as
+         * METRICS.md counts contributions ("in meetings of the window"), so replay and participation
+         * agree at phase boundaries.
+         */
+        private record Spoken(ProjectHistory.Contribution contribution, Instant occurredAt, long order)
+                implements DecisionFacts.Fact {}
+
+        private static List<Spoken> inMeetingOrder(
+                List<ProjectHistory.Contribution> contributions, List<ProjectHistory.Meeting> meetings) {
+            Map<String, Instant> held = new HashMap<>();
+            meetings.forEach(m -> held.put(m.meetingId(), m.occurredAt()));
+            return inValidTimeOrder(contributions.stream()
+                    .map(c -> new Spoken(c, held.getOrDefault(c.meetingId(), c.occurredAt()), c.order()))
+                    .toList());
         }
 
         private static <T extends DecisionFacts.Fact> List<T> inValidTimeOrder(List<T> facts) {
