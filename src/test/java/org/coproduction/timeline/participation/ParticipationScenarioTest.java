@@ -652,7 +652,7 @@ class ParticipationScenarioTest {
         JsonNode design = body.get("windows").get(0);
         assertThat(design.get("key").asText()).isEqualTo(DESIGN);
         assertThat(design.get("gini").asDouble()).isCloseTo(26.0 / 72, EXACT);
-        assertThat(design.has("shift")).isFalse();
+        assertThat(design.get("shift").isNull()).isTrue();
         JsonNode ann = design.get("members").get(0);
         assertThat(ann.get("voiceRatio").asDouble()).isCloseTo(28.0 / 18, EXACT);
         assertThat(ann.get("areas").get("ATTEMPTED_ANSWERS").asDouble()).isEqualTo(0.75);
@@ -668,10 +668,11 @@ class ParticipationScenarioTest {
                         .get("share")
                         .asDouble())
                 .isCloseTo(-1.0 / 3, EXACT);
-        // Undefined is left out, as every null in this API.
+        // Undefined is spelled out as null, as the contract writes it.
         assertThat(fieldwork.get("perspectives").get(4).get("perspective").asText())
                 .isEqualTo(SERVICE_USER);
-        assertThat(fieldwork.get("perspectives").get(4).has("voiceRatio")).isFalse();
+        assertThat(fieldwork.get("perspectives").get(4).get("voiceRatio").isNull())
+                .isTrue();
 
         ResponseEntity<String> trajectory = http.getForEntity(
                 "/api/projects/{p}/members/{m}/trajectory?asOf=2023-12-31", String.class, PROJECT, BEN);
