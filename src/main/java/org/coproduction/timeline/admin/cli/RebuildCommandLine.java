@@ -1,11 +1,9 @@
 package org.coproduction.timeline.admin.cli;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,10 +11,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.coproduction.timeline.admin.ReadModels;
 import org.coproduction.timeline.admin.api.ProjectionState;
 import org.coproduction.timeline.admin.api.ProjectionStatus;
+import org.coproduction.timeline.platform.CommandLine;
 import org.coproduction.timeline.project.api.RuleViolationException;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -39,25 +35,13 @@ public final class RebuildCommandLine {
 
     /** Runs the command and returns the process exit code. */
     public static int run(Class<?> application, String[] args) {
-        List<String> options =
-                Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
-        List<String> words =
-                Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
-        if (words.size() != 2) {
+        CommandLine.Arguments arguments = CommandLine.Arguments.of(args);
+        if (arguments.words().size() != 2) {
             System.err.println("usage: rebuild NAME|all [--spring.options]");
             return 2;
         }
-        // As arguments, not default properties: they must win over application.yml.
-        String[] springArgs = Stream.concat(
-                        options.stream(),
-                        Stream.of("--timeline.demo.load-on-empty-store=false", "--logging.threshold.console=OFF"))
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(springArgs)) {
-            return rebuild(context.getBean(ReadModels.class), words.get(1));
+        try (ConfigurableApplicationContext context = CommandLine.start(application, arguments.options())) {
+            return rebuild(context.getBean(ReadModels.class), arguments.words().get(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -22,11 +20,9 @@ import org.coproduction.timeline.interchange.ImportRejectedException;
 import org.coproduction.timeline.interchange.ImportResult;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.platform.CommandLine;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.project.api.RuleViolationException;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,24 +42,14 @@ public final class InterchangeCommandLine {
 
     /** Runs the command and returns the process exit code. */
     public static int run(Class<?> application, String[] args) {
-        List<String> options =
-                Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
-        List<String> words =
-                Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        CommandLine.Arguments arguments = CommandLine.Arguments.of(args);
+        List<String> words = arguments.words();
+        List<String> options = arguments.options();
         if (words.size() != 2) {
             System.err.println("usage: import FILE | export PROJECT [--asOf=DATE] [--knownAt=DATE]");
             return 2;
         }
-        // As arguments, not default properties: they must win over application.yml.
-        String[] springArgs = Stream.concat(
-                        options.stream(),
-                        Stream.of("--timeline.demo.load-on-empty-store=false", "--logging.threshold.console=OFF"))
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(springArgs)) {
+        try (ConfigurableApplicationContext context = CommandLine.start(application, options)) {
             return words.get(0).equals("import")
                     ? importFile(context.getBean(JsonLinesImporter.class), Path.of(words.get(1)))
                     : export(context.getBean(JsonLinesExporter.class), words.get(1), options);
