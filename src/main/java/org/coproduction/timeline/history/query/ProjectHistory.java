@@ -31,6 +31,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
 
@@ -70,6 +71,15 @@ public final class ProjectHistory {
             long order)
             implements DecisionFacts.Fact {}
 
+    /** The codes one ReflectionCoded event gave a reflection: themes only, never its text. */
+    public record Coding(String reflectionId, List<String> codes, Instant occurredAt, long order)
+            implements DecisionFacts.Fact {
+
+        public Coding {
+            codes = List.copyOf(codes);
+        }
+    }
+
     private final Instant knownAt;
     private String title;
     private Instant registeredAt;
@@ -84,7 +94,10 @@ public final class ProjectHistory {
     private final Set<String> retractedInfluences = new HashSet<>();
     private final Set<String> decisionsHeld = new HashSet<>();
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
+    private final Map<String, List<Coding>> codings = new HashMap<>();
     private long events;
+    private Instant firstRecordedAt;
+    private Instant lastRecordedAt;
 
     public ProjectHistory(Instant knownAt) {
         this.knownAt = knownAt;
@@ -103,6 +116,12 @@ public final class ProjectHistory {
             return;
         }
         events++;
+        if (firstRecordedAt == null || recordedAt.isBefore(firstRecordedAt)) {
+            firstRecordedAt = recordedAt;
+        }
+        if (lastRecordedAt == null || recordedAt.isAfter(lastRecordedAt)) {
+            lastRecordedAt = recordedAt;
+        }
         Instant at = event.occurredAt();
         if (event instanceof ProjectRegistered e) {
             title = e.title();
@@ -168,12 +187,41 @@ public final class ProjectHistory {
                             recordedAt,
                             eventId,
                             order));
+        } else if (event instanceof ReflectionCoded e) {
+            codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
+                    .add(new Coding(e.reflectionId(), e.codes(), at, order));
         }
     }
 
     /** How many events recorded by knownAt were added. */
     public long events() {
         return events;
+    }
+
+    /** The earliest recorded time of the events added, or null when none was. */
+    public Instant firstRecordedAt() {
+        return firstRecordedAt;
+    }
+
+    /** The latest recorded time of the events added, or null when none was. */
+    public Instant lastRecordedAt() {
+        return lastRecordedAt;
+    }
+
+    /**
+     * The reflection's codes as of asOf: those of its latest coding by then (a later coding
+     * replaces an earlier one, as a coder revising their themes would), empty when it was not
+     * coded.
+     */
+    public List<String> codes(String reflectionId, Instant asOf) {
+        Coding latest = null;
+        for (Coding coding : codings.getOrDefault(reflectionId, List.of())) {
+            if (!coding.occurredAt().isAfter(asOf)
+                    && (latest == null || DecisionFacts.IN_ORDER.compare(coding, latest) > 0)) {
+                latest = coding;
+            }
+        }
+        return latest == null ? List.of() : latest.codes();
     }
 
     /** The title, or null while the registration is not yet known. */

@@ -16,6 +16,9 @@ import org.coproduction.timeline.meeting.api.MeetingKind;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
 import org.junit.jupiter.api.Test;
 
 class ProjectHistoryTest {
@@ -102,5 +105,34 @@ class ProjectHistoryTest {
         assertThat(history.decision(DECISION, LATER).proposal()).isNull();
         assertThat(history(PROPOSAL_RECORDED).decision(DECISION, LATER).proposal())
                 .isNotNull();
+    }
+
+    @Test
+    void givenAReflectionCodedTwice_thenItsCodesAreThoseOfTheLatestCodingAsOfEachDate() {
+        Instant recoded = LATER.minusSeconds(3600);
+        ProjectHistory history = new ProjectHistory(LATER);
+        history.add(
+                new ReflectionWritten(
+                        PROJECT, MEETING, "r-1", ANN, "Felt unheard today", Visibility.PRIVATE, null, null),
+                RECORDED,
+                "e-1",
+                1);
+        history.add(new ReflectionCoded(PROJECT, RECORDED, "r-1", List.of("voice", "power"), ANN), RECORDED, "e-2", 2);
+        history.add(new ReflectionCoded(PROJECT, recoded, "r-1", List.of("voice"), ANN), recoded, "e-3", 3);
+
+        assertThat(history.codes("r-1", SPOKE)).isEmpty();
+        assertThat(history.codes("r-1", RECORDED)).containsExactly("voice", "power");
+        assertThat(history.codes("r-1", LATER)).containsExactly("voice");
+        assertThat(history.firstRecordedAt()).isEqualTo(RECORDED);
+        assertThat(history.lastRecordedAt()).isEqualTo(recoded);
+    }
+
+    @Test
+    void givenACodingRecordedAfterKnownAt_thenTheReflectionReadsUncoded() {
+        ProjectHistory history = new ProjectHistory(RECORDED);
+        history.add(new ReflectionCoded(PROJECT, RECORDED, "r-1", List.of("voice"), ANN), LATER, "e-2", 2);
+
+        assertThat(history.codes("r-1", LATER)).isEmpty();
+        assertThat(history.firstRecordedAt()).isNull();
     }
 }

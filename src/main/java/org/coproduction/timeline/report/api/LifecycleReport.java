@@ -1,0 +1,166 @@
+package org.coproduction.timeline.report.api;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.influence.api.DecisionStatus;
+import org.coproduction.timeline.participation.api.Involvement;
+import org.coproduction.timeline.participation.api.Participation;
+
+/**
+ * A project's lifecycle report, its sections in the order of issue 4: the overview, the phases
+ * one by one, the series across the lifecycle, and the methods appendix. The participation
+ * figures are the participation answer's own objects for the same (asOf, knownAt); nothing here
+ * holds the text of a reflection.
+ */
+public record LifecycleReport(
+        Overview overview, List<PhaseSection> phases, Lifecycle lifecycle, List<Definition> methods) {
+
+    public LifecycleReport {
+        phases = List.copyOf(phases);
+        methods = List.copyOf(methods);
+    }
+
+    /**
+     * @param registeredAt when the project was registered (valid time)
+     * @param closedAt when it was closed, null while open as of asOf
+     * @param teamSize the team at the end of each phase (or as of asOf for the running one)
+     */
+    public record Overview(
+            String projectId,
+            String title,
+            Instant registeredAt,
+            Instant closedAt,
+            List<PhaseDates> phases,
+            List<TeamSize> teamSize,
+            Provenance record) {
+
+        public Overview {
+            phases = List.copyOf(phases);
+            teamSize = List.copyOf(teamSize);
+        }
+    }
+
+    /** A phase's period: start inclusive, end exclusive; null where open, as in the participation answer. */
+    public record PhaseDates(String key, String name, Instant start, Instant end) {}
+
+    /** Team members at a phase's end, in total and by primary perspective (the first they held). */
+    public record TeamSize(String key, int members, Map<String, Integer> byPerspective) {
+
+        public TeamSize {
+            byPerspective = Collections.unmodifiableSortedMap(new TreeMap<>(byPerspective));
+        }
+    }
+
+    /**
+     * What the report was built from: the events recorded by knownAt, the earliest and latest of
+     * their recorded times, the time pair used, and the event schema versions the record follows.
+     */
+    public record Provenance(
+            long events,
+            Instant firstRecordedAt,
+            Instant lastRecordedAt,
+            Instant asOf,
+            Instant knownAt,
+            List<String> schemaVersions) {
+
+        public Provenance {
+            schemaVersions = List.copyOf(schemaVersions);
+        }
+    }
+
+    /**
+     * One phase (or the before-first-phase bucket). {@code participation} is the phase's window of
+     * the participation answer, unchanged: meetings, contributions, the table by perspective, Gini,
+     * entropy, IPA areas, involvement, decisions by method and the shift from the phase before.
+     *
+     * @param decisions decisions proposed, made or revised in the phase, with their influencers
+     * @param reflections reflections written in the phase (private ones included in the count)
+     * @param themes how many of those reflections carry each code; codes only, never text
+     * @param notableShifts one sentence per shift at or past {@link #NOTABLE_SHIFT}
+     */
+    public record PhaseSection(
+            Participation.Window participation,
+            List<ReportDecision> decisions,
+            int reflections,
+            Map<String, Integer> themes,
+            List<String> notableShifts) {
+
+        public PhaseSection {
+            decisions = List.copyOf(decisions);
+            themes = Collections.unmodifiableSortedMap(new TreeMap<>(themes));
+            notableShifts = List.copyOf(notableShifts);
+        }
+    }
+
+    /** The smallest change (in absolute value, on a 0..1 scale) that a notable-shift sentence reports. */
+    public static final double NOTABLE_SHIFT = 0.05;
+
+    /**
+     * A decision as the phase saw it: the steps taken in the phase (PROPOSED, MADE, REVISED), its
+     * status and method at the phase's end, its influencers, and the ids of the events behind them.
+     */
+    public record ReportDecision(
+            String decisionId,
+            String title,
+            List<String> steps,
+            DecisionStatus status,
+            String outcome,
+            DecisionMethod method,
+            List<ReportInfluencer> influencers,
+            List<String> eventIds) {
+
+        public ReportDecision {
+            steps = List.copyOf(steps);
+            influencers = List.copyOf(influencers);
+            eventIds = List.copyOf(eventIds);
+        }
+    }
+
+    /** A member who influenced a decision, the kinds of their influence, and the events that record it. */
+    public record ReportInfluencer(
+            String memberId, String name, List<String> perspectives, List<InfluenceKind> kinds, List<String> eventIds) {
+
+        public ReportInfluencer {
+            perspectives = perspectives == null ? List.of() : List.copyOf(perspectives);
+            kinds = List.copyOf(kinds);
+            eventIds = List.copyOf(eventIds);
+        }
+    }
+
+    /**
+     * The series the charts across the lifecycle draw, one value per phase in {@code phases} order;
+     * a perspective absent from a phase reads 0 there ({@code NONE} in the involvement matrix).
+     */
+    public record Lifecycle(
+            List<String> phases,
+            List<String> perspectives,
+            Map<String, List<Double>> contributionShare,
+            Map<String, List<Double>> influenceShare,
+            List<Double> gini,
+            List<Double> perspectiveEntropy,
+            Map<DecisionMethod, List<Integer>> decisionMethods,
+            Map<String, List<Involvement>> involvement) {
+
+        public Lifecycle {
+            phases = List.copyOf(phases);
+            perspectives = List.copyOf(perspectives);
+            contributionShare = Collections.unmodifiableSortedMap(new TreeMap<>(contributionShare));
+            influenceShare = Collections.unmodifiableSortedMap(new TreeMap<>(influenceShare));
+            gini = List.copyOf(gini);
+            perspectiveEntropy = List.copyOf(perspectiveEntropy);
+            EnumMap<DecisionMethod, List<Integer>> methods = new EnumMap<>(DecisionMethod.class);
+            methods.putAll(decisionMethods);
+            decisionMethods = Collections.unmodifiableMap(methods);
+            involvement = Collections.unmodifiableSortedMap(new TreeMap<>(involvement));
+        }
+    }
+
+    /** One entry of the methods appendix: a measure or a rule of time, and its definition. */
+    public record Definition(String term, String definition) {}
+}

@@ -1,0 +1,455 @@
+package org.coproduction.timeline.report.query;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.participation.api.Involvement;
+import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
+import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.Definition;
+import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
+import org.coproduction.timeline.report.api.LifecycleReport.Overview;
+import org.coproduction.timeline.report.api.LifecycleReport.PhaseDates;
+import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
+import org.coproduction.timeline.report.api.LifecycleReport.ReportDecision;
+import org.coproduction.timeline.report.api.LifecycleReport.ReportInfluencer;
+import org.coproduction.timeline.report.api.LifecycleReport.TeamSize;
+
+/**
+ * The lifecycle report as one self-contained HTML5 page: inline CSS that prints well, charts as
+ * inline SVG, no script and nothing fetched. Written as well-formed XML (void elements closed) so
+ * that it parses strictly; headings go h1, h2, h3, h4 without skipping; every table has a caption
+ * and header cells; every chart has a title, a description and a data table after it. All text
+ * from the record is escaped.
+ */
+public final class HtmlReport {
+
+    private static final String STYLE =
+            """
+            body { font-family: system-ui, sans-serif; color: #1a1a1a; background: #ffffff;
+                   max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; }
+            h1, h2, h3, h4 { line-height: 1.2; }
+            h2 { border-bottom: 2px solid #1a1a1a; margin-top: 2.5rem; }
+            table { border-collapse: collapse; margin: 0.5rem 0 1.25rem; }
+            caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
+            th, td { border: 1px solid #595959; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            thead th { background: #e8e8e8; }
+            .ids { font-family: ui-monospace, monospace; font-size: 0.8rem; color: #333333; }
+            svg { max-width: 100%; height: auto; }
+            @media print {
+              body { max-width: none; padding: 0; font-size: 10pt; }
+              h2 { break-before: page; }
+              section.phase, figure, table { break-inside: avoid; }
+            }
+            """;
+
+    private final StringBuilder html = new StringBuilder(64 * 1024);
+
+    private HtmlReport() {}
+
+    /** The report as an HTML page. */
+    public static String render(LifecycleReport report) {
+        return new HtmlReport().page(report);
+    }
+
+    /** Text made safe for element content and quoted attribute values; null reads as empty. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private String page(LifecycleReport report) {
+        Overview overview = report.overview();
+        String title = "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title());
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
+                .append(escape(title))
+                .append("</title>\n<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        element("h1", title);
+        element(
+                "p",
+                "Project " + overview.projectId() + ", as of "
+                        + overview.record().asOf() + ", as the record stood at "
+                        + overview.record().knownAt() + ".");
+        overview(overview);
+        html.append("<section>\n");
+        element("h2", "Phase by phase");
+        for (PhaseSection phase : report.phases()) {
+            phase(phase);
+        }
+        html.append("</section>\n");
+        lifecycle(report.lifecycle(), report.phases());
+        methods(report.methods());
+        html.append("</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private void overview(Overview overview) {
+        html.append("<section>\n");
+        element("h2", "Overview");
+        element(
+                "p",
+                "Registered " + when(overview.registeredAt(), "at an unknown time")
+                        + (overview.closedAt() == null
+                                ? "; open."
+                                : "; closed " + when(overview.closedAt(), "") + "."));
+        element("h3", "Phases");
+        List<List<String>> rows = new ArrayList<>();
+        for (PhaseDates phase : overview.phases()) {
+            rows.add(List.of(
+                    phase.name(), phase.key(), when(phase.start(), "from the start"), when(phase.end(), "open")));
+        }
+        table(
+                "Phases and their dates (end exclusive)",
+                List.of("Phase", "Key", "Start", "End"),
+                rows,
+                Integer.MAX_VALUE);
+
+        element("h3", "Team size over time");
+        TreeSet<String> perspectives = new TreeSet<>();
+        overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
+        List<String> headers = new ArrayList<>(List.of("Phase", "Members"));
+        perspectives.forEach(p -> headers.add(label(p)));
+        rows = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        overview.phases().forEach(p -> names.put(p.key(), p.name()));
+        for (TeamSize size : overview.teamSize()) {
+            List<String> row = new ArrayList<>(
+                    List.of(names.getOrDefault(size.key(), size.key()), String.valueOf(size.members())));
+            perspectives.forEach(
+                    p -> row.add(String.valueOf(size.byPerspective().getOrDefault(p, 0))));
+            rows.add(row);
+        }
+        table("Team members at the end of each phase, by primary perspective", headers, rows, 1);
+
+        element("h3", "The record");
+        LifecycleReport.Provenance record = overview.record();
+        table(
+                "What this report was built from",
+                List.of("Item", "Value"),
+                List.of(
+                        List.of("Events recorded by knownAt", String.valueOf(record.events())),
+                        List.of("First recorded", when(record.firstRecordedAt(), "none")),
+                        List.of("Last recorded", when(record.lastRecordedAt(), "none")),
+                        List.of("asOf (valid time)", String.valueOf(record.asOf())),
+                        List.of("knownAt (recorded time)", String.valueOf(record.knownAt())),
+                        List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
+                Integer.MAX_VALUE);
+        html.append("</section>\n");
+    }
+
+    private void phase(PhaseSection phase) {
+        Window window = phase.participation();
+        html.append("<section class=\"phase\">\n");
+        element("h3", window.name());
+        element(
+                "p",
+                when(window.start(), "From the start") + " to " + when(window.end(), "open") + ": "
+                        + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
+                        + number(window.gini()) + ", perspective entropy " + number(window.perspectiveEntropy())
+                        + "; " + window.decisions().made() + " decisions made, "
+                        + window.decisions().withServiceUserInfluence() + " with service-user influence.");
+
+        TreeSet<String> perspectives = new TreeSet<>(window.involvement().keySet());
+        window.perspectives().forEach(p -> perspectives.add(p.perspective()));
+        List<String> headers = new ArrayList<>(
+                List.of("Perspective", "Contributions", "Share", "Voice ratio", "Influence share", "Involvement"));
+        for (IpaCategory.Area area : IpaCategory.Area.values()) {
+            headers.add(label(area.name()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String perspective : perspectives) {
+            PerspectiveFigures figures = window.perspectives().stream()
+                    .filter(p -> p.perspective().equals(perspective))
+                    .findFirst()
+                    .orElse(null);
+            List<String> row = new ArrayList<>();
+            row.add(label(perspective));
+            row.add(figures == null ? "0" : String.valueOf(figures.contributions()));
+            row.add(figures == null ? "0.00" : number(figures.share()));
+            row.add(figures == null || figures.voiceRatio() == null ? "n/a" : number(figures.voiceRatio()));
+            row.add(figures == null ? "0.00" : number(figures.influenceShare()));
+            row.add(window.involvement()
+                    .getOrDefault(perspective, Involvement.NONE)
+                    .name());
+            for (IpaCategory.Area area : IpaCategory.Area.values()) {
+                row.add(figures == null ? "0.00" : number(figures.areas().getOrDefault(area, 0.0)));
+            }
+            rows.add(row);
+        }
+        table("Participation by primary perspective in " + window.name(), headers, rows, 1);
+
+        element("h4", "Decisions");
+        if (phase.decisions().isEmpty()) {
+            element("p", "No decision was proposed, made or revised in this phase.");
+        } else {
+            html.append("<table>\n<caption>")
+                    .append(escape("Decisions proposed, made or revised in " + window.name()))
+                    .append("</caption>\n<thead><tr>");
+            for (String header : List.of("Decision", "Steps here", "Status", "Method", "Influencers", "Events")) {
+                html.append("<th scope=\"col\">").append(header).append("</th>");
+            }
+            html.append("</tr></thead>\n<tbody>\n");
+            for (ReportDecision decision : phase.decisions()) {
+                html.append("<tr><th scope=\"row\">")
+                        .append(escape(decision.title() == null ? decision.decisionId() : decision.title()))
+                        .append(" <span class=\"ids\">(")
+                        .append(escape(decision.decisionId()))
+                        .append(")</span></th><td>")
+                        .append(escape(String.join(", ", decision.steps())))
+                        .append("</td><td>")
+                        .append(escape(
+                                decision.status() == null
+                                        ? ""
+                                        : decision.status().name()))
+                        .append("</td><td>")
+                        .append(escape(
+                                decision.method() == null
+                                        ? ""
+                                        : decision.method().name()))
+                        .append("</td><td>")
+                        .append(escape(influencers(decision.influencers())))
+                        .append("</td><td class=\"ids\">")
+                        .append(escape(String.join(" ", decision.eventIds())))
+                        .append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+
+        element("h4", "Reflection themes");
+        if (phase.themes().isEmpty()) {
+            element("p", phase.reflections() + " reflections written; none coded.");
+        } else {
+            element("p", phase.reflections() + " reflections written (codes counted, texts never shown).");
+            List<List<String>> themes = phase.themes().entrySet().stream()
+                    .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
+                    .toList();
+            table("Reflections by code in " + window.name(), List.of("Code", "Reflections"), themes, 1);
+        }
+
+        element("h4", "Notable shifts");
+        if (phase.notableShifts().isEmpty()) {
+            element(
+                    "p",
+                    window.shift() == null
+                            ? "The first phase: nothing to compare with."
+                            : "No change of 0.05 or more from the phase before.");
+        } else {
+            html.append("<ul>\n");
+            phase.notableShifts().forEach(s -> element("li", s));
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void lifecycle(Lifecycle lifecycle, List<PhaseSection> phases) {
+        List<String> names = phases.stream().map(p -> p.participation().name()).toList();
+        html.append("<section>\n");
+        element("h2", "Across the lifecycle");
+
+        element("h3", "Contribution share by perspective");
+        Map<String, List<Double>> shares = labelled(lifecycle.contributionShare());
+        chart(
+                SvgCharts.stackedBars(
+                        "chart-contribution-share",
+                        "Contribution share by perspective per phase",
+                        "Stacked bars, one per phase, of each primary perspective's share of contributions;"
+                                + " the table below gives the figures.",
+                        names,
+                        shares,
+                        1),
+                "Contribution share by perspective per phase",
+                names,
+                shares);
+
+        element("h3", "Influence share by perspective");
+        Map<String, List<Double>> influence = labelled(lifecycle.influenceShare());
+        chart(
+                SvgCharts.stackedBars(
+                        "chart-influence-share",
+                        "Influence share by perspective per phase",
+                        "Stacked bars, one per phase, of each primary perspective's share of influences on"
+                                + " decisions; the table below gives the figures.",
+                        names,
+                        influence,
+                        1),
+                "Influence share by perspective per phase",
+                names,
+                influence);
+
+        element("h3", "Gini and perspective entropy");
+        Map<String, List<Double>> equality = new LinkedHashMap<>();
+        equality.put("Gini", lifecycle.gini());
+        equality.put("Perspective entropy", lifecycle.perspectiveEntropy());
+        chart(
+                SvgCharts.groupedBars(
+                        "chart-equality",
+                        "Gini and perspective entropy per phase",
+                        "Paired bars per phase: the Gini coefficient of contributions (0 equal, towards 1"
+                                + " concentrated) and the perspective entropy (1 when every perspective spoke"
+                                + " equally); the table below gives the figures.",
+                        names,
+                        equality,
+                        1),
+                "Gini and perspective entropy per phase",
+                names,
+                equality);
+
+        element("h3", "Decision methods");
+        Map<String, List<Double>> methods = new LinkedHashMap<>();
+        double most = 1;
+        for (Map.Entry<DecisionMethod, List<Integer>> entry :
+                lifecycle.decisionMethods().entrySet()) {
+            methods.put(
+                    label(entry.getKey().name()),
+                    entry.getValue().stream().map(Integer::doubleValue).toList());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int column = i;
+            most = Math.max(
+                    most,
+                    methods.values().stream().mapToDouble(v -> v.get(column)).sum());
+        }
+        chart(
+                SvgCharts.stackedBars(
+                        "chart-decision-methods",
+                        "Decisions made per phase by method",
+                        "Stacked bars, one per phase, of the decisions made in it by method; the table below"
+                                + " gives the counts.",
+                        names,
+                        methods,
+                        Math.ceil(most)),
+                "Decisions made per phase by method",
+                names,
+                methods);
+
+        element("h3", "Involvement by phase and perspective");
+        List<String> headers = new ArrayList<>(List.of("Phase"));
+        lifecycle.perspectives().forEach(p -> headers.add(label(p)));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(names.get(i)));
+            for (String perspective : lifecycle.perspectives()) {
+                row.add(lifecycle.involvement().get(perspective).get(i).name());
+            }
+            rows.add(row);
+        }
+        table(
+                "Involvement level per phase and primary perspective (NONE, CONSULTED, COLLABORATED, LED)",
+                headers,
+                rows,
+                1);
+        html.append("</section>\n");
+    }
+
+    private void methods(List<Definition> definitions) {
+        html.append("<section>\n");
+        element("h2", "Methods");
+        html.append("<dl>\n");
+        for (Definition definition : definitions) {
+            element("dt", definition.term());
+            element("dd", definition.definition());
+        }
+        html.append("</dl>\n</section>\n");
+    }
+
+    /** A chart inside a figure, then its data table: phases as rows, series as columns. */
+    private void chart(String svg, String caption, List<String> phases, Map<String, List<Double>> series) {
+        html.append("<figure>\n").append(svg).append("</figure>\n");
+        List<String> headers = new ArrayList<>(List.of("Phase"));
+        headers.addAll(series.keySet());
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(phases.get(i)));
+            for (List<Double> values : series.values()) {
+                row.add(number(values.get(i)));
+            }
+            rows.add(row);
+        }
+        table(caption + " (data)", headers, rows, 1);
+    }
+
+    /** A table with a caption, column headers and the first cell of each row as the row's header. */
+    private void table(String caption, List<String> headers, List<List<String>> rows, int firstNumeric) {
+        html.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
+        headers.forEach(h -> html.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            html.append("<tr><th scope=\"row\">").append(escape(row.get(0))).append("</th>");
+            for (int i = 1; i < row.size(); i++) {
+                html.append(i >= firstNumeric ? "<td class=\"n\">" : "<td>")
+                        .append(escape(row.get(i)))
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private void element(String name, String text) {
+        html.append('<')
+                .append(name)
+                .append('>')
+                .append(escape(text))
+                .append("</")
+                .append(name)
+                .append(">\n");
+    }
+
+    private static Map<String, List<Double>> labelled(Map<String, List<Double>> byPerspective) {
+        Map<String, List<Double>> labelled = new LinkedHashMap<>();
+        byPerspective.forEach((perspective, values) -> labelled.put(label(perspective), values));
+        return labelled;
+    }
+
+    private static String influencers(List<ReportInfluencer> influencers) {
+        return influencers.stream()
+                .map(i -> (i.name() == null ? i.memberId() : i.name() + " (" + i.memberId() + ")") + ": "
+                        + i.kinds().stream().map(Enum::name).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String label(String upperCase) {
+        return LifecycleReportQuery.label(upperCase);
+    }
+
+    /** A date alone when the instant is midnight UTC, else the instant; {@code otherwise} for null. */
+    private static String when(Instant instant, String otherwise) {
+        if (instant == null) {
+            return otherwise;
+        }
+        return LocalTime.MIDNIGHT.equals(instant.atOffset(ZoneOffset.UTC).toLocalTime())
+                ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString()
+                : instant.toString();
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,73 @@
+package org.coproduction.timeline.report.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Locale;
+import org.coproduction.timeline.platform.web.TimeTravel;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.HtmlReport;
+import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The lifecycle report of a project, as a self-contained HTML page or as JSON. */
+@RestController
+@Tag(name = "Reports")
+class ReportController {
+
+    private static final String FORMAT = "html (default): one self-contained page, charts as inline SVG;"
+            + " json: the same content as data. Other values are refused with 400.";
+
+    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final LifecycleReportQuery reports;
+    private final TimeTravel time;
+
+    ReportController(LifecycleReportQuery reports, TimeTravel time) {
+        this.reports = reports;
+        this.time = time;
+    }
+
+    @GetMapping("/api/projects/{projectId}/report")
+    @Operation(
+            summary = "The project's lifecycle report",
+            description = "Overview (phases, team size by perspective, the record it was built from), phase by"
+                    + " phase (the participation figures by perspective, Gini, entropy, IPA areas, involvement,"
+                    + " decisions with their influencers and event ids, reflection themes as code counts only,"
+                    + " notable shifts of 0.05 or more as sentences), series across the lifecycle, and the"
+                    + " methods appendix. The figures are those of participation?by=phase for the same"
+                    + " asOf and knownAt. See docs/reports.md.")
+    ResponseEntity<?> report(
+            @PathVariable String projectId,
+            @Parameter(description = FORMAT) @RequestParam(required = false) String format,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        boolean html = html(format);
+        Instant now = time.now();
+        LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        if (html) {
+            return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /** Checked before anything is read, so a bad format is refused even for an unknown project. */
+    private static boolean html(String format) {
+        if (format == null || format.isBlank()) {
+            return true;
+        }
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "html" -> true;
+            case "json" -> false;
+            default -> throw new InvalidFieldException(
+                    "format", "must be html or json (md and pdf are not available yet)");
+        };
+    }
+}

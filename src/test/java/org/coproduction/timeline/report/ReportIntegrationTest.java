@@ -1,0 +1,313 @@
+package org.coproduction.timeline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.interchange.ImportProgress;
+import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.participation.api.Participation;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.ParticipationQuery;
+import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
+import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The lifecycle report of the demo study and of a small hand-built one: its figures are the
+ * participation answer's for the same (asOf, knownAt), no private reflection text shows in any
+ * format, and the HTML parses strictly with the accessibility structure the issue asks for.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+class ReportIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String DEMO = DemoProjectGenerator.DEMO_PROJECT_ID;
+    private static final String SMALL = "report-small";
+    /** In the demo's analysis phase, with a record known somewhat later. */
+    private static final String AS_OF = "2023-06-01T00:00:00Z";
+
+    private static final String KNOWN_AT = "2023-09-01T00:00:00Z";
+    private static final String SECRET = "I felt nobody listened to me today";
+    private static final String AWKWARD_NAME = "Bea O'Neil <script>alert(1)</script> & co";
+    private static final String AWKWARD_TITLE = "Peers & \"partners\" <in> research";
+
+    private static boolean imported;
+    private static List<String> privateTexts;
+
+    @Autowired
+    private JsonLinesImporter importer;
+
+    @Autowired
+    private ParticipationQuery participation;
+
+    @Autowired
+    private LifecycleReportQuery reports;
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @TempDir
+    private Path dir;
+
+    @BeforeEach
+    void importTheDemoAndASmallStudy() throws IOException {
+        if (imported) {
+            return;
+        }
+        List<ObjectNode> demo = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).events();
+        privateTexts = demo.stream()
+                .filter(line -> line.get("type").asText().equals("ReflectionWritten"))
+                .map(line -> line.get("data"))
+                .filter(data -> data.get("visibility").asText().equals("PRIVATE"))
+                .map(data -> data.get("text").asText())
+                .distinct()
+                .toList();
+        importLines("demo", demo.stream().map(ObjectNode::toString).toList());
+        importLines("small", smallStudy());
+        imported = true;
+    }
+
+    @Test
+    void givenTheDemo_thenEachPhaseOfTheReportHoldsTheParticipationFiguresForTheSameTimes() {
+        assertTheReportHoldsTheParticipationFigures(DEMO, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+        assertTheReportHoldsTheParticipationFigures(
+                DEMO, Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void givenTheSmallStudy_thenThePhasesCarryFiguresThemesDecisionsAndShifts() {
+        Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
+        LifecycleReport report = assertTheReportHoldsTheParticipationFigures(SMALL, asOf, asOf);
+
+        assertThat(report.overview().title()).isEqualTo(AWKWARD_TITLE);
+        assertThat(report.overview().record().events())
+                .isEqualTo((long) smallStudy().size());
+        assertThat(report.overview().teamSize())
+                .extracting(LifecycleReport.TeamSize::members)
+                .containsExactly(2, 3);
+        PhaseSection design = report.phases().get(0);
+        PhaseSection fieldwork = report.phases().get(1);
+        assertThat(design.reflections()).isEqualTo(1);
+        assertThat(design.themes()).containsExactly(java.util.Map.entry("voice", 1));
+        assertThat(design.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.steps()).containsExactly("PROPOSED", "MADE");
+            assertThat(d.influencers()).extracting(i -> i.memberId()).containsExactly("bea", "ann");
+            assertThat(d.eventIds()).contains("00000000-0000-0000-0000-000000000007");
+        });
+        // Design: ann 2, bea 1 of 3; fieldwork: ann 1, bea 1, cal 2 of 4.
+        assertThat(fieldwork.notableShifts())
+                .contains("Academic share of contributions fell from 0.67 to 0.25 since Design.")
+                .contains("Service-user share of contributions fell from 0.33 to 0.25 since Design.")
+                .contains("Clinician share of contributions rose from 0.00 to 0.50 since Design.");
+    }
+
+    @Test
+    void noPrivateReflectionTextAppearsInTheJsonOrTheHtml() {
+        String json = http.getForObject(url(DEMO, "json"), String.class);
+        String html = http.getForObject(url(DEMO, "html"), String.class);
+        String smallJson = http.getForObject(url(SMALL, "json"), String.class);
+        String smallHtml = http.getForObject(url(SMALL, "html"), String.class);
+
+        assertThat(privateTexts).hasSizeGreaterThan(10);
+        for (String text : privateTexts) {
+            assertThat(json).doesNotContain(text);
+            assertThat(html).doesNotContain(text);
+        }
+        assertThat(smallJson).contains("\"voice\"").doesNotContain(SECRET);
+        assertThat(smallHtml).contains("voice").doesNotContain(SECRET);
+    }
+
+    @Test
+    void theHtmlIsOneSelfContainedPageThatParsesStrictlyWithAccessibleTablesChartsAndHeadings() {
+        for (String project : List.of(DEMO, SMALL)) {
+            ResponseEntity<String> response = http.getForEntity(url(project, null), String.class);
+            assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
+            String html = response.getBody();
+
+            Parser strict = Parser.xmlParser().setTrackErrors(50);
+            Document page = strict.parseInput(html, "");
+            assertThat(strict.getErrors()).as(project).isEmpty();
+            assertThat(page.select("script")).isEmpty();
+            assertThat(page.select("[src], [href], link, img, iframe, object")).isEmpty();
+            assertThat(html).doesNotContain("url(");
+            assertThat(page.select("table")).hasSizeGreaterThan(5).allSatisfy(table -> {
+                assertThat(table.select("caption")).hasSize(1);
+                assertThat(table.select("th[scope]")).isNotEmpty();
+            });
+            assertThat(page.select("svg")).hasSize(4).allSatisfy(svg -> {
+                assertThat(svg.attr("role")).isEqualTo("img");
+                assertThat(svg.select("title").text()).isNotBlank();
+                assertThat(svg.select("desc").text()).isNotBlank();
+                assertThat(svg.parent().nextElementSibling().tagName()).isEqualTo("table");
+            });
+            int level = 0;
+            for (Element heading : page.select("h1, h2, h3, h4, h5, h6")) {
+                int next = heading.tagName().charAt(1) - '0';
+                assertThat(next).as(heading.text()).isLessThanOrEqualTo(level + 1);
+                level = next;
+            }
+            assertThat(page.select("h1")).hasSize(1);
+        }
+    }
+
+    @Test
+    void namesAndTitlesFromTheRecordAreEscapedInTheHtml() {
+        String html = http.getForObject(url(SMALL, "html"), String.class);
+
+        assertThat(html).doesNotContain("<script>").doesNotContain("<in>");
+        Document page = Parser.xmlParser().parseInput(html, "");
+        assertThat(page.select("h1").text()).isEqualTo("Lifecycle report: " + AWKWARD_TITLE);
+        assertThat(page.text()).contains(AWKWARD_NAME);
+    }
+
+    @Test
+    void theJsonIsTheReportWithTheParticipationWindowsAsTheParticipationApiSendsThem() throws IOException {
+        String query = "?asOf=" + AS_OF + "&knownAt=" + KNOWN_AT;
+        JsonNode report = JSON.readTree(
+                http.getForObject("/api/projects/" + DEMO + "/report" + query + "&format=json", String.class));
+        JsonNode windows = JSON.readTree(
+                        http.getForObject("/api/projects/" + DEMO + "/participation" + query, String.class))
+                .get("windows");
+
+        assertThat(report.get("phases")).hasSize(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            assertThat(report.get("phases").get(i).get("participation")).isEqualTo(windows.get(i));
+        }
+        assertThat(report.get("overview").get("record").get("asOf").asText()).isEqualTo(AS_OF);
+        assertThat(report.get("methods").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void cannotAskForAFormatNotYetAvailableOrAnUnknownProject() {
+        ResponseEntity<String> pdf = http.getForEntity(url(DEMO, "pdf"), String.class);
+        ResponseEntity<String> unknown = http.getForEntity(url("nobody", "json"), String.class);
+
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(pdf.getBody()).contains("\"field\":\"format\"");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private LifecycleReport assertTheReportHoldsTheParticipationFigures(
+            String projectId, Instant asOf, Instant knownAt) {
+        LifecycleReport report = reports.report(projectId, asOf, knownAt);
+        Participation figures = participation.participation(projectId, WindowKind.PHASE, asOf, knownAt);
+
+        assertThat(report.phases()).extracting(PhaseSection::participation).isEqualTo(figures.windows());
+        assertThat(report.lifecycle().phases())
+                .containsExactlyElementsOf(figures.windows().stream()
+                        .map(Participation.Window::key)
+                        .toList());
+        assertThat(report.overview().record().asOf()).isEqualTo(asOf);
+        assertThat(report.overview().record().knownAt()).isEqualTo(knownAt);
+        return report;
+    }
+
+    private static String url(String projectId, String format) {
+        return "/api/projects/" + projectId + "/report?asOf=" + AS_OF + "&knownAt=" + KNOWN_AT
+                + (format == null ? "" : "&format=" + format);
+    }
+
+    /**
+     * Two phases: in design ann speaks twice and bea (service user) once, bea proposes d-1 and ann
+     * supports it, it is made by consensus, and bea writes a private reflection coded "voice"; in
+     * fieldwork cal (clinician) joins and speaks twice, ann and bea once each.
+     */
+    private static List<String> smallStudy() {
+        String title = AWKWARD_TITLE.replace("\"", "\\\"");
+        String[] lines = {
+            line(1, "ProjectRegistered", "2023-01-01", "\"title\":\"" + title + "\""),
+            line(2, "MemberJoined", "2023-01-01", member("ann", "Ann Archer", "RESEARCHER", "ACADEMIC")),
+            line(3, "MemberJoined", "2023-01-01", member("bea", AWKWARD_NAME, "PEER_WORKER", "SERVICE_USER")),
+            line(4, "PhaseStarted", "2023-01-02", "\"phaseId\":\"design\",\"name\":\"Design\""),
+            line(5, "MeetingHeld", "2023-01-10T10:00:00Z", meeting("m-1", "\"ann\",\"bea\"")),
+            line(
+                    6,
+                    "DecisionProposed",
+                    "2023-01-10T10:05:00Z",
+                    "\"decisionId\":\"d-1\",\"title\":\"Pay peer researchers\",\"proposedBy\":\"bea\""),
+            line(
+                    7,
+                    "InfluenceRecorded",
+                    "2023-01-10T10:10:00Z",
+                    "\"decisionId\":\"d-1\",\"influenceId\":\"i-1\",\"memberId\":\"ann\",\"kind\":\"SUPPORTED\""),
+            line(8, "ContributionRecorded", "2023-01-10T10:01:00Z", said("m-1", "c-1", "ann", "GIVES_ORIENTATION")),
+            line(9, "ContributionRecorded", "2023-01-10T10:02:00Z", said("m-1", "c-2", "ann", "GIVES_OPINION")),
+            line(10, "ContributionRecorded", "2023-01-10T10:03:00Z", said("m-1", "c-3", "bea", "GIVES_SUGGESTION")),
+            line(
+                    11,
+                    "DecisionMade",
+                    "2023-01-10T11:00:00Z",
+                    "\"decisionId\":\"d-1\",\"outcome\":\"Yes\",\"method\":\"CONSENSUS\","
+                            + "\"decidedBy\":[\"ann\",\"bea\"]"),
+            line(
+                    12,
+                    "ReflectionWritten",
+                    "2023-01-11",
+                    "\"reflectionId\":\"r-1\",\"authorId\":\"bea\",\"text\":\"" + SECRET
+                            + "\",\"visibility\":\"PRIVATE\""),
+            line(
+                    13,
+                    "ReflectionCoded",
+                    "2023-01-12",
+                    "\"reflectionId\":\"r-1\",\"codes\":[\"voice\"],\"codedBy\":\"bea\""),
+            line(14, "PhaseStarted", "2023-03-01", "\"phaseId\":\"fieldwork\",\"name\":\"Fieldwork\""),
+            line(15, "MemberJoined", "2023-03-01", member("cal", "Cal Cole", "CO_INVESTIGATOR", "CLINICIAN")),
+            line(16, "MeetingHeld", "2023-03-10T10:00:00Z", meeting("m-2", "\"ann\",\"bea\",\"cal\"")),
+            line(17, "ContributionRecorded", "2023-03-10T10:01:00Z", said("m-2", "c-4", "cal", "GIVES_OPINION")),
+            line(18, "ContributionRecorded", "2023-03-10T10:02:00Z", said("m-2", "c-5", "cal", "DISAGREES")),
+            line(19, "ContributionRecorded", "2023-03-10T10:03:00Z", said("m-2", "c-6", "ann", "AGREES")),
+            line(20, "ContributionRecorded", "2023-03-10T10:04:00Z", said("m-2", "c-7", "bea", "ASKS_FOR_OPINION")),
+        };
+        return List.of(lines);
+    }
+
+    private static String line(int n, String type, String occurredAt, String fields) {
+        // Recorded when it occurred, or at the start of the day for a date.
+        String recordedAt = occurredAt.length() == 10 ? occurredAt + "T00:00:00Z" : occurredAt;
+        return "{\"type\":\"" + type + "\",\"schemaVersion\":1,\"eventId\":\"00000000-0000-0000-0000-"
+                + String.format("%012d", n) + "\",\"recordedAt\":\"" + recordedAt + "\",\"data\":{\"projectId\":\""
+                + SMALL + "\",\"occurredAt\":\"" + occurredAt + "\"," + fields + "}}";
+    }
+
+    private static String member(String id, String name, String role, String perspective) {
+        return "\"memberId\":\"" + id + "\",\"name\":\"" + name.replace("\"", "\\\"") + "\",\"role\":\"" + role
+                + "\",\"perspectives\":[\"" + perspective + "\"]";
+    }
+
+    private static String meeting(String id, String attendees) {
+        return "\"meetingId\":\"" + id + "\",\"title\":\"Team meeting\",\"kind\":\"TEAM\",\"attendees\":[" + attendees
+                + "]";
+    }
+
+    private static String said(String meetingId, String id, String memberId, String category) {
+        return "\"meetingId\":\"" + meetingId + "\",\"contributionId\":\"" + id + "\",\"memberId\":\"" + memberId
+                + "\",\"category\":\"" + category + "\"";
+    }
+
+    private void importLines(String name, List<String> lines) throws IOException {
+        Path file = dir.resolve(name + ".jsonl");
+        Files.write(file, lines);
+        importer.importFile(file, new ImportProgress() {});
+    }
+}
