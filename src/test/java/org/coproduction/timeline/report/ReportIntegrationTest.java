@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
@@ -18,6 +19,7 @@ import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.jsoup.nodes.Document;
@@ -48,6 +50,7 @@ class ReportIntegrationTest {
     private static final String AS_OF = "2023-06-01T00:00:00Z";
 
     private static final String KNOWN_AT = "2023-09-01T00:00:00Z";
+    private static final String EVENT = "00000000-0000-0000-0000-000000000";
     private static final String SECRET = "I felt nobody listened to me today";
     private static final String AWKWARD_NAME = "Bea O'Neil <script>alert(1)</script> & co";
     private static final String AWKWARD_TITLE = "Peers & \"partners\" <in> research";
@@ -208,6 +211,146 @@ class ReportIntegrationTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void theMarkdownHasTheHtmlsHeadingsInOrderAndEachPhaseTheParticipationApisContributions() {
+        for (String project : List.of(DEMO, SMALL)) {
+            ResponseEntity<String> response = http.getForEntity(url(project, "md"), String.class);
+            assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/markdown;charset=UTF-8");
+            String md = response.getBody();
+            Document page = Parser.xmlParser().parseInput(http.getForObject(url(project, "html"), String.class), "");
+
+            List<String> htmlHeadings = page.select("h1, h2, h3, h4").stream()
+                    .map(h -> "h" + h.tagName().charAt(1) + " " + h.text())
+                    .toList();
+            List<String> mdHeadings = md.lines()
+                    .filter(l -> l.matches("#{1,6} .*"))
+                    .map(l -> "h" + l.indexOf(' ') + " " + unescape(l.substring(l.indexOf(' ') + 1)))
+                    .toList();
+            assertThat(mdHeadings).as(project).containsExactlyElementsOf(htmlHeadings);
+            assertThat(mdHeadings)
+                    .contains(
+                            "h2 Overview",
+                            "h2 Phase by phase",
+                            "h2 Across the lifecycle",
+                            "h2 GRIPP2 reporting",
+                            "h3 Aim",
+                            "h3 Outcomes linked to decisions",
+                            "h2 Methods");
+
+            Participation figures = participation.participation(
+                    project, WindowKind.PHASE, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+            assertThat(figures.windows()).isNotEmpty();
+            for (Participation.Window window : figures.windows()) {
+                assertThat(md)
+                        .contains(window.meetings() + " meetings, " + window.totalContributions() + " contributions");
+                Map<String, String> contributions =
+                        column(md, "Participation by primary perspective in " + window.name(), 1);
+                for (Participation.PerspectiveFigures perspective : window.perspectives()) {
+                    assertThat(contributions.get(label(perspective.perspective())))
+                            .as(project + " " + window.name() + " " + perspective.perspective())
+                            .isEqualTo(String.valueOf(perspective.contributions()));
+                }
+            }
+            // Every table has a header row and a delimiter row; every chart an image with alt text.
+            assertThat(md.lines().filter(l -> l.startsWith("!["))).hasSize(4).allSatisfy(l -> assertThat(l)
+                    .matches("!\\[[^\\]]+\\]\\(data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+\\)"));
+        }
+    }
+
+    @Test
+    void noPrivateReflectionTextAndNoRawMarkupFromTheRecordAppearsInTheMarkdown() {
+        String md = http.getForObject(url(DEMO, "md"), String.class);
+        String small = http.getForObject(url(SMALL, "md"), String.class);
+
+        for (String text : privateTexts) {
+            assertThat(md).doesNotContain(text);
+        }
+        assertThat(small).doesNotContain(SECRET).doesNotContain("<script>").doesNotContain("<in>");
+        assertThat(small).contains("# Lifecycle report: Peers \\& \"partners\" \\<in\\> research\n");
+        assertThat(small).contains("Bea O'Neil \\<script\\>alert(1)\\</script\\> \\& co");
+        assertThat(small).contains("| voice | 1 |");
+    }
+
+    @Test
+    void givenTheSmallStudy_thenGripp2FillsWhatTheRecordShowsWithItsEventsAndLeavesTheRestToTheTeam() {
+        Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
+        LifecycleReport report = reports.report(SMALL, asOf, asOf);
+        Map<String, Gripp2Item> items = new java.util.LinkedHashMap<>();
+        report.gripp2().shortForm().forEach(i -> items.put(i.item(), i));
+        report.gripp2().longForm().forEach(i -> items.put(i.item(), i));
+
+        assertThat(report.gripp2().shortForm())
+                .extracting(Gripp2Item::item)
+                .containsExactly("Aim", "Methods", "Results", "Outcomes", "Reflections/critical perspective");
+        // No description at registration: the aim is the team's to write.
+        assertThat(items.get("Aim").toBeWrittenByTeam()).isTrue();
+        assertThat(items.get("Aim").text()).isEqualTo(LifecycleReport.TO_BE_WRITTEN);
+        assertThat(items.get("Economic assessment").toBeWrittenByTeam()).isTrue();
+        assertThat(items.get("Methods").text())
+                .contains("2 meetings and 7 contributions over 2 phases")
+                .contains("1 reflections, 1 of them private")
+                .contains("0 interviews");
+        assertThat(items.get("Results").table().rows()).contains(List.of("Academic", "3", "0.43", "1", "0.50", "1"));
+        assertThat(items.get("Outcomes").text()).startsWith("1 decisions were made, 1 of them (1.00)");
+        assertThat(items.get("Outcomes").eventIds()).containsExactly(EVENT + "011");
+        assertThat(items.get("Reflections/critical perspective").text())
+                .contains("voice 1")
+                .doesNotContain(SECRET);
+        assertThat(items.get("Reflections/critical perspective").eventIds()).containsExactly(EVENT + "012");
+        assertThat(items.get("How impact was captured").eventIds()).containsExactly(EVENT + "007");
+        assertThat(items.get("Outcomes linked to decisions").table().rows())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get(0)).isEqualTo("Pay peer researchers (d-1)");
+                    assertThat(row.get(3)).isEqualTo("Yes");
+                    assertThat(row.get(5)).isEqualTo(EVENT + "011 " + EVENT + "006 " + EVENT + "007");
+                });
+        assertThat(items.get("People involved").table().rows())
+                .extracting(row -> row.get(0) + "=" + row.get(1))
+                .containsExactlyInAnyOrder("Researcher=1", "Peer-worker=1", "Co-investigator=1");
+        assertThat(items.values())
+                .filteredOn(i -> !i.toBeWrittenByTeam())
+                .allSatisfy(i -> assertThat(i.text()).isNotBlank().isNotEqualTo(LifecycleReport.TO_BE_WRITTEN));
+    }
+
+    @Test
+    void givenTheDemo_thenGripp2TakesTheAimFromTheDescriptionAndCountsInfluencesByKindAsParticipationDoes() {
+        LifecycleReport report = reports.report(DEMO, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+        Gripp2Item aim = report.gripp2().shortForm().get(0);
+        Gripp2Item nature = report.gripp2().longForm().stream()
+                .filter(i -> i.item().equals("Level or nature of involvement"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(aim.toBeWrittenByTeam()).isFalse();
+        assertThat(aim.text()).startsWith("As registered: ");
+        assertThat(aim.eventIds()).hasSize(1);
+        for (int i = 0; i < report.phases().size(); i++) {
+            Participation.Window window = report.phases().get(i).participation();
+            int influences = window.perspectives().stream()
+                    .mapToInt(Participation.PerspectiveFigures::influences)
+                    .sum();
+            int byKind = nature.table().rows().get(i).stream()
+                    .skip(1)
+                    .mapToInt(Integer::parseInt)
+                    .sum();
+            assertThat(byKind).as(window.name()).isEqualTo(influences);
+        }
+        assertThat(report.gripp2().shortForm().get(3).eventIds()).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void theHtmlHasTheGripp2SectionWithAnItemPerHeadingAndTheTeamsItemsMarked() {
+        Document page = Parser.xmlParser().parseInput(http.getForObject(url(SMALL, "html"), String.class), "");
+
+        Element section =
+                page.select("h2:containsOwn(GRIPP2 reporting)").first().parent();
+        assertThat(section.select("h3").eachText())
+                .startsWith("Aim", "Methods", "Results", "Outcomes", "Reflections/critical perspective");
+        assertThat(section.select("p.tbw").eachText()).contains(LifecycleReport.TO_BE_WRITTEN);
+        assertThat(section.select("p.ids").text()).contains(EVENT + "011");
+    }
+
     private LifecycleReport assertTheReportHoldsTheParticipationFigures(
             String projectId, Instant asOf, Instant knownAt) {
         LifecycleReport report = reports.report(projectId, asOf, knownAt);
@@ -221,6 +364,32 @@ class ReportIntegrationTest {
         assertThat(report.overview().record().asOf()).isEqualTo(asOf);
         assertThat(report.overview().record().knownAt()).isEqualTo(knownAt);
         return report;
+    }
+
+    /** The cells of one column of the Markdown table under the caption, by the row's first cell. */
+    private static Map<String, String> column(String md, String caption, int index) {
+        List<String> lines = md.lines().toList();
+        int at = -1;
+        for (int i = 0; i < lines.size() && at < 0; i++) {
+            at = unescape(lines.get(i)).equals("**" + caption + "**") ? i : -1;
+        }
+        assertThat(at).as(caption).isNotNegative();
+        Map<String, String> cells = new java.util.HashMap<>();
+        // Caption, blank line, header row, delimiter row, then the rows up to the blank line.
+        for (int i = at + 4; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String[] row = lines.get(i).substring(2, lines.get(i).length() - 2).split(" \\| ");
+            cells.put(unescape(row[0]), unescape(row[index]));
+        }
+        return cells;
+    }
+
+    private static String unescape(String markdown) {
+        return markdown.replaceAll("\\\\(\\p{Punct})", "$1");
+    }
+
+    private static String label(String perspective) {
+        String words = perspective.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String url(String projectId, String format) {

@@ -31,6 +31,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
@@ -82,6 +83,8 @@ public final class ProjectHistory {
 
     private final Instant knownAt;
     private String title;
+    private String description;
+    private String registrationEventId;
     private Instant registeredAt;
     private Instant closedAt;
     private final List<PhaseStart> phases = new ArrayList<>();
@@ -95,6 +98,8 @@ public final class ProjectHistory {
     private final Set<String> decisionsHeld = new HashSet<>();
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
     private final Map<String, List<Coding>> codings = new HashMap<>();
+    // When each interview occurred; its summary and codes are personal text and not kept.
+    private final List<Instant> interviews = new ArrayList<>();
     private long events;
     private Instant firstRecordedAt;
     private Instant lastRecordedAt;
@@ -125,6 +130,8 @@ public final class ProjectHistory {
         Instant at = event.occurredAt();
         if (event instanceof ProjectRegistered e) {
             title = e.title();
+            description = e.description();
+            registrationEventId = eventId;
             registeredAt = at;
         } else if (event instanceof ProjectClosed) {
             closedAt = at;
@@ -187,6 +194,8 @@ public final class ProjectHistory {
                             recordedAt,
                             eventId,
                             order));
+        } else if (event instanceof InterviewRecorded) {
+            interviews.add(at);
         } else if (event instanceof ReflectionCoded e) {
             codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
                     .add(new Coding(e.reflectionId(), e.codes(), at, order));
@@ -227,6 +236,21 @@ public final class ProjectHistory {
     /** The title, or null while the registration is not yet known. */
     public String title() {
         return title;
+    }
+
+    /** The description given at registration, or null when there was none or it is not yet known. */
+    public String description() {
+        return description;
+    }
+
+    /** The id of the ProjectRegistered event, or null while it is not yet known. */
+    public String registrationEventId() {
+        return registrationEventId;
+    }
+
+    /** How many interviews occurred by asOf. */
+    public int interviews(Instant asOf) {
+        return (int) interviews.stream().filter(t -> !t.isAfter(asOf)).count();
     }
 
     public Instant registeredAt() {

@@ -14,12 +14,12 @@ import org.coproduction.timeline.participation.api.Participation;
 
 /**
  * A project's lifecycle report, its sections in the order of issue 4: the overview, the phases
- * one by one, the series across the lifecycle, and the methods appendix. The participation
+ * one by one, the series across the lifecycle, the GRIPP2 items, and the methods appendix. The participation
  * figures are the participation answer's own objects for the same (asOf, knownAt); nothing here
  * holds the text of a reflection.
  */
 public record LifecycleReport(
-        Overview overview, List<PhaseSection> phases, Lifecycle lifecycle, List<Definition> methods) {
+        Overview overview, List<PhaseSection> phases, Lifecycle lifecycle, Gripp2 gripp2, List<Definition> methods) {
 
     public LifecycleReport {
         phases = List.copyOf(phases);
@@ -158,6 +158,48 @@ public record LifecycleReport(
             methods.putAll(decisionMethods);
             decisionMethods = Collections.unmodifiableMap(methods);
             involvement = Collections.unmodifiableSortedMap(new TreeMap<>(involvement));
+        }
+    }
+
+    /** What an item reads when the record cannot say it. */
+    public static final String TO_BE_WRITTEN = "To be written by the team";
+
+    /**
+     * The GRIPP2 reporting items (Staniszewska et al., BMJ 2017): the short form (aim, methods,
+     * results, outcomes, reflections) and the long-form sections the record can support, each
+     * filled from the figures above and linked to the events behind it, or marked
+     * {@link #TO_BE_WRITTEN} where the record cannot say.
+     */
+    public record Gripp2(List<Gripp2Item> shortForm, List<Gripp2Item> longForm) {
+
+        public Gripp2 {
+            shortForm = List.copyOf(shortForm);
+            longForm = List.copyOf(longForm);
+        }
+    }
+
+    /**
+     * One GRIPP2 item: its name, what the record shows ({@link #TO_BE_WRITTEN} when it cannot
+     * say), the ids of the events behind it, and a table when the item is a breakdown (null if not).
+     */
+    public record Gripp2Item(
+            String item, String text, List<String> eventIds, boolean toBeWrittenByTeam, Gripp2Table table) {
+
+        public Gripp2Item {
+            eventIds = List.copyOf(eventIds);
+        }
+
+        public static Gripp2Item toBeWritten(String item) {
+            return new Gripp2Item(item, TO_BE_WRITTEN, List.of(), true, null);
+        }
+    }
+
+    /** A small table: a caption, column headers, and rows whose first cell names the row. */
+    public record Gripp2Table(String caption, List<String> headers, List<List<String>> rows) {
+
+        public Gripp2Table {
+            headers = List.copyOf(headers);
+            rows = rows.stream().map(List::copyOf).toList();
         }
     }
 

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Definition;
+import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
+import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
 import org.coproduction.timeline.report.api.LifecycleReport.Overview;
 import org.coproduction.timeline.report.api.LifecycleReport.PhaseDates;
@@ -45,6 +46,7 @@ public final class HtmlReport {
             th, td { border: 1px solid #595959; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
             thead th { background: #e8e8e8; }
+            .tbw { font-style: italic; }
             .ids { font-family: ui-monospace, monospace; font-size: 0.8rem; color: #333333; }
             svg { max-width: 100%; height: auto; }
             @media print {
@@ -53,6 +55,13 @@ public final class HtmlReport {
               section.phase, figure, table { break-inside: avoid; }
             }
             """;
+
+    static final String GRIPP2_HEADING = "GRIPP2 reporting";
+    static final String GRIPP2_SHORT_FORM =
+            "The GRIPP2 short form (aim, methods, results, outcomes, reflections), filled from the record and"
+                    + " linked to its events; what the record cannot say is left to the team.";
+    static final String GRIPP2_LONG_FORM =
+            "The GRIPP2 long-form sections the record can support, and those it cannot, marked for the team.";
 
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
@@ -105,6 +114,7 @@ public final class HtmlReport {
         }
         html.append("</section>\n");
         lifecycle(report.lifecycle(), report.phases());
+        gripp2(report.gripp2());
         methods(report.methods());
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
@@ -273,81 +283,10 @@ public final class HtmlReport {
         html.append("<section>\n");
         element("h2", "Across the lifecycle");
 
-        element("h3", "Contribution share by perspective");
-        Map<String, List<Double>> shares = labelled(lifecycle.contributionShare());
-        chart(
-                SvgCharts.stackedBars(
-                        "chart-contribution-share",
-                        "Contribution share by perspective per phase",
-                        "Stacked bars, one per phase, of each primary perspective's share of contributions;"
-                                + " the table below gives the figures.",
-                        names,
-                        shares,
-                        1),
-                "Contribution share by perspective per phase",
-                names,
-                shares);
-
-        element("h3", "Influence share by perspective");
-        Map<String, List<Double>> influence = labelled(lifecycle.influenceShare());
-        chart(
-                SvgCharts.stackedBars(
-                        "chart-influence-share",
-                        "Influence share by perspective per phase",
-                        "Stacked bars, one per phase, of each primary perspective's share of influences on"
-                                + " decisions; the table below gives the figures.",
-                        names,
-                        influence,
-                        1),
-                "Influence share by perspective per phase",
-                names,
-                influence);
-
-        element("h3", "Gini and perspective entropy");
-        Map<String, List<Double>> equality = new LinkedHashMap<>();
-        equality.put("Gini", lifecycle.gini());
-        equality.put("Perspective entropy", lifecycle.perspectiveEntropy());
-        chart(
-                SvgCharts.groupedBars(
-                        "chart-equality",
-                        "Gini and perspective entropy per phase",
-                        "Paired bars per phase: the Gini coefficient of contributions (0 equal, towards 1"
-                                + " concentrated) and the perspective entropy (1 when every perspective spoke"
-                                + " equally); the table below gives the figures.",
-                        names,
-                        equality,
-                        1),
-                "Gini and perspective entropy per phase",
-                names,
-                equality);
-
-        element("h3", "Decision methods");
-        Map<String, List<Double>> methods = new LinkedHashMap<>();
-        double most = 1;
-        for (Map.Entry<DecisionMethod, List<Integer>> entry :
-                lifecycle.decisionMethods().entrySet()) {
-            methods.put(
-                    label(entry.getKey().name()),
-                    entry.getValue().stream().map(Integer::doubleValue).toList());
+        for (ReportChart chart : ReportChart.of(lifecycle, names)) {
+            element("h3", chart.heading());
+            chart(chart.svg(), chart.title(), names, chart.series());
         }
-        for (int i = 0; i < names.size(); i++) {
-            int column = i;
-            most = Math.max(
-                    most,
-                    methods.values().stream().mapToDouble(v -> v.get(column)).sum());
-        }
-        chart(
-                SvgCharts.stackedBars(
-                        "chart-decision-methods",
-                        "Decisions made per phase by method",
-                        "Stacked bars, one per phase, of the decisions made in it by method; the table below"
-                                + " gives the counts.",
-                        names,
-                        methods,
-                        Math.ceil(most)),
-                "Decisions made per phase by method",
-                names,
-                methods);
 
         element("h3", "Involvement by phase and perspective");
         List<String> headers = new ArrayList<>(List.of("Phase"));
@@ -366,6 +305,33 @@ public final class HtmlReport {
                 rows,
                 1);
         html.append("</section>\n");
+    }
+
+    private void gripp2(Gripp2 gripp2) {
+        html.append("<section>\n");
+        element("h2", GRIPP2_HEADING);
+        element("p", GRIPP2_SHORT_FORM);
+        gripp2.shortForm().forEach(this::gripp2Item);
+        element("p", GRIPP2_LONG_FORM);
+        gripp2.longForm().forEach(this::gripp2Item);
+        html.append("</section>\n");
+    }
+
+    private void gripp2Item(Gripp2Item item) {
+        element("h3", item.item());
+        if (item.toBeWrittenByTeam()) {
+            html.append("<p class=\"tbw\">").append(escape(item.text())).append("</p>\n");
+            return;
+        }
+        element("p", item.text());
+        if (item.table() != null) {
+            table(item.table().caption(), item.table().headers(), item.table().rows(), Integer.MAX_VALUE);
+        }
+        if (!item.eventIds().isEmpty()) {
+            html.append("<p class=\"ids\">")
+                    .append(escape("Events: " + String.join(" ", item.eventIds())))
+                    .append("</p>\n");
+        }
     }
 
     private void methods(List<Definition> definitions) {
@@ -422,13 +388,7 @@ public final class HtmlReport {
                 .append(">\n");
     }
 
-    private static Map<String, List<Double>> labelled(Map<String, List<Double>> byPerspective) {
-        Map<String, List<Double>> labelled = new LinkedHashMap<>();
-        byPerspective.forEach((perspective, values) -> labelled.put(label(perspective), values));
-        return labelled;
-    }
-
-    private static String influencers(List<ReportInfluencer> influencers) {
+    static String influencers(List<ReportInfluencer> influencers) {
         return influencers.stream()
                 .map(i -> (i.name() == null ? i.memberId() : i.name() + " (" + i.memberId() + ")") + ": "
                         + i.kinds().stream().map(Enum::name).collect(Collectors.joining(", ")))
@@ -440,7 +400,7 @@ public final class HtmlReport {
     }
 
     /** A date alone when the instant is midnight UTC, else the instant; {@code otherwise} for null. */
-    private static String when(Instant instant, String otherwise) {
+    static String when(Instant instant, String otherwise) {
         if (instant == null) {
             return otherwise;
         }
@@ -449,7 +409,7 @@ public final class HtmlReport {
                 : instant.toString();
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * the participation answer by phase (its windows are taken as they are, so the report's figures
  * are the API's), the replay stopped at asOf (team and decisions per phase) and the project's
  * history (record provenance, reflection codes). The report adds only what those answers do not
- * say: theme counts and the notable-shift sentences.
+ * say: theme counts, the notable-shift sentences and the GRIPP2 items ({@link Gripp2Items}).
  *
  * <p>Each of the three folds the project's events from the store; one shared fold would do, at the
  * cost of opening up the participation and replay queries. Left for the speed work of issue 4.
@@ -76,10 +76,12 @@ public class LifecycleReportQuery {
         List<PhaseDates> dates = new ArrayList<>();
         List<TeamSize> teamSizes = new ArrayList<>();
         List<PhaseSection> sections = new ArrayList<>();
+        List<PhaseReplay> phases = new ArrayList<>();
         Window previous = null;
         for (Window window : figures.windows()) {
             dates.add(new PhaseDates(window.key(), window.name(), window.start(), window.end()));
             PhaseReplay phase = replayed.get(window.key());
+            phases.add(phase);
             teamSizes.add(teamSize(window.key(), phase));
             List<ProjectHistory.Reflection> written = history.reflections(asOf).stream()
                     .filter(r -> within(r.occurredAt(), window))
@@ -107,7 +109,12 @@ public class LifecycleReportQuery {
                         asOf,
                         knownAt,
                         SCHEMA_VERSIONS));
-        return new LifecycleReport(overview, sections, lifecycle(figures.windows()), ReportMethods.DEFINITIONS);
+        return new LifecycleReport(
+                overview,
+                sections,
+                lifecycle(figures.windows()),
+                Gripp2Items.of(projectId, asOf, knownAt, history, figures.windows(), phases),
+                ReportMethods.DEFINITIONS);
     }
 
     private static boolean within(Instant t, Window window) {

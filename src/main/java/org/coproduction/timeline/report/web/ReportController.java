@@ -10,6 +10,7 @@ import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.coproduction.timeline.report.query.MarkdownReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +18,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lifecycle report of a project, as a self-contained HTML page or as JSON. */
+/** The lifecycle report of a project, as a self-contained HTML page, as Markdown or as JSON. */
 @RestController
 @Tag(name = "Reports")
 class ReportController {
 
     private static final String FORMAT = "html (default): one self-contained page, charts as inline SVG;"
-            + " json: the same content as data. Other values are refused with 400.";
+            + " json: the same content as data; md: GitHub-flavoured Markdown, charts as data-URI images"
+            + " and tables. Other values are refused with 400.";
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType MARKDOWN =
+            new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
 
     private final LifecycleReportQuery reports;
     private final TimeTravel time;
@@ -49,25 +53,26 @@ class ReportController {
             @Parameter(description = FORMAT) @RequestParam(required = false) String format,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        boolean html = html(format);
+        String chosen = format(format);
         Instant now = time.now();
         LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
-        if (html) {
+        if (chosen.equals("html")) {
             return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report));
+        }
+        if (chosen.equals("md")) {
+            return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownReport.render(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
     /** Checked before anything is read, so a bad format is refused even for an unknown project. */
-    private static boolean html(String format) {
+    private static String format(String format) {
         if (format == null || format.isBlank()) {
-            return true;
+            return "html";
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "html" -> true;
-            case "json" -> false;
-            default -> throw new InvalidFieldException(
-                    "format", "must be html or json (md and pdf are not available yet)");
+            case "html", "json", "md" -> format.toLowerCase(Locale.ROOT);
+            default -> throw new InvalidFieldException("format", "must be html, json or md (pdf is not available yet)");
         };
     }
 }

@@ -16,6 +16,7 @@ import org.coproduction.timeline.meeting.api.MeetingKind;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
@@ -134,5 +135,26 @@ class ProjectHistoryTest {
 
         assertThat(history.codes("r-1", LATER)).isEmpty();
         assertThat(history.firstRecordedAt()).isNull();
+    }
+
+    @Test
+    void keepsTheRegistrationsDescriptionAndEventIdAndCountsInterviewsAsOfADate() {
+        ProjectHistory history = new ProjectHistory(LATER);
+        history.add(
+                new ProjectRegistered(PROJECT, STARTED, "A study", "How peer workers shape services", "NIHR"),
+                STARTED,
+                "e-0",
+                0);
+        history.add(
+                new InterviewRecorded(PROJECT, MEETING, "iv-1", ANN, ANN, "What Ann said", List.of("voice")),
+                RECORDED,
+                "e-1",
+                1);
+
+        assertThat(history.description()).isEqualTo("How peer workers shape services");
+        assertThat(history.registrationEventId()).isEqualTo("e-0");
+        assertThat(history.interviews(SPOKE)).isEqualTo(1);
+        assertThat(history.interviews(STARTED)).isZero();
+        assertThat(new ProjectHistory(LATER).description()).isNull();
     }
 }

@@ -1,0 +1,324 @@
+package org.coproduction.timeline.report.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.participation.api.Involvement;
+import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
+import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.Definition;
+import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
+import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
+import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
+import org.coproduction.timeline.report.api.LifecycleReport.Overview;
+import org.coproduction.timeline.report.api.LifecycleReport.PhaseDates;
+import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
+import org.coproduction.timeline.report.api.LifecycleReport.ReportDecision;
+import org.coproduction.timeline.report.api.LifecycleReport.TeamSize;
+
+/**
+ * The lifecycle report as GitHub-flavoured Markdown, with the content of {@link HtmlReport} in the
+ * same order: headings one level at a time, pipe tables with a header row (a bold caption before
+ * each), and each chart as an image whose source is the SVG in a data URI (alt text: the chart's
+ * title) followed by its data as a table, so the figures read even where the image does not show.
+ * Text from the record is escaped so that it cannot make Markdown or HTML of its own.
+ */
+public final class MarkdownReport {
+
+    private final StringBuilder md = new StringBuilder(64 * 1024);
+
+    private MarkdownReport() {}
+
+    /** The report as a Markdown document. */
+    public static String render(LifecycleReport report) {
+        return new MarkdownReport().document(report);
+    }
+
+    /**
+     * Text made literal in Markdown: each character that could start emphasis, code, a link, an
+     * image, a heading, raw HTML, an entity, a table cell or strikethrough is backslash-escaped;
+     * line breaks become spaces so the text stays in its paragraph or cell. Null reads as empty.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '&', '~' -> out.append('\\')
+                        .append(c);
+                case '\r', '\n' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private String document(LifecycleReport report) {
+        Overview overview = report.overview();
+        heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
+        paragraph("Project " + overview.projectId() + ", as of "
+                + overview.record().asOf() + ", as the record stood at "
+                + overview.record().knownAt() + ".");
+        overview(overview);
+        heading(2, "Phase by phase");
+        report.phases().forEach(this::phase);
+        lifecycle(report.lifecycle(), report.phases());
+        gripp2(report.gripp2());
+        methods(report.methods());
+        return md.toString();
+    }
+
+    private void overview(Overview overview) {
+        heading(2, "Overview");
+        paragraph("Registered " + HtmlReport.when(overview.registeredAt(), "at an unknown time")
+                + (overview.closedAt() == null
+                        ? "; open."
+                        : "; closed " + HtmlReport.when(overview.closedAt(), "") + "."));
+        heading(3, "Phases");
+        List<List<String>> rows = new ArrayList<>();
+        for (PhaseDates phase : overview.phases()) {
+            rows.add(List.of(
+                    phase.name(),
+                    phase.key(),
+                    HtmlReport.when(phase.start(), "from the start"),
+                    HtmlReport.when(phase.end(), "open")));
+        }
+        table("Phases and their dates (end exclusive)", List.of("Phase", "Key", "Start", "End"), rows, 99);
+
+        heading(3, "Team size over time");
+        TreeSet<String> perspectives = new TreeSet<>();
+        overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
+        List<String> headers = new ArrayList<>(List.of("Phase", "Members"));
+        perspectives.forEach(p -> headers.add(label(p)));
+        Map<String, String> names = new LinkedHashMap<>();
+        overview.phases().forEach(p -> names.put(p.key(), p.name()));
+        rows = new ArrayList<>();
+        for (TeamSize size : overview.teamSize()) {
+            List<String> row = new ArrayList<>(
+                    List.of(names.getOrDefault(size.key(), size.key()), String.valueOf(size.members())));
+            perspectives.forEach(
+                    p -> row.add(String.valueOf(size.byPerspective().getOrDefault(p, 0))));
+            rows.add(row);
+        }
+        table("Team members at the end of each phase, by primary perspective", headers, rows, 1);
+
+        heading(3, "The record");
+        LifecycleReport.Provenance record = overview.record();
+        table(
+                "What this report was built from",
+                List.of("Item", "Value"),
+                List.of(
+                        List.of("Events recorded by knownAt", String.valueOf(record.events())),
+                        List.of("First recorded", HtmlReport.when(record.firstRecordedAt(), "none")),
+                        List.of("Last recorded", HtmlReport.when(record.lastRecordedAt(), "none")),
+                        List.of("asOf (valid time)", String.valueOf(record.asOf())),
+                        List.of("knownAt (recorded time)", String.valueOf(record.knownAt())),
+                        List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
+                99);
+    }
+
+    private void phase(PhaseSection phase) {
+        Window window = phase.participation();
+        heading(3, window.name());
+        paragraph(HtmlReport.when(window.start(), "From the start") + " to " + HtmlReport.when(window.end(), "open")
+                + ": " + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
+                + HtmlReport.number(window.gini()) + ", perspective entropy "
+                + HtmlReport.number(window.perspectiveEntropy()) + "; "
+                + window.decisions().made()
+                + " decisions made, " + window.decisions().withServiceUserInfluence()
+                + " with service-user influence.");
+
+        TreeSet<String> perspectives = new TreeSet<>(window.involvement().keySet());
+        window.perspectives().forEach(p -> perspectives.add(p.perspective()));
+        List<String> headers = new ArrayList<>(
+                List.of("Perspective", "Contributions", "Share", "Voice ratio", "Influence share", "Involvement"));
+        for (IpaCategory.Area area : IpaCategory.Area.values()) {
+            headers.add(label(area.name()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String perspective : perspectives) {
+            PerspectiveFigures figures = window.perspectives().stream()
+                    .filter(p -> p.perspective().equals(perspective))
+                    .findFirst()
+                    .orElse(null);
+            List<String> row = new ArrayList<>();
+            row.add(label(perspective));
+            row.add(figures == null ? "0" : String.valueOf(figures.contributions()));
+            row.add(figures == null ? "0.00" : HtmlReport.number(figures.share()));
+            row.add(figures == null || figures.voiceRatio() == null ? "n/a" : HtmlReport.number(figures.voiceRatio()));
+            row.add(figures == null ? "0.00" : HtmlReport.number(figures.influenceShare()));
+            row.add(window.involvement()
+                    .getOrDefault(perspective, Involvement.NONE)
+                    .name());
+            for (IpaCategory.Area area : IpaCategory.Area.values()) {
+                row.add(
+                        figures == null
+                                ? "0.00"
+                                : HtmlReport.number(figures.areas().getOrDefault(area, 0.0)));
+            }
+            rows.add(row);
+        }
+        table("Participation by primary perspective in " + window.name(), headers, rows, 1);
+
+        heading(4, "Decisions");
+        if (phase.decisions().isEmpty()) {
+            paragraph("No decision was proposed, made or revised in this phase.");
+        } else {
+            rows = new ArrayList<>();
+            for (ReportDecision decision : phase.decisions()) {
+                rows.add(List.of(
+                        (decision.title() == null ? decision.decisionId() : decision.title()) + " ("
+                                + decision.decisionId() + ")",
+                        String.join(", ", decision.steps()),
+                        decision.status() == null ? "" : decision.status().name(),
+                        decision.method() == null ? "" : decision.method().name(),
+                        HtmlReport.influencers(decision.influencers()),
+                        String.join(" ", decision.eventIds())));
+            }
+            table(
+                    "Decisions proposed, made or revised in " + window.name(),
+                    List.of("Decision", "Steps here", "Status", "Method", "Influencers", "Events"),
+                    rows,
+                    99);
+        }
+
+        heading(4, "Reflection themes");
+        if (phase.themes().isEmpty()) {
+            paragraph(phase.reflections() + " reflections written; none coded.");
+        } else {
+            paragraph(phase.reflections() + " reflections written (codes counted, texts never shown).");
+            List<List<String>> themes = phase.themes().entrySet().stream()
+                    .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
+                    .toList();
+            table("Reflections by code in " + window.name(), List.of("Code", "Reflections"), themes, 1);
+        }
+
+        heading(4, "Notable shifts");
+        if (phase.notableShifts().isEmpty()) {
+            paragraph(
+                    window.shift() == null
+                            ? "The first phase: nothing to compare with."
+                            : "No change of 0.05 or more from the phase before.");
+        } else {
+            phase.notableShifts().forEach(s -> md.append("- ").append(escape(s)).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private void lifecycle(Lifecycle lifecycle, List<PhaseSection> phases) {
+        List<String> names = phases.stream().map(p -> p.participation().name()).toList();
+        heading(2, "Across the lifecycle");
+        for (ReportChart chart : ReportChart.of(lifecycle, names)) {
+            heading(3, chart.heading());
+            md.append("![")
+                    .append(escape(chart.title()))
+                    .append("](data:image/svg+xml;base64,")
+                    .append(Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8)))
+                    .append(")\n\n");
+            List<String> headers = new ArrayList<>(List.of("Phase"));
+            headers.addAll(chart.series().keySet());
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                List<String> row = new ArrayList<>(List.of(names.get(i)));
+                for (List<Double> values : chart.series().values()) {
+                    row.add(HtmlReport.number(values.get(i)));
+                }
+                rows.add(row);
+            }
+            table(chart.title() + " (data)", headers, rows, 1);
+        }
+
+        heading(3, "Involvement by phase and perspective");
+        List<String> headers = new ArrayList<>(List.of("Phase"));
+        lifecycle.perspectives().forEach(p -> headers.add(label(p)));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(names.get(i)));
+            for (String perspective : lifecycle.perspectives()) {
+                row.add(lifecycle.involvement().get(perspective).get(i).name());
+            }
+            rows.add(row);
+        }
+        table(
+                "Involvement level per phase and primary perspective (NONE, CONSULTED, COLLABORATED, LED)",
+                headers,
+                rows,
+                1);
+    }
+
+    private void gripp2(Gripp2 gripp2) {
+        heading(2, HtmlReport.GRIPP2_HEADING);
+        paragraph(HtmlReport.GRIPP2_SHORT_FORM);
+        gripp2.shortForm().forEach(this::gripp2Item);
+        paragraph(HtmlReport.GRIPP2_LONG_FORM);
+        gripp2.longForm().forEach(this::gripp2Item);
+    }
+
+    private void gripp2Item(Gripp2Item item) {
+        heading(3, item.item());
+        if (item.toBeWrittenByTeam()) {
+            md.append('*').append(escape(item.text())).append("*\n\n");
+            return;
+        }
+        paragraph(item.text());
+        if (item.table() != null) {
+            table(item.table().caption(), item.table().headers(), item.table().rows(), 99);
+        }
+        if (!item.eventIds().isEmpty()) {
+            md.append("Events: `").append(String.join("` `", item.eventIds())).append("`\n\n");
+        }
+    }
+
+    private void methods(List<Definition> definitions) {
+        heading(2, "Methods");
+        for (Definition definition : definitions) {
+            md.append("- **")
+                    .append(escape(definition.term()))
+                    .append("**: ")
+                    .append(escape(definition.definition()))
+                    .append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void heading(int level, String text) {
+        md.append("#".repeat(level)).append(' ').append(escape(text)).append("\n\n");
+    }
+
+    private void paragraph(String text) {
+        md.append(escape(text)).append("\n\n");
+    }
+
+    /**
+     * A bold caption, then a pipe table: the header row, the delimiter row (columns from
+     * {@code firstNumeric} on aligned right), and the rows.
+     */
+    private void table(String caption, List<String> headers, List<List<String>> rows, int firstNumeric) {
+        md.append("**").append(escape(caption)).append("**\n\n|");
+        headers.forEach(h -> md.append(' ').append(escape(h)).append(" |"));
+        md.append("\n|");
+        for (int i = 0; i < headers.size(); i++) {
+            md.append(i >= firstNumeric ? " ---: |" : " --- |");
+        }
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append('|');
+            row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static String label(String upperCase) {
+        return LifecycleReportQuery.label(upperCase);
+    }
+}
