@@ -10,6 +10,9 @@ import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.coproduction.timeline.report.query.PdfReport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +20,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lifecycle report of a project, as a self-contained HTML page or as JSON. */
+/** The lifecycle report of a project, as a self-contained HTML page, as JSON or as a PDF. */
 @RestController
 @Tag(name = "Reports")
 class ReportController {
 
     private static final String FORMAT = "html (default): one self-contained page, charts as inline SVG;"
-            + " json: the same content as data. Other values are refused with 400.";
+            + " json: the same content as data; pdf: the HTML page as an A4 PDF with page numbers, as an"
+            + " attachment. Other values are refused with 400.";
+
+    private static final String PDF = "pdf";
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -49,9 +55,21 @@ class ReportController {
             @Parameter(description = FORMAT) @RequestParam(required = false) String format,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        boolean html = html(format);
+        boolean pdf = PDF.equalsIgnoreCase(format);
+        boolean html = !pdf && html(format);
         Instant now = time.now();
         LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        if (pdf) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(projectId + "-report.pdf")
+                                    .build()
+                                    .toString())
+                    .body(PdfReport.render(report));
+        }
         if (html) {
             return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report));
         }
@@ -66,8 +84,7 @@ class ReportController {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "html" -> true;
             case "json" -> false;
-            default -> throw new InvalidFieldException(
-                    "format", "must be html or json (md and pdf are not available yet)");
+            default -> throw new InvalidFieldException("format", "must be html, json or pdf (md is not available yet)");
         };
     }
 }
