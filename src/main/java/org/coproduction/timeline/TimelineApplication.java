@@ -2,6 +2,7 @@ package org.coproduction.timeline;
 
 import org.coproduction.timeline.admin.cli.RebuildCommandLine;
 import org.coproduction.timeline.interchange.cli.InterchangeCommandLine;
+import org.coproduction.timeline.report.cli.ReportCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,6 +15,9 @@ public class TimelineApplication {
         }
         if (RebuildCommandLine.handles(args)) {
             System.exit(RebuildCommandLine.run(TimelineApplication.class, args));
+        }
+        if (ReportCommandLine.handles(args)) {
+            System.exit(ReportCommandLine.run(TimelineApplication.class, args));
         }
         SpringApplication.run(TimelineApplication.class, args);
     }

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
@@ -22,6 +26,7 @@ import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.coproduction.timeline.report.query.PdfReport;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -31,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -45,7 +52,7 @@ class ReportIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String DEMO = DemoProjectGenerator.DEMO_PROJECT_ID;
-    private static final String SMALL = "report-small";
+    static final String SMALL = "report-small";
     /** In the demo's analysis phase, with a record known somewhat later. */
     private static final String AS_OF = "2023-06-01T00:00:00Z";
 
@@ -202,13 +209,91 @@ class ReportIntegrationTest {
     }
 
     @Test
-    void cannotAskForAFormatNotYetAvailableOrAnUnknownProject() {
-        ResponseEntity<String> pdf = http.getForEntity(url(DEMO, "pdf"), String.class);
+    void cannotAskForAnUnknownFormatOrAnUnknownProject() {
+        ResponseEntity<String> docx = http.getForEntity(url(DEMO, "docx"), String.class);
         ResponseEntity<String> unknown = http.getForEntity(url("nobody", "json"), String.class);
+        ResponseEntity<String> unknownPdf = http.getForEntity(url("nobody", "pdf"), String.class);
 
-        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(pdf.getBody()).contains("\"field\":\"format\"");
+        assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(docx.getBody()).contains("\"field\":\"format\"");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownPdf.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void givenFormatPdf_thenThePdfComesAsAnAttachmentNamedAfterTheProject() {
+        ResponseEntity<byte[]> response = http.getForEntity(url(SMALL, "PDF"), byte[].class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"" + SMALL + "-report.pdf\"");
+        assertThat(new String(response.getBody(), 0, 5, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void givenTheDemo_thenThePdfHoldsTheSectionsPageNumbersAndParticipationFiguresButNoPrivateText()
+            throws IOException {
+        byte[] pdf = http.getForObject(url(DEMO, "pdf"), byte[].class);
+        Participation figures =
+                participation.participation(DEMO, WindowKind.PHASE, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+
+        String text = pdfText(pdf);
+
+        assertTheSectionsAndPageNumbers(text);
+        assertThat(figures.windows()).hasSizeGreaterThan(2);
+        for (Participation.Window window : figures.windows()) {
+            assertThat(text)
+                    .contains(window.meetings() + " meetings, " + window.totalContributions() + " contributions");
+        }
+        assertThat(privateTexts).hasSizeGreaterThan(10);
+        for (String secret : privateTexts) {
+            assertThat(text).doesNotContain(words(secret));
+        }
+    }
+
+    @Test
+    void givenTheSmallStudy_thenThePdfHoldsItsFiguresThemesAndNamesButNotTheReflection() throws IOException {
+        Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
+        String text = pdfText(PdfReport.render(reports.report(SMALL, asOf, asOf)));
+        Participation figures = participation.participation(SMALL, WindowKind.PHASE, asOf, asOf);
+
+        assertTheSectionsAndPageNumbers(text);
+        assertThat(figures.windows())
+                .extracting(Participation.Window::totalContributions)
+                .containsExactly(3, 4);
+        assertThat(text)
+                .contains("1 meetings, 3 contributions")
+                .contains("1 meetings, 4 contributions")
+                .contains("Clinician share of contributions rose from 0.00 to 0.50 since Design.")
+                .contains("Pay peer researchers")
+                .contains("O'Neil")
+                .doesNotContain(SECRET);
+    }
+
+    private static void assertTheSectionsAndPageNumbers(String text) {
+        assertThat(text)
+                .contains("Lifecycle report: ")
+                .contains("Overview")
+                .contains("Phase by phase")
+                .contains("Across the lifecycle")
+                .contains("Contribution share by perspective per phase")
+                .contains("Methods")
+                .containsPattern("Page 1 of \\d+")
+                .containsPattern("Page 2 of \\d+");
+    }
+
+    /** The PDF's text with every run of white space (line ends included) as one space. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return words(new PDFTextStripper().getText(document));
+        }
+    }
+
+    private static String words(String text) {
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     @Test
@@ -402,7 +487,7 @@ class ReportIntegrationTest {
      * supports it, it is made by consensus, and bea writes a private reflection coded "voice"; in
      * fieldwork cal (clinician) joins and speaks twice, ann and bea once each.
      */
-    private static List<String> smallStudy() {
+    static List<String> smallStudy() {
         String title = AWKWARD_TITLE.replace("\"", "\\\"");
         String[] lines = {
             line(1, "ProjectRegistered", "2023-01-01", "\"title\":\"" + title + "\""),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
@@ -65,11 +66,22 @@ public class LifecycleReportQuery {
         this.reader = reader;
     }
 
+    /** The steps of {@link #report(String, Instant, Instant, Consumer)}, in the order they end. */
+    public static final List<String> STEPS = List.of("fold", "participation", "replay", "assemble");
+
     /** 404 for a project never registered. */
     public LifecycleReport report(String projectId, Instant asOf, Instant knownAt) {
+        return report(projectId, asOf, knownAt, step -> {});
+    }
+
+    /** The report, telling {@code progress} the name of each of the {@link #STEPS} as it ends. */
+    public LifecycleReport report(String projectId, Instant asOf, Instant knownAt, Consumer<String> progress) {
         ProjectHistory history = reader.read(projectId, knownAt);
+        progress.accept(STEPS.get(0));
         Participation figures = participation.participation(projectId, WindowKind.PHASE, asOf, knownAt);
+        progress.accept(STEPS.get(1));
         ProjectReplay replay = replays.replay(projectId, knownAt, asOf.toString());
+        progress.accept(STEPS.get(2));
         Map<String, PhaseReplay> replayed = new HashMap<>();
         replay.phases().forEach(phase -> replayed.put(phase.phaseId(), phase));
 
@@ -109,12 +121,14 @@ public class LifecycleReportQuery {
                         asOf,
                         knownAt,
                         SCHEMA_VERSIONS));
-        return new LifecycleReport(
+        LifecycleReport report = new LifecycleReport(
                 overview,
                 sections,
                 lifecycle(figures.windows()),
                 Gripp2Items.of(projectId, asOf, knownAt, history, figures.windows(), phases),
                 ReportMethods.DEFINITIONS);
+        progress.accept(STEPS.get(3));
+        return report;
     }
 
     private static boolean within(Instant t, Window window) {

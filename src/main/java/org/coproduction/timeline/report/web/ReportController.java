@@ -11,6 +11,9 @@ import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
+import org.coproduction.timeline.report.query.PdfReport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +21,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lifecycle report of a project, as a self-contained HTML page, as Markdown or as JSON. */
+/** The lifecycle report of a project, as a self-contained HTML page, as Markdown, as JSON or as a PDF. */
 @RestController
 @Tag(name = "Reports")
 class ReportController {
 
     private static final String FORMAT = "html (default): one self-contained page, charts as inline SVG;"
             + " json: the same content as data; md: GitHub-flavoured Markdown, charts as data-URI images"
-            + " and tables. Other values are refused with 400.";
+            + " and tables; pdf: the HTML page as an A4 PDF with page numbers, as an attachment. Other"
+            + " values are refused with 400.";
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
     private static final MediaType MARKDOWN =
@@ -56,6 +60,17 @@ class ReportController {
         String chosen = format(format);
         Instant now = time.now();
         LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        if (chosen.equals("pdf")) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(projectId + "-report.pdf")
+                                    .build()
+                                    .toString())
+                    .body(PdfReport.render(report));
+        }
         if (chosen.equals("html")) {
             return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report));
         }
@@ -71,8 +86,8 @@ class ReportController {
             return "html";
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "html", "json", "md" -> format.toLowerCase(Locale.ROOT);
-            default -> throw new InvalidFieldException("format", "must be html, json or md (pdf is not available yet)");
+            case "html", "json", "md", "pdf" -> format.toLowerCase(Locale.ROOT);
+            default -> throw new InvalidFieldException("format", "must be html, json, md or pdf");
         };
     }
 }

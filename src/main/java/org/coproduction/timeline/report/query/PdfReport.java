@@ -1,0 +1,96 @@
+package org.coproduction.timeline.report.query;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
+import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.coproduction.timeline.report.api.LifecycleReport;
+
+/**
+ * The lifecycle report as a PDF, rendered by openhtmltopdf from the very HTML page {@link
+ * HtmlReport} writes, so the two never differ in content: the charts are the same inline SVG (drawn
+ * by Batik, scripts and external resources refused), and a style sheet for paged media is added in
+ * the head (A4, page numbers at the foot, each main section on a new page, table headers repeated).
+ * The page is already well-formed XML, which is what openhtmltopdf parses. The text uses the PDF's
+ * built-in Helvetica, so nothing is read from the file system.
+ */
+public final class PdfReport {
+
+    /**
+     * Paged media for openhtmltopdf, which reads CSS 2.1 paging ({@code page-break-*}) rather than
+     * the {@code break-*} of the page's own print rules. The break goes before each main section
+     * rather than its heading, whose top margin could otherwise spill onto a blank page. The cells'
+     * padding is narrowed so that the ten columns of a phase's participation table fit A4. The SVG
+     * would be drawn at its attribute size (720 x 300 px, wider than A4's text) unless given a
+     * width; the height keeps the charts' aspect ratio.
+     */
+    static final String PAGED_STYLE =
+            """
+            @page { size: A4; margin: 16mm 14mm 18mm 14mm;
+                    @bottom-center { content: "Page " counter(page) " of " counter(pages);
+                                     font-family: sans-serif; font-size: 8pt; color: #333333; } }
+            body { font-family: sans-serif; font-size: 9pt; max-width: none; margin: 0; padding: 0; }
+            h1 { font-size: 18pt; }
+            main > section { page-break-before: always; }
+            main > p + section { page-break-before: auto; }
+            h2 { font-size: 14pt; margin-top: 0; }
+            h3 { font-size: 11pt; page-break-after: avoid; }
+            h4 { font-size: 10pt; page-break-after: avoid; }
+            table { -fs-table-paginate: paginate; font-size: 8pt; width: 100%; }
+            thead { display: table-header-group; }
+            th, td { padding: 1.5pt 3pt; }
+            tr, figure { page-break-inside: avoid; }
+            caption { page-break-after: avoid; }
+            figure { margin: 0.5em 0; }
+            svg { width: 170mm; height: 70.8mm; }
+            .ids { font-size: 6.5pt; }
+            """;
+
+    static {
+        XRLog.setLoggerImpl(new PdfLog());
+    }
+
+    private PdfReport() {}
+
+    /** The report as a PDF document. */
+    public static byte[] render(LifecycleReport report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        write(report, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the report as a PDF document to {@code out}, which is left open. */
+    public static void write(LifecycleReport report, OutputStream out) {
+        writeHtml(HtmlReport.render(report), out);
+    }
+
+    /** Renders a page written by {@link HtmlReport}. */
+    static void writeHtml(String html, OutputStream out) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        // The page is self-contained: no base URI, so nothing can be resolved against one.
+        builder.withHtmlContent(paged(html), null);
+        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+        builder.withProducer("Coproduction Timeline");
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the PDF report", e);
+        }
+    }
+
+    /** The page with the paged-media style sheet after its own, so that it wins where both say something. */
+    static String paged(String html) {
+        int head = html.indexOf("</head>");
+        if (head < 0) {
+            throw new IllegalArgumentException("not a page written by HtmlReport: no </head>");
+        }
+        return html.substring(0, head) + "<style>" + PAGED_STYLE + "</style>\n" + html.substring(head);
+    }
+}
