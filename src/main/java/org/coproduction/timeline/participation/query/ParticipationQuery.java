@@ -1,6 +1,7 @@
 package org.coproduction.timeline.participation.query;
 
 import java.time.Instant;
+import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
 import org.coproduction.timeline.participation.api.Participation;
@@ -27,7 +28,12 @@ public class ParticipationQuery {
 
     /** 404 for a project never registered. */
     public Participation participation(String projectId, WindowKind by, Instant asOf, Instant knownAt) {
-        return new ParticipationFold(reader.read(projectId, knownAt), asOf).participation(projectId, by);
+        return participation(reader.read(projectId, knownAt), projectId, by, asOf);
+    }
+
+    /** The same answer from a history already folded, for a caller that needs the fold too. */
+    public Participation participation(ProjectHistory history, String projectId, WindowKind by, Instant asOf) {
+        return new ParticipationFold(history, asOf).participation(projectId, by);
     }
 
     /** 404 for a project never registered, or a member it never had (as known at knownAt). */

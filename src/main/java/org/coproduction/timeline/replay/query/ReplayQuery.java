@@ -45,7 +45,13 @@ public class ReplayQuery {
 
     /** The whole replay at once. */
     public ProjectReplay replay(String projectId, Instant knownAt, String until) {
-        Replay replay = open(projectId, knownAt, until);
+        return replay(reader.read(projectId, knownAt), projectId, until);
+    }
+
+    /** The same replay from a history already folded (as known at its knownAt). */
+    public ProjectReplay replay(ProjectHistory history, String projectId, String until) {
+        Instant knownAt = history.knownAt();
+        Replay replay = open(history, until);
         List<PhaseReplay> phases = new ArrayList<>();
         replay.forEachPhase(phases::add);
         return new ProjectReplay(projectId, replay.title(), knownAt, until, replay.events(), phases);
@@ -57,7 +63,10 @@ public class ReplayQuery {
      * taken.
      */
     public Replay open(String projectId, Instant knownAt, String until) {
-        ProjectHistory history = reader.read(projectId, knownAt);
+        return open(reader.read(projectId, knownAt), until);
+    }
+
+    private Replay open(ProjectHistory history, String until) {
         PhaseCalendar known = history.phases(Instant.MAX);
         if (until == null || until.isBlank()) {
             return new Replay(history, known.spans(), Instant.MAX, known);

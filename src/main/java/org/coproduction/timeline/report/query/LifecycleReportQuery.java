@@ -78,9 +78,10 @@ public class LifecycleReportQuery {
     public LifecycleReport report(String projectId, Instant asOf, Instant knownAt, Consumer<String> progress) {
         ProjectHistory history = reader.read(projectId, knownAt);
         progress.accept(STEPS.get(0));
-        Participation figures = participation.participation(projectId, WindowKind.PHASE, asOf, knownAt);
+        // One fold of the project's events serves the participation figures and the replay.
+        Participation figures = participation.participation(history, projectId, WindowKind.PHASE, asOf);
         progress.accept(STEPS.get(1));
-        ProjectReplay replay = replays.replay(projectId, knownAt, asOf.toString());
+        ProjectReplay replay = replays.replay(history, projectId, asOf.toString());
         progress.accept(STEPS.get(2));
         Map<String, PhaseReplay> replayed = new HashMap<>();
         replay.phases().forEach(phase -> replayed.put(phase.phaseId(), phase));
