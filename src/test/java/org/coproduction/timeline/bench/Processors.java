@@ -1,7 +1,11 @@
 package org.coproduction.timeline.bench;
 
 import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Waiting for event processors in the harnesses. */
 final class Processors {
@@ -20,6 +24,19 @@ final class Processors {
         }
         throw new IllegalStateException(
                 "processor did not reach " + head + " in " + timeout + ": " + processor.processingStatus());
+    }
+
+    /** A store just imported has its read models still building: waits for all of them to finish. */
+    static void awaitAllAtHead(ConfigurableApplicationContext app) throws InterruptedException {
+        long head = app.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        for (EventProcessor processor : app.getBean(EventProcessingConfiguration.class)
+                .eventProcessors()
+                .values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                awaitPosition(streaming, head, Duration.ofMinutes(30));
+            }
+        }
     }
 
     /**

@@ -2,8 +2,6 @@ package org.coproduction.timeline.bench;
 
 import java.time.Instant;
 import java.util.Arrays;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.replay.api.ProjectReplay;
@@ -11,7 +9,6 @@ import org.coproduction.timeline.replay.query.ReplayQuery;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code ReplayBench DATA_DIR PROJECT [RUNS]} opens an existing store and times full replays of
@@ -22,30 +19,13 @@ public final class ReplayBench {
 
     private ReplayBench() {}
 
-    /** A store just imported has its read models still building: let them finish before timing. */
-    private static void awaitProcessorsAtHead(ConfigurableApplicationContext app) throws InterruptedException {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        for (StreamingEventProcessor processor :
-                app.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                        .filter(StreamingEventProcessor.class::isInstance)
-                        .map(StreamingEventProcessor.class::cast)
-                        .toList()) {
-            while (processor.processingStatus().isEmpty()
-                    || !processor.processingStatus().values().stream()
-                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
-                Thread.sleep(50);
-            }
-        }
-    }
-
     public static void main(String[] args) throws InterruptedException {
         String projectId = args[1];
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TimelineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--timeline.data-dir=" + args[0], "--timeline.demo.load-on-empty-store=false")) {
-            awaitProcessorsAtHead(app);
+            Processors.awaitAllAtHead(app);
             ReplayQuery replays = app.getBean(ReplayQuery.class);
             for (int i = 0; i < runs; i++) {
                 replays.replay(projectId, Instant.now(), null);
