@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * <p>Rows of a processor batch are written together when the batch commits. The processor keeps a
  * project's events in order on one segment, so a batch holds one unbroken run of each project's
  * sequence numbers; rows of that run already present (a redelivered batch) are deleted first, which
- * makes handling idempotent.
+ * makes handling idempotent. Only the tables the batch writes to are touched: an event that keeps
+ * no row costs no statement.
  */
 @Component
 @ProcessingGroup(InfluenceProjection.PROCESSING_GROUP)
@@ -91,7 +92,6 @@ class InfluenceProjection {
         OffsetDateTime recorded = utc(RecordedTime.of(message));
         String eventId = RecordedTime.eventId(message);
         Pending pending = pending();
-        pending.touch(project, seq);
         if (event instanceof ProjectRegistered e) {
             pending.add(PROJECT, project, seq, e.title(), occurred, recorded);
         } else if (event instanceof PhaseStarted e) {
@@ -208,28 +208,29 @@ class InfluenceProjection {
     }
 
     private void write(Pending pending) {
-        pending.ranges.forEach((project, range) -> INSERTS.keySet()
-                .forEach(table -> jdbc.update(
-                        "DELETE FROM " + table + " WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
-                        project,
-                        range[0],
-                        range[1])));
+        pending.ranges.forEach((table, byProject) -> byProject.forEach((project, range) -> jdbc.update(
+                "DELETE FROM " + table + " WHERE project_id = ? AND seq_no BETWEEN ? AND ?",
+                project,
+                range[0],
+                range[1])));
         pending.rows.forEach(
                 (table, rows) -> jdbc.batchUpdate("INSERT INTO " + table + " " + INSERTS.get(table), rows));
     }
 
-    /** The rows of one batch by table, and the run of sequence numbers it covers per project. */
+    /**
+     * The rows of one batch by table, and per table and project the sequence numbers its rows span.
+     * An event has at most one row, always in the same table, so a redelivered batch only ever
+     * finds rows of its own in the tables it writes to, within those spans.
+     */
     private static final class Pending {
         final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        final Map<String, long[]> ranges = new HashMap<>();
-
-        void touch(String project, long seq) {
-            long[] range = ranges.computeIfAbsent(project, p -> new long[] {seq, seq});
-            range[0] = Math.min(range[0], seq);
-            range[1] = Math.max(range[1], seq);
-        }
+        final Map<String, Map<String, long[]>> ranges = new HashMap<>();
 
         void add(String table, String project, long seq, Object... values) {
+            long[] range = ranges.computeIfAbsent(table, t -> new HashMap<>())
+                    .computeIfAbsent(project, p -> new long[] {seq, seq});
+            range[0] = Math.min(range[0], seq);
+            range[1] = Math.max(range[1], seq);
             Object[] row = new Object[values.length + 2];
             row[0] = project;
             row[1] = seq;
