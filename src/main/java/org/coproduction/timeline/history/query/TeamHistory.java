@@ -15,6 +15,9 @@ import java.util.TreeMap;
  */
 public final class TeamHistory {
 
+    /** The perspective reported for a member the record does not know at that time. */
+    public static final String UNKNOWN_PERSPECTIVE = "UNKNOWN";
+
     private final Map<String, List<MemberChange>> changesByMember = new HashMap<>();
 
     public TeamHistory(Collection<MemberChange> changes) {
@@ -29,6 +32,16 @@ public final class TeamHistory {
     /** The member as they were at {@code t}, changes at {@code t} included; empty before they joined. */
     public Optional<MemberState> at(String memberId, Instant t) {
         return Optional.ofNullable(stateOf(changesByMember.get(memberId), t, true));
+    }
+
+    /**
+     * The member's primary perspective at {@code t} (the first of those in force: shares "by
+     * perspective" count under it), or {@link #UNKNOWN_PERSPECTIVE} before they joined.
+     */
+    public String primaryPerspectiveAt(String memberId, Instant t) {
+        MemberState state = stateOf(changesByMember.get(memberId), t, true);
+        String primary = state == null ? null : state.primaryPerspective();
+        return primary == null ? UNKNOWN_PERSPECTIVE : primary;
     }
 
     /** The member as they were just before {@code t}: at the end of a period that ends at {@code t}. */

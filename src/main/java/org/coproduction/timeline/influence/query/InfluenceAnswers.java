@@ -38,9 +38,6 @@ import org.coproduction.timeline.influence.api.InfluenceSummary.PerspectiveInflu
  */
 public final class InfluenceAnswers {
 
-    /** The perspective reported for a member the record does not know at that time. */
-    public static final String UNKNOWN_PERSPECTIVE = "UNKNOWN";
-
     private InfluenceAnswers() {}
 
     /** One influence as METRICS.md counts them. */
@@ -219,7 +216,7 @@ public final class InfluenceAnswers {
         for (Counted counted : all) {
             Optional<MemberState> then = team.at(counted.memberId(), counted.occurredAt());
             then.ifPresent(state -> latestState.put(counted.memberId(), state));
-            String perspective = then.map(MemberState::primaryPerspective).orElse(UNKNOWN_PERSPECTIVE);
+            String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
             byMember.computeIfAbsent(counted.memberId(), id -> new Tally()).add(counted);
             byPerspective.computeIfAbsent(perspective, p -> new Tally()).add(counted);
             decisionsInfluenced.add(counted.decisionId());
@@ -234,7 +231,7 @@ public final class InfluenceAnswers {
                     return new MemberInfluence(
                             e.getKey(),
                             state == null ? null : state.name(),
-                            state == null ? UNKNOWN_PERSPECTIVE : state.primaryPerspective(),
+                            state == null ? TeamHistory.UNKNOWN_PERSPECTIVE : state.primaryPerspective(),
                             tally.influences,
                             share(tally.influences, total),
                             tally.decisions.size(),

@@ -62,7 +62,7 @@ public final class ParticipationFold {
     private static final String PROJECT_KEY = "project";
     private static final String PROJECT_NAME = "Whole project";
 
-    private static final String UNKNOWN = InfluenceAnswers.UNKNOWN_PERSPECTIVE;
+    private static final String UNKNOWN = TeamHistory.UNKNOWN_PERSPECTIVE;
 
     private record Attendance(String memberId, String perspective, Instant at) {}
 
@@ -107,8 +107,8 @@ public final class ParticipationFold {
             meetingTimes.put(meeting.meetingId(), meeting.occurredAt());
             meetings.add(meeting.occurredAt());
             for (String memberId : new TreeSet<>(meeting.attendees())) {
-                attendances.add(
-                        new Attendance(memberId, primaryAt(memberId, meeting.occurredAt()), meeting.occurredAt()));
+                attendances.add(new Attendance(
+                        memberId, team.primaryPerspectiveAt(memberId, meeting.occurredAt()), meeting.occurredAt()));
             }
         }
         for (ProjectHistory.Contribution c : history.contributions(asOf)) {
@@ -126,7 +126,7 @@ public final class ParticipationFold {
             boolean serviceUser = false;
             Set<String> influencing = new HashSet<>();
             for (Counted counted : InfluenceAnswers.counted(facts)) {
-                String perspective = primaryAt(counted.memberId(), counted.occurredAt());
+                String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
                 influences.add(new Influenced(counted.memberId(), perspective, counted.occurredAt()));
                 influencing.add(perspective);
                 serviceUser |= SERVICE_USER.equals(perspective);
@@ -294,17 +294,13 @@ public final class ParticipationFold {
         return primary == null ? UNKNOWN : primary;
     }
 
-    private String primaryAt(String memberId, Instant t) {
-        return team.at(memberId, t).map(ParticipationFold::primary).orElse(UNKNOWN);
-    }
-
     /**
      * The one primary perspective every decider held at the time, or null when they differ, none is
      * named or one is unknown.
      */
     private String ledBy(List<String> decidedBy, Instant at) {
         Set<String> perspectives = new HashSet<>();
-        decidedBy.forEach(memberId -> perspectives.add(primaryAt(memberId, at)));
+        decidedBy.forEach(memberId -> perspectives.add(team.primaryPerspectiveAt(memberId, at)));
         // Nobody leads under a perspective the record does not know.
         return perspectives.size() == 1 && !perspectives.contains(UNKNOWN)
                 ? perspectives.iterator().next()

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.MemberChange;
-import org.coproduction.timeline.history.query.MemberState;
 import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.PhaseCalendar.Span;
 import org.coproduction.timeline.history.query.ProjectHistory;
@@ -187,7 +186,7 @@ public class ReplayQuery {
             for (ProjectHistory.Meeting meeting : held) {
                 Set<String> present = new HashSet<>();
                 for (String attendee : meeting.attendees()) {
-                    present.add(perspectiveOf(attendee, meeting.occurredAt()));
+                    present.add(team.primaryPerspectiveAt(attendee, meeting.occurredAt()));
                 }
                 present.forEach(perspective -> meetingsByPerspective.merge(perspective, 1, Integer::sum));
             }
@@ -197,7 +196,7 @@ public class ReplayQuery {
             int contributionCount = spoken.size();
             for (Spoken s : spoken) {
                 ProjectHistory.Contribution c = s.contribution();
-                byPerspective.merge(perspectiveOf(c.memberId(), c.occurredAt()), 1, Integer::sum);
+                byPerspective.merge(team.primaryPerspectiveAt(c.memberId(), c.occurredAt()), 1, Integer::sum);
             }
             Map<String, Double> shares = shares(byPerspective, contributionCount);
             List<PhaseDecision> phaseDecisions = new ArrayList<>();
@@ -244,13 +243,6 @@ public class ReplayQuery {
                     new Activity(meetingCount, meetingsByPerspective, contributionCount, byPerspective, shares),
                     phaseDecisions,
                     shift);
-        }
-
-        /** The member's primary perspective at {@code t}, as the team stood then. */
-        private String perspectiveOf(String memberId, Instant t) {
-            return team.at(memberId, t)
-                    .map(MemberState::primaryPerspective)
-                    .orElse(InfluenceAnswers.UNKNOWN_PERSPECTIVE);
         }
 
         /**

@@ -287,9 +287,8 @@ final class Gripp2Items {
         int active = 0;
         for (String memberId : memberIds) {
             MemberState state = team.at(memberId, asOf).orElseThrow();
-            String perspective = state.primaryPerspective() == null
-                    ? InfluenceAnswers.UNKNOWN_PERSPECTIVE
-                    : state.primaryPerspective();
+            String perspective =
+                    state.primaryPerspective() == null ? TeamHistory.UNKNOWN_PERSPECTIVE : state.primaryPerspective();
             perspectives.add(perspective);
             byRole.computeIfAbsent(String.valueOf(state.role()), r -> new TreeMap<>())
                     .merge(perspective, 1, Integer::sum);

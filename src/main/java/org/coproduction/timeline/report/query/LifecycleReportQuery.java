@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Evidence;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Influencer;
-import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
@@ -144,7 +144,7 @@ public class LifecycleReportQuery {
         Map<String, Integer> byPerspective = new HashMap<>();
         for (PhaseReplay.TeamMember member : phase.team()) {
             String primary = member.perspectives().isEmpty()
-                    ? InfluenceAnswers.UNKNOWN_PERSPECTIVE
+                    ? TeamHistory.UNKNOWN_PERSPECTIVE
                     : member.perspectives().get(0);
             byPerspective.merge(primary, 1, Integer::sum);
         }
