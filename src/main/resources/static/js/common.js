@@ -1,0 +1,261 @@
+// Shared by every page: the API client, the page shell (navigation and the time controls) and small
+// DOM helpers. Pages are plain ES modules, no build step; charts use ECharts from its webjar.
+
+/** A refused or failed API call, carrying the RFC 9457 problem details the server answered with. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    // Every error as {field, message, line?}: a 400 lists them, a 404/409 names one field.
+    this.errors = problem.errors
+      ?? (problem.field ? [{ field: problem.field, message: problem.detail || problem.title }] : []);
+  }
+}
+
+/** Calls the API and answers its JSON (or text for a non-JSON answer); throws ApiError when refused. */
+export async function api(path, { method = 'GET', body, query, headers = {}, signal } = {}) {
+  const url = new URL(path, location.origin);
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+  }
+  const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    if (!init.headers['Content-Type']) init.headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, { title: 'No connection', detail: 'The server could not be reached: ' + e.message });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, typeof payload === 'object' ? payload : { title: response.statusText, detail: payload });
+  }
+  return payload;
+}
+
+/** The page's query string. */
+export function params() {
+  return new URLSearchParams(location.search);
+}
+
+/** The project this page is about (?project=), or null. */
+export function projectId() {
+  return params().get('project');
+}
+
+const DAY_END = 'T23:59:59.999999999Z';
+
+/**
+ * The (asOf, knownAt) the time controls stand at, as the API takes them. The controls hold dates and
+ * mean the end of that day (UTC): "as of 15 March" includes what happened on 15 March. Absent means now.
+ */
+export function timeQuery() {
+  const p = params();
+  const out = {};
+  if (p.get('asOf')) out.asOf = p.get('asOf') + DAY_END;
+  if (p.get('knownAt')) out.knownAt = p.get('knownAt') + DAY_END;
+  return out;
+}
+
+/** A link to another page, keeping the project and the time controls: link('timeline.html', {memberId: 'm-1'}). */
+export function link(page, extra = {}) {
+  const p = params();
+  const out = new URLSearchParams();
+  for (const key of ['project', 'asOf', 'knownAt']) if (p.get(key)) out.set(key, p.get(key));
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === null || value === undefined || value === '') out.delete(key); else out.set(key, value);
+  }
+  const q = out.toString();
+  return q ? `${page}?${q}` : page;
+}
+
+/** Builds an element: el('a', {href: '#', class: 'x', onclick: fn}, 'text', child). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (value === true) node.setAttribute(key, '');
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const PAGES = [
+  { page: 'index.html', label: 'Projects', project: false },
+  { page: 'timeline.html', label: 'Timeline' },
+  { page: 'replay.html', label: 'Replay' },
+  { page: 'decisions.html', label: 'Decisions' },
+  { page: 'participation.html', label: 'Participation' },
+  { page: 'meeting.html', label: 'Record a meeting' },
+  { page: 'record.html', label: 'Record' },
+  { page: 'report.html', label: 'Report' },
+];
+
+/**
+ * Draws the page's frame: the navigation (project pages only when a project is chosen) and, when
+ * asked, the time controls. Answers the <main> element the page fills.
+ */
+export function shell({ page, title, timeControls = false }) {
+  document.title = `${title} · Coproduction Timeline`;
+  const project = projectId();
+  const nav = el('nav', { 'aria-label': 'Pages' }, el('ul', {},
+    PAGES.filter((p) => p.project === false || project).map((p) => el('li', {},
+      el('a', { href: link(p.page), 'aria-current': p.page === page ? 'page' : null }, p.label)))));
+  const header = el('header', { class: 'site' },
+    el('a', { class: 'brand', href: 'index.html' }, 'Coproduction Timeline'),
+    project ? el('span', { class: 'project-id', 'data-project': project }, project) : null,
+    nav);
+  const main = el('main', { id: 'main' }, el('h1', {}, title));
+  if (timeControls) main.append(timeControlsForm());
+  main.append(el('div', { id: 'status', role: 'status', 'aria-live': 'polite', class: 'status' }));
+  document.body.replaceChildren(el('a', { class: 'skip', href: '#main' }, 'Skip to content'), header, main);
+  return main;
+}
+
+function timeControlsForm() {
+  const p = params();
+  const asOf = el('input', { type: 'date', id: 'asOf', name: 'asOf', value: p.get('asOf') || '' });
+  const knownAt = el('input', { type: 'date', id: 'knownAt', name: 'knownAt', value: p.get('knownAt') || '' });
+  const form = el('form', { class: 'time-controls', 'aria-label': 'Point in time' },
+    el('label', { for: 'asOf' }, 'As of the end of'), asOf,
+    el('label', { for: 'knownAt' }, 'as recorded on'), knownAt,
+    el('button', { type: 'submit' }, 'Show'),
+    el('button', { type: 'button', id: 'time-now', onclick: () => { asOf.value = ''; knownAt.value = ''; apply(); } }, 'Now'),
+    el('p', { class: 'hint' }, 'Empty means now. "As of" is when things happened; "as recorded on" is what the record held then.'));
+  function apply() {
+    const next = new URLSearchParams(location.search);
+    for (const input of [asOf, knownAt]) {
+      if (input.value) next.set(input.name, input.value); else next.delete(input.name);
+    }
+    history.replaceState(null, '', `${location.pathname}?${next}`);
+    // The navigation links carry the time too.
+    for (const a of document.querySelectorAll('header nav a')) {
+      a.href = link(new URL(a.href).pathname.split('/').pop());
+    }
+    window.dispatchEvent(new CustomEvent('timechange', { detail: timeQuery() }));
+  }
+  form.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
+  return form;
+}
+
+/** Runs the handler when the time controls change (not on first load: call it yourself then). */
+export function onTimeChange(handler) {
+  window.addEventListener('timechange', (e) => handler(e.detail));
+}
+
+/** Says something in the page's polite live region; kind 'error' makes it an alert. */
+export function say(message, kind = 'info') {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.className = `status ${kind}`;
+  status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  status.textContent = message;
+}
+
+/** A table with a caption: rows are arrays of cells (strings, numbers or nodes). */
+export function table({ caption, headers, rows, id, className = 'data' }) {
+  return el('table', { id, class: className },
+    caption ? el('caption', {}, caption) : null,
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) =>
+      i === 0 ? el('th', { scope: 'row' }, cell ?? '') : el('td', {}, cell ?? ''))))));
+}
+
+/**
+ * An ECharts chart with its data as a table beside it (for screen readers and for copying): a
+ * <figure> holding the chart and a <details> with the table. Answers {figure, chart}.
+ */
+export function chart({ title, option, headers, rows, height = 320, id }) {
+  const box = el('div', { class: 'chart', style: `height:${height}px`, role: 'img', 'aria-label': title });
+  const figure = el('figure', { id, class: 'chart-figure' },
+    el('figcaption', {}, title),
+    box,
+    el('details', {}, el('summary', {}, `${title}: the data as a table`),
+      table({ caption: title, headers, rows })));
+  let instance = null;
+  if (window.echarts) {
+    // Drawn once the figure is in the page, so ECharts knows its size.
+    queueMicrotask(() => {
+      instance = window.echarts.init(box, null, { renderer: 'svg' });
+      instance.setOption({ animationDuration: 400, ...option });
+      new ResizeObserver(() => instance.resize()).observe(box);
+    });
+  }
+  return { figure, chart: () => instance };
+}
+
+/** Shows an API refusal on a form: each field's message next to its input, the rest in a summary. */
+export function showErrors(form, error) {
+  clearErrors(form);
+  const unplaced = [];
+  for (const e of error.errors || []) {
+    const input = e.field && form.querySelector(`[name="${CSS.escape(e.field)}"]`);
+    if (input) {
+      const id = `${input.id || input.name}-error`;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', id);
+      input.insertAdjacentElement('afterend', el('p', { class: 'field-error', id, 'data-field': e.field }, e.message));
+    } else {
+      unplaced.push(e.field ? `${e.field}: ${e.message}` : e.message);
+    }
+  }
+  if (unplaced.length || !(error.errors || []).length) {
+    form.prepend(el('div', { class: 'form-errors', role: 'alert' },
+      el('p', {}, error.problem?.title || 'Not recorded'),
+      unplaced.length ? el('ul', {}, unplaced.map((m) => el('li', {}, m))) : el('p', {}, error.message)));
+  }
+}
+
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error, .form-errors').forEach((n) => n.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((n) => {
+    n.removeAttribute('aria-invalid');
+    n.removeAttribute('aria-describedby');
+  });
+}
+
+/** The form's named inputs as an object, leaving out empty ones. */
+export function formValues(form) {
+  const out = {};
+  for (const [key, value] of new FormData(form).entries()) {
+    if (typeof value === 'string' && value.trim() === '') continue;
+    if (key in out) out[key] = [].concat(out[key], value); else out[key] = value;
+  }
+  return out;
+}
+
+/** 2022-03-15 from an instant. */
+export function day(instant) {
+  return instant ? String(instant).slice(0, 10) : '';
+}
+
+/** 0.234 as "23.4%", null as "–". */
+export function percent(share) {
+  return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** The IPA categories in their order, with the keys the live-coding screen uses. */
+export const IPA = [
+  'SHOWS_SOLIDARITY', 'SHOWS_TENSION_RELEASE', 'AGREES', 'GIVES_SUGGESTION', 'GIVES_OPINION',
+  'GIVES_ORIENTATION', 'ASKS_FOR_ORIENTATION', 'ASKS_FOR_OPINION', 'ASKS_FOR_SUGGESTION',
+  'DISAGREES', 'SHOWS_TENSION', 'SHOWS_ANTAGONISM',
+];
+
+/** SERVICE_USER as "Service user". */
+export function label(constant) {
+  if (!constant) return '';
+  const s = String(constant).toLowerCase().replaceAll('_', ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

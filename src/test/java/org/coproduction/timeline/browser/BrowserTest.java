@@ -1,0 +1,166 @@
+package org.coproduction.timeline.browser;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The base of every browser test: the whole application on a random port with the demo study
+ * loaded (one Spring context shared by every browser test class), every read model caught up
+ * with it, and one headless Chromium per test class.
+ *
+ * <p>The browser starts with the flags this machine needs: no sandbox (tests run as root), and
+ * no background networking, component updates or sync (the network is closed and Chromium would
+ * keep trying). Selenium is given the driver's path, so Selenium Manager never downloads one.
+ */
+@ExtendWith(BrowserAvailable.class)
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "timeline.demo.load-on-empty-store=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTest {
+
+    protected static final String DEMO = "peer-worker-study";
+    protected static final Duration PATIENCE = Duration.ofSeconds(20);
+    protected static final Logger log = LoggerFactory.getLogger(BrowserTest.class);
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    /** The API itself, to compare what a page shows with what the API answers. */
+    @Autowired
+    protected TestRestTemplate http;
+
+    protected ChromeDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(BrowserAvailable.chromium().toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1366,900",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(BrowserAvailable.chromedriver().toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(PATIENCE);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Every read model has handled every stored event, so pages show the whole demo. */
+    @BeforeEach
+    void awaitReadModels() throws InterruptedException {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                while (position(streaming) < (head == null ? -1 : head)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(processor.getName() + " did not catch up with the demo");
+                    }
+                    Thread.sleep(25);
+                }
+            }
+        }
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        var status = processor.processingStatus().values();
+        return status.isEmpty()
+                ? -1
+                : status.stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                        .min()
+                        .orElse(-1);
+    }
+
+    /** Opens a page of the application: open("timeline.html?project=" + DEMO). */
+    protected void open(String pathAndQuery) {
+        browser.get("http://localhost:" + port + "/" + pathAndQuery);
+    }
+
+    protected WebDriverWait waiting() {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    /** Waits for an element to be visible and answers it. */
+    protected WebElement visible(By by) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Saves the whole page (up to 5,000 pixels high) as target/screenshots/NAME.png, for review. */
+    protected void screenshot(String name) {
+        Dimension window = browser.manage().window().getSize();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(5000, height + 120)));
+            Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The projects page: the list, a refused registration and a refused import, as a person sees them. */
+class ProjectsPageTest extends BrowserTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsTheDemoProjectWithLinksToItsPages() {
+        open("");
+
+        WebElement row = visible(By.xpath("//table[@id='projects']//tr[.//*[contains(text(),'" + DEMO + "')]]"));
+
+        assertThat(row.getText()).contains("Peer");
+        assertThat(row.findElement(By.linkText("Timeline")).getAttribute("href"))
+                .endsWith("timeline.html?project=" + DEMO);
+        assertThat(row.findElement(By.linkText("JSON Lines")).getAttribute("href"))
+                .endsWith("/api/projects/" + DEMO + "/events");
+        screenshot("projects");
+    }
+
+    @Test
+    void givenAnInvalidProjectId_whenRegistering_thenTheErrorStandsNextToTheField() {
+        open("");
+        visible(By.id("new-title")).sendKeys("A study with a bad id");
+        browser.findElement(By.id("new-projectId")).sendKeys("has spaces in it");
+        browser.findElement(By.cssSelector("#create-project button[type=submit]"))
+                .click();
+
+        WebElement error = visible(By.cssSelector("#create-project .field-error[data-field='projectId']"));
+
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("new-projectId")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("new-projectId")).getAttribute("aria-describedby"))
+                .isEqualTo(error.getAttribute("id"));
+        screenshot("projects-register-refused");
+    }
+
+    @Test
+    void givenAFileWithBadLines_whenImporting_thenEveryBadLineIsShownWithItsNumberAndNothingIsStored()
+            throws IOException {
+        Path file = dir.resolve("bad.jsonl");
+        Files.write(
+                file,
+                List.of(
+                        "{\"type\":\"ProjectRegistered\",\"data\":{\"projectId\":\"browser-bad\","
+                                + "\"occurredAt\":\"2024-01-01\",\"title\":\"Imported in a browser\"}}",
+                        "this is not JSON",
+                        "{\"type\":\"NoSuchEvent\",\"data\":{\"projectId\":\"browser-bad\",\"occurredAt\":\"2024-01-02\"}}"));
+        open("");
+
+        visible(By.id("import-input")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-file button[type=submit]")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-errors")));
+
+        List<String> lines = browser.findElements(By.cssSelector("#import-errors tbody tr th")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(lines).contains("2", "3");
+        assertThat(browser.findElement(By.id("import-summary")).getText()).startsWith("Nothing was imported");
+        assertThat(http.getForObject("/api/projects", String.class)).doesNotContain("browser-bad");
+        screenshot("projects-import-refused");
+    }
+}
