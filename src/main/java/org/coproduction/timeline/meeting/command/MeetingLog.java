@@ -3,27 +3,48 @@ package org.coproduction.timeline.meeting.command;
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.project.command.ProjectState;
 
-/** The meetings and contributions a project has recorded, as far as its rules need them. */
+/**
+ * The meetings and contributions a project has recorded, as far as its rules need them. Each is
+ * kept as it was recorded, so that a client's retry of the very same request can be told apart
+ * from a different request reusing an identifier.
+ */
 public final class MeetingLog {
 
-    private final Set<String> meetings = new HashSet<>();
-    private final Set<String> contributions = new HashSet<>();
-    private final Set<String> retracted = new HashSet<>();
+    private final Map<String, MeetingHeld> meetings = new HashMap<>();
+    private final Map<String, ContributionRecorded> contributions = new HashMap<>();
+    private final Map<String, ContributionRetracted> retracted = new HashMap<>();
 
     public boolean hasMeeting(String meetingId) {
-        return meetings.contains(meetingId);
+        return meetings.containsKey(meetingId);
     }
 
     public boolean hasContribution(String contributionId) {
-        return contributions.contains(contributionId);
+        return contributions.containsKey(contributionId);
+    }
+
+    /**
+     * Whether {@code event} is already recorded exactly as it stands (same identifier, same
+     * content, occurredAt included): the repeat of a request whose answer the client never got.
+     * Recording it again would add nothing, so the aggregate answers it as done without a new event.
+     * A different event reusing the identifier is not a repeat, and {@link #check} refuses it.
+     */
+    public boolean isRepeat(MeetingEvent event) {
+        if (event instanceof MeetingHeld held) {
+            return held.equals(meetings.get(held.meetingId()));
+        } else if (event instanceof ContributionRecorded recorded) {
+            return recorded.equals(contributions.get(recorded.contributionId()));
+        } else if (event instanceof ContributionRetracted retraction) {
+            return retraction.equals(retracted.get(retraction.contributionId()));
+        }
+        return false;
     }
 
     public void check(MeetingEvent event, ProjectState project) {
@@ -51,7 +72,7 @@ public final class MeetingLog {
             if (!hasContribution(retraction.contributionId())) {
                 throw notFound("contributionId", "contribution " + retraction.contributionId() + " is not recorded");
             }
-            if (retracted.contains(retraction.contributionId())) {
+            if (retracted.containsKey(retraction.contributionId())) {
                 throw conflict(
                         "contributionId", "contribution " + retraction.contributionId() + " is already retracted");
             }
@@ -60,11 +81,11 @@ public final class MeetingLog {
 
     public void evolve(MeetingEvent event) {
         if (event instanceof MeetingHeld held) {
-            meetings.add(held.meetingId());
+            meetings.put(held.meetingId(), held);
         } else if (event instanceof ContributionRecorded recorded) {
-            contributions.add(recorded.contributionId());
+            contributions.put(recorded.contributionId(), recorded);
         } else if (event instanceof ContributionRetracted retraction) {
-            retracted.add(retraction.contributionId());
+            retracted.putIfAbsent(retraction.contributionId(), retraction);
         }
     }
 }

@@ -50,7 +50,8 @@ import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
  * One research study: the consistency boundary for every rule of EVENTS.md. Membership at a date,
  * a contribution's meeting, an influence's decision: all are checked against this project's own
  * events, under its lock, so no check can read a stale copy. Each handler turns its command into
- * the event it asks for, lets {@link ProjectState} refuse it, then applies it.
+ * the event it asks for, lets {@link ProjectState} refuse it, then applies it; the exact repeat of
+ * something already recorded (a client's retry) is answered as done with no new event.
  */
 @Aggregate(cache = "projectCache")
 class Project {
@@ -187,6 +188,9 @@ class Project {
     }
 
     private void record(ProjectEvent event) {
+        if (state.isRepeat(event)) {
+            return;
+        }
         state.check(event);
         apply(event);
     }

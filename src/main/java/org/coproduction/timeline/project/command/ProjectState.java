@@ -60,6 +60,16 @@ public final class ProjectState {
         return registered;
     }
 
+    /**
+     * Whether {@code event} repeats, field for field, one this project has already recorded: a
+     * retried meeting, contribution or retraction (the live-coding screen retries until it hears
+     * back). The aggregate answers a repeat as done and records nothing; everything else goes
+     * through {@link #check}. The importer does not ask: it judges every line of a file by {@link #check}.
+     */
+    public boolean isRepeat(ProjectEvent event) {
+        return registered && event instanceof MeetingEvent meeting && meetings.isRepeat(meeting);
+    }
+
     /** Throws {@link RuleViolationException} when {@code event} may not be recorded now. */
     public void check(ProjectEvent event) {
         if (event instanceof ProjectRegistered) {

@@ -93,6 +93,14 @@ class ProjectMeetingsTest {
         }
 
         @Test
+        void givenMeetingHeld_whenTheSameMeetingIsHeldAgain_thenDoneWithoutANewEvent() {
+            givenMeeting()
+                    .when(new HoldMeeting(PROJECT, FEB, MEETING, "Team meeting", MeetingKind.TEAM, List.of(ANN, BEN)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotHoldAMeetingWithAnAttendeeWhoNeverJoined() {
             givenTeam()
                     .when(new HoldMeeting(
@@ -161,6 +169,49 @@ class ProjectMeetingsTest {
         }
 
         @Test
+        void givenContributionRecorded_whenTheSameContributionIsRecordedAgain_thenDoneWithoutANewEvent() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, ANN, FEB))
+                    .when(new RecordContribution(
+                            PROJECT, FEB, MEETING, CONTRIBUTION, ANN, IpaCategory.GIVES_SUGGESTION, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenContributionRecorded_whenTheIdIsReusedWithAnotherCategory_thenRejected() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, ANN, FEB))
+                    .when(new RecordContribution(
+                            PROJECT, FEB, MEETING, CONTRIBUTION, ANN, IpaCategory.AGREES, null, null))
+                    .expectException(conflict("contributionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenContributionRecorded_whenTheIdIsReusedAtAnotherTime_thenRejected() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, ANN, FEB))
+                    .when(new RecordContribution(
+                            PROJECT,
+                            FEB.plusSeconds(1),
+                            MEETING,
+                            CONTRIBUTION,
+                            ANN,
+                            IpaCategory.GIVES_SUGGESTION,
+                            null,
+                            null))
+                    .expectException(conflict("contributionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenContributionRetracted_whenTheSameContributionIsRecordedAgain_thenDoneWithoutANewEvent() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, ANN, FEB), contributionRetracted(CONTRIBUTION, MAR))
+                    .when(new RecordContribution(
+                            PROJECT, FEB, MEETING, CONTRIBUTION, ANN, IpaCategory.GIVES_SUGGESTION, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void givenContributionRetracted_whenSameContributionIdAgain_thenRejected() {
             givenMeeting(contributed(CONTRIBUTION, MEETING, ANN, FEB), contributionRetracted(CONTRIBUTION, MAR))
                     .when(contribution(CONTRIBUTION, MEETING, null))
@@ -184,6 +235,22 @@ class ProjectMeetingsTest {
             givenMeeting(contributed(CONTRIBUTION, MEETING, BEN, FEB))
                     .when(new RetractContribution(PROJECT, APR, "contribution-9", "miscoded"))
                     .expectException(notFound("contributionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenContributionRetracted_whenTheSameRetractionAgain_thenDoneWithoutANewEvent() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, BEN, FEB), contributionRetracted(CONTRIBUTION, MAR))
+                    .when(new RetractContribution(PROJECT, MAR, CONTRIBUTION, "coded against the wrong speaker"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenContributionRetracted_whenRetractedAgainForAnotherReason_thenRejected() {
+            givenMeeting(contributed(CONTRIBUTION, MEETING, BEN, FEB), contributionRetracted(CONTRIBUTION, MAR))
+                    .when(new RetractContribution(PROJECT, MAR, CONTRIBUTION, "miscoded"))
+                    .expectException(violation(Kind.CONFLICT, "contributionId", "already retracted"))
                     .expectNoEvents();
         }
 
