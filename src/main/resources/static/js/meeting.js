@@ -1,0 +1,374 @@
+// Record a meeting live: the observer's screen. Each turn is two clicks (who, then which IPA
+// category). A turn is kept in localStorage the moment it is clicked, with the id and time it will
+// be recorded under, and sent by an outbox that retries until the server answers: a reload or a
+// dropped connection loses nothing, and a retry is the same request, which the server records once.
+import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError } from './common.js';
+
+const project = projectId();
+const main = shell({ page: 'meeting.html', title: 'Record a meeting live' });
+
+// Keys: attendees 1-9 then a-z; categories a-l (the twelve in Bales' order).
+const WHO_KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz'];
+const CATEGORY_KEYS = [...'abcdefghijkl'];
+const AREAS = ['Positive reactions', 'Attempted answers', 'Questions', 'Negative reactions'];
+const UNDO_REASON = 'Undone on the live-coding screen';
+
+let overview = null;
+let meeting = null; // {meetingId, title, kind, occurredAt, attendees}
+let log = null; // {turns: [...]} as stored
+let speaker = null;
+const clickedAt = new Map(); // contributionId -> performance.now() of its click, this page's life only
+let sending = false;
+let wake = null;
+let retryNote = null; // said while the outbox waits to retry
+/** Click-to-recorded latencies in ms for this page's life, read by the browser test. */
+window.meetingLatencies = [];
+/** The request's own round trip for the same turns (the part of the latency the server and network take). */
+window.meetingRoundTrips = [];
+
+/** A fresh identifier within the id rules (1-64 of A-Za-z0-9._:-). */
+function newId(prefix) {
+  if (crypto.randomUUID) return `${prefix}-${crypto.randomUUID()}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+// --- the stored log of turns (one per project and meeting) ---
+const storageKey = () => `coproduction-timeline:meeting:${project}:${meeting.meetingId}`;
+function loadLog() {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey())) || { turns: [] };
+  } catch {
+    return { turns: [] };
+  }
+}
+function saveLog() {
+  localStorage.setItem(storageKey(), JSON.stringify(log));
+}
+
+if (!project) {
+  main.append(el('p', {}, 'Choose a project on the ', el('a', { href: 'index.html' }, 'projects page'), ' first.'));
+} else {
+  start().catch((e) => say(`Could not load the project: ${e.message}`, 'error'));
+}
+
+async function start() {
+  overview = await api(`/api/projects/${encodeURIComponent(project)}`);
+  const chosen = params().get('meeting');
+  const found = chosen && overview.meetings.find((m) => m.meetingId === chosen);
+  if (found) openMeeting(found);
+  else chooseMeeting();
+}
+
+function memberName(memberId) {
+  return overview.members.find((m) => m.memberId === memberId)?.name || memberId;
+}
+
+// --- step 1: choose or record the meeting ---
+function chooseMeeting() {
+  const meetings = [...overview.meetings].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const pick = el('form', { class: 'stacked', id: 'choose-meeting' },
+    el('label', { for: 'existing-meeting' }, 'A meeting already recorded'),
+    el('select', { id: 'existing-meeting', name: 'meetingId' },
+      meetings.map((m) => el('option', { value: m.meetingId }, `${day(m.occurredAt)} · ${m.title} (${m.attendees.length} attending)`))),
+    el('div', {}, el('button', { type: 'submit', disabled: meetings.length === 0 }, 'Code this meeting')));
+  pick.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const m = overview.meetings.find((x) => x.meetingId === pick.elements.meetingId.value);
+    if (m) openMeeting(m);
+  });
+
+  const active = overview.members.filter((m) => m.active);
+  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  const create = el('form', { class: 'stacked', id: 'new-meeting', novalidate: true },
+    el('label', { for: 'meeting-title' }, 'Title'), el('input', { id: 'meeting-title', name: 'title', required: true }),
+    el('label', { for: 'meeting-kind' }, 'Kind'),
+    el('select', { id: 'meeting-kind', name: 'kind' },
+      ['TEAM', 'STEERING', 'ADVISORY', 'ANALYSIS_WORKSHOP', 'OTHER'].map((k) => el('option', { value: k }, label(k)))),
+    el('label', { for: 'meeting-occurredAt' }, 'Held at (your local time)'),
+    el('input', { id: 'meeting-occurredAt', name: 'occurredAt', type: 'datetime-local', value: now }),
+    el('fieldset', { name: 'attendees', class: 'checks' },
+      el('legend', {}, 'Attendees'),
+      active.length ? active.map((m, i) => el('label', {},
+        el('input', { type: 'checkbox', name: 'attendees', value: m.memberId, id: `attendee-${i}`, checked: true }),
+        ` ${m.name} `, el('span', { class: 'muted' }, `(${label(m.primaryPerspective)})`)))
+        : el('p', {}, 'Nobody is on the team yet: add members on the ', el('a', { href: `record.html?project=${encodeURIComponent(project)}` }, 'record page'), '.')),
+    el('div', {}, el('button', { type: 'submit' }, 'Record the meeting and start coding')));
+  create.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(create);
+    const values = formValues(create);
+    // The id is chosen once per form, so pressing again after a lost answer repeats the same request.
+    create.dataset.meetingId ||= newId('meeting');
+    const body = {
+      meetingId: create.dataset.meetingId,
+      title: values.title,
+      kind: values.kind,
+      occurredAt: values.occurredAt ? new Date(values.occurredAt).toISOString() : undefined,
+      attendees: [].concat(values.attendees || []),
+    };
+    try {
+      await api(`/api/projects/${encodeURIComponent(project)}/meetings`, { method: 'POST', body });
+      overview = await api(`/api/projects/${encodeURIComponent(project)}`);
+      const held = overview.meetings.find((m) => m.meetingId === body.meetingId)
+        ?? { ...body, occurredAt: body.occurredAt ?? new Date().toISOString() };
+      openMeeting(held);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(create, error);
+      say('The meeting was not recorded: see the form.', 'error');
+    }
+  });
+
+  main.querySelector('#meeting-setup')?.remove();
+  main.append(el('div', { id: 'meeting-setup', class: 'setup' },
+    el('section', { 'aria-labelledby': 'new-heading' }, el('h2', { id: 'new-heading' }, 'Record a new meeting'), create),
+    el('section', { 'aria-labelledby': 'pick-heading' }, el('h2', { id: 'pick-heading' }, 'Or code one already recorded'), pick)));
+}
+
+// --- step 2: code the turns ---
+function openMeeting(m) {
+  meeting = m;
+  const next = new URLSearchParams(location.search);
+  next.set('meeting', m.meetingId);
+  history.replaceState(null, '', `${location.pathname}?${next}`);
+  log = loadLog();
+  main.querySelector('#meeting-setup')?.remove();
+
+  const attendees = m.attendees.map((id, i) => ({ memberId: id, key: WHO_KEYS[i], name: memberName(id) }));
+  const decisions = overview.decisions.filter((d) => d.status === 'PROPOSED').concat(overview.decisions.filter((d) => d.status !== 'PROPOSED'));
+
+  const who = el('div', { class: 'who', role: 'group', 'aria-labelledby': 'who-heading' },
+    el('h2', { id: 'who-heading' }, '1. Who speaks'),
+    el('div', { class: 'buttons' }, attendees.map((a) => el('button', {
+      type: 'button', class: 'speaker secondary', 'data-member': a.memberId, 'aria-pressed': 'false',
+      'aria-keyshortcuts': a.key, onclick: () => chooseSpeaker(a.memberId),
+    }, el('kbd', {}, a.key), ` ${a.name}`))));
+  const what = el('div', { class: 'what', role: 'group', 'aria-labelledby': 'what-heading' },
+    el('h2', { id: 'what-heading' }, '2. What kind of turn'),
+    el('p', { id: 'what-hint', class: 'hint' }, 'Choose who speaks first.'),
+    el('div', { class: 'areas' }, AREAS.map((area, a) => el('div', { class: `area area-${a + 1}` },
+      el('h3', {}, area),
+      IPA.slice(a * 3, a * 3 + 3).map((c, i) => el('button', {
+        type: 'button', class: 'category', 'data-category': c, disabled: true,
+        'aria-keyshortcuts': CATEGORY_KEYS[a * 3 + i], onclick: () => code(c),
+      }, el('kbd', {}, CATEGORY_KEYS[a * 3 + i]), ` ${label(c)}`))))));
+  const decision = el('div', { class: 'decision' },
+    el('label', { for: 'decision-under-discussion' }, 'Decision under discussion (added to each turn)'),
+    el('select', { id: 'decision-under-discussion' },
+      el('option', { value: '' }, 'None'),
+      decisions.map((d) => el('option', { value: d.decisionId }, `${d.title} (${label(d.status)})`))));
+  const undo = el('button', { type: 'button', id: 'undo', class: 'secondary', 'aria-keyshortcuts': 'Control+Z', onclick: undoLast }, 'Undo the last turn');
+
+  main.append(el('section', { id: 'coding', 'aria-labelledby': 'meeting-heading' },
+    el('h2', { id: 'meeting-heading' }, `${m.title}`, el('span', { class: 'muted' }, ` · ${label(m.kind)} · ${day(m.occurredAt)}`)),
+    el('p', { class: 'hint' }, 'Keys: the attendee\'s key, then the category\'s key; Escape starts the turn over; Ctrl+Z undoes the last turn. ',
+      el('a', { href: `meeting.html?project=${encodeURIComponent(project)}` }, 'Another meeting')),
+    el('div', { class: 'coding' }, who, what),
+    el('div', { class: 'tools' }, decision, undo, el('p', { id: 'outbox', class: 'outbox', 'aria-live': 'polite' })),
+    el('h2', { id: 'turns-heading' }, 'Turns'),
+    el('p', { id: 'turn-count' }),
+    el('ol', { id: 'turns', reversed: true, 'aria-labelledby': 'turns-heading' })));
+  attendees.forEach((a) => { a.button = who.querySelector(`[data-member="${CSS.escape(a.memberId)}"]`); });
+  meeting.keys = attendees;
+  renderTurns();
+  document.addEventListener('keydown', onKey);
+  pump();
+}
+
+function chooseSpeaker(memberId) {
+  speaker = memberId;
+  for (const b of document.querySelectorAll('button.speaker')) b.setAttribute('aria-pressed', String(b.dataset.member === memberId));
+  for (const b of document.querySelectorAll('button.category')) b.disabled = !memberId;
+  document.getElementById('what-hint').textContent = memberId ? `${memberName(memberId)} speaks: what kind of turn?` : 'Choose who speaks first.';
+}
+
+/** Occurred at: now for a meeting happening now; a meeting coded afterwards dates each turn at the meeting. */
+function turnTime() {
+  const held = Date.parse(meeting.occurredAt);
+  return Date.now() - held > 12 * 3600 * 1000 ? meeting.occurredAt : new Date().toISOString();
+}
+
+function code(category) {
+  if (!speaker) return;
+  const clicked = performance.now();
+  const turn = {
+    contributionId: newId('c'),
+    memberId: speaker,
+    category,
+    decisionId: document.getElementById('decision-under-discussion').value || undefined,
+    occurredAt: turnTime(),
+    state: 'queued',
+    attempts: 0,
+  };
+  log.turns.push(turn);
+  saveLog();
+  clickedAt.set(turn.contributionId, clicked);
+  pump(); // the request leaves before the page redraws
+  chooseSpeaker(null);
+  renderTurns();
+  document.querySelector(`button.speaker[data-member="${CSS.escape(turn.memberId)}"]`)?.focus();
+}
+
+function undoLast() {
+  const last = [...log.turns].reverse().find((t) => t.state !== 'failed' && !t.retraction);
+  if (!last) {
+    say('Nothing to undo.');
+    return;
+  }
+  if (last.attempts === 0) {
+    // Never sent: it can simply be dropped.
+    log.turns.splice(log.turns.indexOf(last), 1);
+  } else {
+    last.retraction = { occurredAt: new Date(Math.max(Date.now(), Date.parse(last.occurredAt))).toISOString(), reason: UNDO_REASON, state: 'queued', attempts: 0 };
+  }
+  saveLog();
+  renderTurns();
+  say(`Undone: ${memberName(last.memberId)}, ${label(last.category)}.`);
+  pump();
+}
+
+function onKey(e) {
+  if (e.target.closest('input, select, textarea')) return;
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+    e.preventDefault();
+    undoLast();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === 'Escape') {
+    chooseSpeaker(null);
+    return;
+  }
+  const key = e.key.toLowerCase();
+  if (speaker) {
+    const i = CATEGORY_KEYS.indexOf(key);
+    if (i >= 0) {
+      e.preventDefault();
+      code(IPA[i]);
+    }
+  } else {
+    const a = meeting.keys.find((x) => x.key === key);
+    if (a) {
+      e.preventDefault();
+      chooseSpeaker(a.memberId);
+    }
+  }
+}
+
+// --- the outbox: one request at a time, in click order, retried with backoff ---
+
+async function pump() {
+  if (sending) return;
+  sending = true;
+  try {
+    let delay = 250;
+    for (;;) {
+      const job = nextJob();
+      if (!job) break;
+      const outcome = await send(job);
+      if (outcome === 'retry') {
+        retryNote = `Connection lost: retrying in ${Math.max(1, Math.round(delay / 1000))} s. Nothing clicked is lost.`;
+        showOutbox();
+        await new Promise((resolve) => { wake = resolve; setTimeout(resolve, delay); });
+        delay = Math.min(delay * 2, 10000);
+      } else {
+        delay = 250;
+        retryNote = null;
+      }
+    }
+  } finally {
+    sending = false;
+    retryNote = null;
+    showOutbox();
+  }
+}
+
+function nextJob() {
+  for (const turn of log.turns) {
+    if (turn.state === 'queued') return { turn, kind: 'record' };
+    if (turn.state === 'recorded' && turn.retraction?.state === 'queued') return { turn, kind: 'retract' };
+  }
+  return null;
+}
+
+async function send({ turn, kind }) {
+  const base = `/api/projects/${encodeURIComponent(project)}`;
+  const target = kind === 'record' ? turn : turn.retraction;
+  target.attempts = (target.attempts || 0) + 1;
+  saveLog();
+  try {
+    if (kind === 'record') {
+      const sent = performance.now();
+      await api(`${base}/meetings/${encodeURIComponent(meeting.meetingId)}/contributions`, {
+        method: 'POST',
+        body: { contributionId: turn.contributionId, occurredAt: turn.occurredAt, memberId: turn.memberId, category: turn.category, decisionId: turn.decisionId },
+      });
+      const answered = performance.now();
+      turn.state = 'recorded';
+      const clicked = clickedAt.get(turn.contributionId);
+      saveLog();
+      renderTurns();
+      if (clicked !== undefined) {
+        clickedAt.delete(turn.contributionId);
+        // Measured once the browser has painted the turn as recorded.
+        requestAnimationFrame(() => {
+          window.meetingLatencies.push(performance.now() - clicked);
+          window.meetingRoundTrips.push(answered - sent);
+        });
+      }
+    } else {
+      await api(`${base}/contributions/${encodeURIComponent(turn.contributionId)}/retraction`, {
+        method: 'POST', body: { occurredAt: turn.retraction.occurredAt, reason: turn.retraction.reason },
+      });
+      turn.retraction.state = 'recorded';
+      saveLog();
+      renderTurns();
+    }
+    return 'done';
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const transient = error.status === 0 || error.status >= 500 || (error.status === 409 && /concurrent/i.test(error.problem?.title || ''));
+    if (transient) return 'retry';
+    // Refused by the rules: said beside the turn, and the next one goes ahead.
+    target.state = 'failed';
+    target.error = error.message;
+    saveLog();
+    renderTurns();
+    say(`A turn was refused: ${error.message}`, 'error');
+    return 'done';
+  }
+}
+
+function showOutbox() {
+  const box = document.getElementById('outbox');
+  if (!box) return;
+  const waitingCount = log.turns.filter((t) => t.state === 'queued' || t.retraction?.state === 'queued').length;
+  box.textContent = !waitingCount ? 'Every turn is recorded.' : `${waitingCount} waiting to be recorded. ${retryNote ?? ''}`.trim();
+  box.dataset.waiting = String(waitingCount);
+}
+
+function renderTurns() {
+  const list = document.getElementById('turns');
+  if (!list) return;
+  const counted = log.turns.filter((t) => t.state !== 'failed' && (!t.retraction || t.retraction.state === 'failed'));
+  const recorded = counted.filter((t) => t.state === 'recorded').length;
+  const count = document.getElementById('turn-count');
+  count.textContent = `${counted.length} turn${counted.length === 1 ? '' : 's'} coded, ${recorded} recorded by the server.`;
+  count.dataset.coded = String(counted.length);
+  count.dataset.recorded = String(recorded);
+  list.replaceChildren(...[...log.turns].reverse().map((t) => {
+    const state = t.retraction ? (t.retraction.state === 'recorded' ? 'retracted' : t.retraction.state === 'failed' ? 'failed' : 'retracting') : t.state;
+    const text = { queued: 'waiting', recorded: 'recorded', retracting: 'undoing', retracted: 'undone', failed: `refused: ${t.retraction?.error || t.error}` }[state];
+    const decision = t.decisionId && overview.decisions.find((d) => d.decisionId === t.decisionId);
+    return el('li', { class: `turn ${state}`, 'data-contribution-id': t.contributionId, 'data-state': state },
+      el('span', { class: 'turn-who' }, memberName(t.memberId)), ' ',
+      el('span', { class: 'turn-what' }, label(t.category)),
+      decision ? el('span', { class: 'turn-decision muted' }, ` on “${decision.title}”`) : null,
+      el('span', { class: 'turn-state' }, text));
+  }));
+  showOutbox();
+}
+
+// A waiting retry starts again at once when the connection comes back.
+window.addEventListener('online', () => wake?.());

@@ -1,0 +1,186 @@
+// Record the rest: phases, the team, decisions and reflections, one form per command. Every input
+// is named as the API's field, so a refusal's message lands next to the input it concerns.
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError } from './common.js';
+
+const project = projectId();
+const main = shell({ page: 'record.html', title: 'Record' });
+const base = `/api/projects/${encodeURIComponent(project)}`;
+
+const ROLES = ['CHIEF_INVESTIGATOR', 'CO_INVESTIGATOR', 'RESEARCHER', 'SERVICE_USER_RESEARCHER', 'PEER_WORKER', 'ADVISORY_MEMBER', 'OBSERVER'];
+const PERSPECTIVES = ['SERVICE_USER', 'CARER', 'CLINICIAN', 'ACADEMIC', 'PEER_WORKER', 'MANAGER', 'PUBLIC'];
+const INFLUENCE_KINDS = ['PROPOSED', 'SUPPORTED', 'OPPOSED', 'AMENDED', 'EVIDENCED', 'LIVED_EXPERIENCE'];
+const METHODS = ['CONSENSUS', 'VOTE', 'LEAD_DECIDED', 'DELEGATED', 'SERVICE_USER_LED'];
+
+let overview = null;
+
+// --- small builders: every control labelled, ids unique per form ---
+function field(form, name, text, control) {
+  control.id = `${form}-${name}`;
+  control.name = name;
+  return [el('label', { for: control.id }, text), control];
+}
+const input = (form, name, text, attrs = {}) => field(form, name, text, el('input', attrs));
+const area = (form, name, text) => field(form, name, text, el('textarea', { rows: 3 }));
+const when = (form) => input(form, 'occurredAt', 'When (optional, default now)', { type: 'date' });
+function choice(form, name, text, options, { optional = false } = {}) {
+  return field(form, name, text, el('select', {},
+    optional ? el('option', { value: '' }, '(none)') : null,
+    options.map(([value, shown]) => el('option', { value }, shown))));
+}
+/** Checkboxes for a list field; the fieldset carries the field's name, so its error goes after it. */
+function checks(form, name, text, options) {
+  return [el('fieldset', { name, class: 'checks', id: `${form}-${name}` },
+    el('legend', {}, text),
+    options.map(([value, shown], i) => el('label', {},
+      el('input', { type: 'checkbox', name, value, id: `${form}-${name}-${i}` }), ` ${shown}`)))];
+}
+const members = () => overview.members.map((m) => [m.memberId, `${m.name}${m.active ? '' : ' (left)'}`]);
+const activeMembers = () => overview.members.filter((m) => m.active).map((m) => [m.memberId, m.name]);
+const decisions = (filter = () => true) => overview.decisions.filter(filter).map((d) => [d.decisionId, `${d.title} (${label(d.status)})`]);
+const enumOptions = (values) => values.map((v) => [v, label(v)]);
+
+/**
+ * A form for one command. path(values) answers the URL; body(values) the JSON (the values as they
+ * are by default); lists name the fields always sent as arrays.
+ */
+function form({ id, title, help, controls, submit, path, body = (v) => v, lists = [], done }) {
+  const f = el('form', { class: 'stacked', id, novalidate: true }, help ? el('p', { class: 'hint' }, help) : null, controls.flat(2), el('div', {}, el('button', { type: 'submit' }, submit)));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(f);
+    const values = formValues(f);
+    for (const list of lists) values[list] = [].concat(values[list] || []);
+    try {
+      const recorded = await api(path(values), { method: 'POST', body: body(values) });
+      say(done(values, recorded), 'ok');
+      f.reset();
+      await refresh();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(f, error);
+      say(`${title}: not recorded, see the form.`, 'error');
+      f.querySelector('[aria-invalid="true"]')?.focus();
+    }
+  });
+  return el('section', { class: 'record-form', 'aria-labelledby': `${id}-heading` }, el('h3', { id: `${id}-heading` }, title), f);
+}
+/** The body without the fields that travel in the path. */
+const without = (...names) => (v) => Object.fromEntries(Object.entries(v).filter(([k]) => !names.includes(k)));
+const enc = encodeURIComponent;
+
+function forms() {
+  return [
+    ['Phases', [
+      form({
+        id: 'start-phase', title: 'Start a phase', help: 'The current phase ends when the next starts.', submit: 'Start the phase',
+        controls: [input('start-phase', 'name', 'Name'), input('start-phase', 'phaseId', 'Phase id (optional)'), when('start-phase')],
+        path: () => `${base}/phases`, done: (v) => `Phase ${v.name} started.`,
+      }),
+    ]],
+    ['Team', [
+      form({
+        id: 'join-member', title: 'A member joins', submit: 'Add to the team', lists: ['perspectives'],
+        controls: [input('join-member', 'name', 'Name'), input('join-member', 'memberId', 'Member id (optional)'),
+          input('join-member', 'role', 'Role', { list: 'roles' }),
+          checks('join-member', 'perspectives', 'Perspectives (the primary one is the first ticked, in this order)', enumOptions(PERSPECTIVES)), when('join-member')],
+        path: () => `${base}/members`, done: (v) => `${v.name} joined the team.`,
+      }),
+      form({
+        id: 'change-role', title: 'Role or perspectives change', submit: 'Record the change', lists: ['perspectives'],
+        controls: [choice('change-role', 'memberId', 'Member', activeMembers()), input('change-role', 'role', 'Role from now on', { list: 'roles' }),
+          checks('change-role', 'perspectives', 'Perspectives from now on', enumOptions(PERSPECTIVES)), when('change-role')],
+        path: (v) => `${base}/members/${enc(v.memberId || '-')}/role`, body: without('memberId'), done: () => 'The change is recorded.',
+      }),
+      form({
+        id: 'member-left', title: 'A member leaves', submit: 'Record the departure',
+        controls: [choice('member-left', 'memberId', 'Member', activeMembers()), when('member-left')],
+        path: (v) => `${base}/members/${enc(v.memberId || '-')}/departure`, body: without('memberId'), done: () => 'The departure is recorded.',
+      }),
+    ]],
+    ['Decisions', [
+      form({
+        id: 'propose-decision', title: 'Propose a decision', submit: 'Record the proposal',
+        controls: [input('propose-decision', 'title', 'What is proposed'), choice('propose-decision', 'proposedBy', 'Proposed by', activeMembers()),
+          input('propose-decision', 'decisionId', 'Decision id (optional)'), when('propose-decision')],
+        path: () => `${base}/decisions`, done: (v) => `Proposed: ${v.title}.`,
+      }),
+      form({
+        id: 'record-influence', title: 'Record an influence', submit: 'Record the influence',
+        controls: [choice('record-influence', 'decisionId', 'Decision', decisions()), choice('record-influence', 'memberId', 'Who', members()),
+          choice('record-influence', 'kind', 'How', enumOptions(INFLUENCE_KINDS)), area('record-influence', 'note', 'Note (optional)'),
+          input('record-influence', 'contributionId', 'Evidence: contribution id (optional)'), input('record-influence', 'reflectionId', 'Evidence: reflection id (optional)'),
+          when('record-influence')],
+        path: (v) => `${base}/decisions/${enc(v.decisionId || '-')}/influences`, body: without('decisionId'), done: () => 'The influence is recorded.',
+      }),
+      form({
+        id: 'make-decision', title: 'Make a decision', submit: 'Record the decision', lists: ['decidedBy'],
+        controls: [choice('make-decision', 'decisionId', 'Decision', decisions((d) => d.status === 'PROPOSED')), area('make-decision', 'outcome', 'Outcome'),
+          choice('make-decision', 'method', 'Method', enumOptions(METHODS)), checks('make-decision', 'decidedBy', 'Decided by', activeMembers()), when('make-decision')],
+        path: (v) => `${base}/decisions/${enc(v.decisionId || '-')}/outcome`, body: without('decisionId'), done: () => 'The decision is recorded.',
+      }),
+      form({
+        id: 'revise-decision', title: 'Revise a decision', submit: 'Record the revision',
+        controls: [choice('revise-decision', 'decisionId', 'Decision', decisions((d) => d.status !== 'PROPOSED')), area('revise-decision', 'outcome', 'Outcome from now on'),
+          area('revise-decision', 'reason', 'Why it changed'), when('revise-decision')],
+        path: (v) => `${base}/decisions/${enc(v.decisionId || '-')}/revisions`, body: without('decisionId'), done: () => 'The revision is recorded.',
+      }),
+    ]],
+    ['Reflections', [
+      form({
+        id: 'write-reflection', title: 'Write a reflection', submit: 'Record the reflection',
+        help: 'A private reflection is readable only by its author; the team sees it counted, never its text.',
+        controls: [choice('write-reflection', 'authorId', 'Author', activeMembers()), area('write-reflection', 'text', 'Reflection'),
+          choice('write-reflection', 'visibility', 'Who may read it', [['PRIVATE', 'Private: its author only'], ['TEAM', 'The team']]),
+          choice('write-reflection', 'decisionId', 'About a decision (optional)', decisions(), { optional: true }),
+          choice('write-reflection', 'meetingId', 'About a meeting (optional)', overview.meetings.map((m) => [m.meetingId, m.title]), { optional: true }),
+          input('write-reflection', 'reflectionId', 'Reflection id (optional)'), when('write-reflection')],
+        path: () => `${base}/reflections`, done: (v, r) => `Reflection ${r.id} recorded.`,
+      }),
+      form({
+        id: 'code-reflection', title: 'Code a reflection', submit: 'Record the codes',
+        controls: [input('code-reflection', 'reflectionId', 'Reflection id'), input('code-reflection', 'codes', 'Codes (comma-separated themes)'),
+          choice('code-reflection', 'codedBy', 'Coded by', activeMembers()), when('code-reflection')],
+        path: (v) => `${base}/reflections/${enc(v.reflectionId || '-')}/codes`,
+        body: (v) => ({ ...without('reflectionId')(v), codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
+        done: () => 'The codes are recorded.',
+      }),
+    ]],
+  ];
+}
+
+function render() {
+  main.querySelector('#record-forms')?.remove();
+  main.append(el('div', { id: 'record-forms' },
+    el('datalist', { id: 'roles' }, ROLES.map((r) => el('option', { value: r }, label(r)))),
+    el('nav', { 'aria-label': 'Forms on this page', class: 'toc' }, el('ul', {},
+      forms().map(([group]) => el('li', {}, el('a', { href: `#group-${group.toLowerCase()}` }, group))))),
+    forms().map(([group, sections]) => el('section', { id: `group-${group.toLowerCase()}`, 'aria-labelledby': `group-${group.toLowerCase()}-heading` },
+      el('h2', { id: `group-${group.toLowerCase()}-heading` }, group), el('div', { class: 'forms' }, sections)))));
+}
+
+/** Reloads the project, so the pickers know what was just recorded; keeps a refused form as it was. */
+async function refresh() {
+  overview = await api(base);
+  // The pickers are rebuilt in place: forms keep what was typed into them.
+  const fresh = document.createElement('div');
+  fresh.append(...forms().flatMap(([, sections]) => sections));
+  for (const select of document.querySelectorAll('#record-forms select')) {
+    const replacement = fresh.querySelector(`#${CSS.escape(select.id)}`);
+    if (replacement) select.replaceChildren(...replacement.children);
+  }
+  for (const set of document.querySelectorAll('#record-forms fieldset.checks')) {
+    const replacement = fresh.querySelector(`#${CSS.escape(set.id)}`);
+    if (replacement) set.replaceChildren(...replacement.childNodes);
+  }
+}
+
+if (!project) {
+  main.append(el('p', {}, 'Choose a project on the ', el('a', { href: 'index.html' }, 'projects page'), ' first.'));
+} else {
+  api(base).then((o) => {
+    overview = o;
+    main.append(el('p', {}, `Recording for “${o.title}”. Each form records one event; a correction is a new event, never an edit. Meetings and their turns are recorded on `,
+      el('a', { href: `meeting.html?project=${enc(project)}` }, 'Record a meeting'), '.'));
+    render();
+  }).catch((e) => say(`Could not load the project: ${e.message}`, 'error'));
+}

@@ -1,0 +1,232 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The live-coding screen on a project of its own (the demo's figures stay as other tests expect
+ * them): a meeting of 20 turns with one undo, a reload while turns wait for a lost connection,
+ * and the click-to-recorded latency, logged.
+ */
+class MeetingPageTest extends BrowserTest {
+
+    private static final List<String> IPA = List.of(
+            "SHOWS_SOLIDARITY",
+            "SHOWS_TENSION_RELEASE",
+            "AGREES",
+            "GIVES_SUGGESTION",
+            "GIVES_OPINION",
+            "GIVES_ORIENTATION",
+            "ASKS_FOR_ORIENTATION",
+            "ASKS_FOR_OPINION",
+            "ASKS_FOR_SUGGESTION",
+            "DISAGREES",
+            "SHOWS_TENSION",
+            "SHOWS_ANTAGONISM");
+    private static final List<String> TEAM = List.of("ann", "ben", "cal", "dee");
+    private static final String CATEGORY_KEYS = "abcdefghijkl";
+
+    @Test
+    void aMeetingOf20TurnsWithOneUndoIsRecordedOnceEachThroughAReloadAndALostConnection() {
+        String project = newProject();
+        open("meeting.html?project=" + project);
+        visible(By.id("meeting-title")).sendKeys("Team meeting recorded live");
+        browser.findElement(By.cssSelector("#new-meeting button[type=submit]")).click();
+        visible(By.id("coding"));
+        assertThat(browser.getCurrentUrl()).contains("meeting=");
+        screenshot("meeting-empty");
+
+        List<Double> latencies = new ArrayList<>();
+        List<Double> roundTrips = new ArrayList<>();
+        // Turns 1-8 by clicks, each waited for.
+        for (int turn = 1; turn <= 8; turn++) {
+            clickTurn(turn);
+            awaitRecorded(turn);
+        }
+        latencies.addAll(latencies(8));
+        roundTrips.addAll(measured("meetingRoundTrips"));
+
+        // Turns 9-10 while the connection is down: kept, shown as waiting, and not lost by a reload.
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        clickTurn(9);
+        clickTurn(10);
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#turns li[data-state='queued']"))
+                                .size()
+                        == 2);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), "retrying"));
+        screenshot("meeting-offline");
+        browser.deleteNetworkConditions();
+        browser.navigate().refresh();
+        visible(By.id("coding"));
+        awaitRecorded(10);
+        assertThat(browser.findElements(By.cssSelector("#turns li"))).hasSize(10);
+
+        // Turns 11-20 from the keyboard: the attendee's key, then the category's key.
+        for (int turn = 11; turn <= 20; turn++) {
+            new Actions(browser)
+                    .sendKeys(String.valueOf(1 + (turn % TEAM.size())))
+                    .sendKeys(String.valueOf(CATEGORY_KEYS.charAt(turn % IPA.size())))
+                    .perform();
+            awaitRecorded(turn);
+        }
+        latencies.addAll(latencies(10));
+        roundTrips.addAll(measured("meetingRoundTrips"));
+
+        browser.findElement(By.id("undo")).click();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#turns li[data-state='retracted']"))
+                                .size()
+                        == 1);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("turn-count"), "data-coded", "19"));
+        screenshot("meeting");
+
+        assertThat(browser.findElements(By.cssSelector("#turns li"))).hasSize(20);
+        JsonNode window = http.getForObject("/api/projects/" + project + "/participation?by=project", JsonNode.class)
+                .path("windows")
+                .path(0);
+        assertThat(window.path("totalContributions").asInt()).isEqualTo(19);
+        String events = http.getForObject("/api/projects/" + project + "/events", String.class);
+        assertThat(count(events, "\"ContributionRecorded\"")).isEqualTo(20);
+        assertThat(count(events, "\"ContributionRetracted\"")).isEqualTo(1);
+        logLatencies("click to the turn shown as recorded by the server", latencies);
+        logLatencies("of which the request's round trip", roundTrips);
+    }
+
+    @Test
+    void theExactRepeatOfARecordedTurnIsAnsweredAsDoneAndRecordsNothingWhileAnotherTurnReusingTheIdIsRefused() {
+        String project = newProject();
+        String base = "/api/projects/" + project;
+        post(
+                base + "/meetings",
+                Map.of(
+                        "meetingId",
+                        "m-1",
+                        "occurredAt",
+                        "2024-03-01T09:00:00Z",
+                        "title",
+                        "Team",
+                        "kind",
+                        "TEAM",
+                        "attendees",
+                        TEAM));
+        Map<String, Object> turn = Map.of(
+                "contributionId", "c-1", "occurredAt", "2024-03-01T10:00:00Z", "memberId", "ann", "category", "AGREES");
+        Map<String, Object> retraction = Map.of("occurredAt", "2024-03-01T10:05:00Z", "reason", "undone");
+
+        assertThat(post(base + "/meetings/m-1/contributions", turn).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(base + "/meetings/m-1/contributions", turn).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> other = new HashMap<>(turn);
+        other.put("category", "DISAGREES");
+        assertThat(post(base + "/meetings/m-1/contributions", other).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post(base + "/contributions/c-1/retraction", retraction).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(base + "/contributions/c-1/retraction", retraction).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        String events = http.getForObject(base + "/events", String.class);
+        assertThat(count(events, "\"ContributionRecorded\"")).isEqualTo(1);
+        assertThat(count(events, "\"ContributionRetracted\"")).isEqualTo(1);
+    }
+
+    /** A project with a team of four who joined before 2024, so nothing here touches the demo. */
+    private String newProject() {
+        String project = "browser-meeting-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/api/projects", Map.of("projectId", project, "title", "Recorded live", "occurredAt", "2023-12-01"));
+        for (String member : TEAM) {
+            post(
+                    "/api/projects/" + project + "/members",
+                    Map.of(
+                            "memberId",
+                            member,
+                            "name",
+                            Character.toUpperCase(member.charAt(0)) + member.substring(1) + " Example",
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            List.of(member.equals("ann") ? "SERVICE_USER" : "ACADEMIC"),
+                            "occurredAt",
+                            "2023-12-02"));
+        }
+        return project;
+    }
+
+    private ResponseEntity<String> post(String path, Map<String, Object> body) {
+        ResponseEntity<String> answer = http.postForEntity(path, body, String.class);
+        assertThat(answer.getStatusCode().value())
+                .as(path + " " + answer.getBody())
+                .isIn(201, 409);
+        return answer;
+    }
+
+    private void clickTurn(int turn) {
+        browser.findElement(By.cssSelector("button.speaker[data-member='" + TEAM.get(turn % TEAM.size()) + "']"))
+                .click();
+        browser.findElement(By.cssSelector("button.category[data-category='" + IPA.get(turn % IPA.size()) + "']"))
+                .click();
+    }
+
+    private void awaitRecorded(int turns) {
+        waiting().until(ExpectedConditions.attributeToBe(By.id("turn-count"), "data-recorded", String.valueOf(turns)));
+    }
+
+    /** The latencies the page measured since it was loaded (the page pushes each once the turn is painted). */
+    private List<Double> latencies(int expected) {
+        waiting()
+                .until(d -> ((Number) browser.executeScript("return window.meetingLatencies.length")).intValue()
+                        >= expected);
+        return measured("meetingLatencies");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> measured(String variable) {
+        return ((List<Number>) browser.executeScript("return window." + variable))
+                .stream().map(Number::doubleValue).toList();
+    }
+
+    private static void logLatencies(String what, List<Double> latencies) {
+        double[] sorted =
+                latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        log.info(
+                "web-perf: live coding, {}: n={} p50={} ms p95={} ms max={} ms (in click order: {})",
+                what,
+                sorted.length,
+                Math.round(percentile(sorted, 50)),
+                Math.round(percentile(sorted, 95)),
+                Math.round(sorted[sorted.length - 1]),
+                Arrays.toString(latencies.stream().mapToLong(Math::round).toArray()));
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

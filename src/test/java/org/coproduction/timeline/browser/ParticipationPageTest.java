@@ -1,0 +1,62 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** Participation: the charts are drawn and the involvement matrix is the API's, cell by cell. */
+class ParticipationPageTest extends BrowserTest {
+
+    @Test
+    void showsTheChartsAndTheInvolvementMatrixOfTheApi() {
+        JsonNode windows = http.getForObject("/api/projects/" + DEMO + "/participation?by=phase", JsonNode.class)
+                .path("windows");
+        open("participation.html?project=" + DEMO);
+        visible(By.id("involvement"));
+
+        for (String chart : new String[] {"share-chart", "voice-chart", "influence-chart", "equality-chart"}) {
+            visible(By.cssSelector("#" + chart + " .chart svg"));
+        }
+        int cells = 0;
+        for (JsonNode window : windows) {
+            var involvement = window.path("involvement").properties();
+            for (var level : involvement) {
+                WebElement cell = browser.findElement(By.cssSelector("#involvement span[data-window='"
+                        + window.path("key").asText() + "'][data-perspective='" + level.getKey() + "']"));
+                assertThat(cell.getText())
+                        .isEqualTo(ReplayPageTest.label(level.getValue().asText()));
+                cells++;
+            }
+        }
+        assertThat(cells).isGreaterThan(windows.size());
+        assertThat(browser.findElements(By.cssSelector("#involvement thead th")))
+                .hasSize(windows.size() + 1);
+
+        new Select(browser.findElement(By.id("member"))).selectByValue("aisha-karim");
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#trajectory figcaption"), "Aisha"));
+        visible(By.cssSelector("#trajectory-chart .chart svg"));
+        screenshot("participation");
+    }
+
+    @Test
+    void byMonthThereIsAWindowPerMonth() {
+        int months = http.getForObject("/api/projects/" + DEMO + "/participation?by=month", JsonNode.class)
+                .path("windows")
+                .size();
+        open("participation.html?project=" + DEMO + "&by=month");
+
+        waiting()
+                .until(d ->
+                        d.findElements(By.cssSelector("#involvement thead th")).size() == months + 1);
+
+        assertThat(browser.findElements(By.cssSelector("#decision-table tbody tr")))
+                .hasSize(months);
+    }
+}

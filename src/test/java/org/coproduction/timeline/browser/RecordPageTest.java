@@ -1,0 +1,69 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The record page's forms: a refusal stands next to the field it names; an accepted form records its event. */
+class RecordPageTest extends BrowserTest {
+
+    @Test
+    void givenAMemberWithoutAName_whenSubmitted_thenTheApisErrorStandsNextToTheNameField() {
+        String project = newProject();
+        open("record.html?project=" + project);
+        visible(By.id("join-member-role")).sendKeys("RESEARCHER");
+        browser.findElement(By.id("join-member-perspectives-0")).click();
+        browser.findElement(By.cssSelector("#join-member button[type=submit]")).click();
+
+        WebElement error = visible(By.cssSelector("#join-member .field-error[data-field='name']"));
+
+        WebElement name = browser.findElement(By.id("join-member-name"));
+        assertThat(error.getText()).isNotBlank();
+        assertThat(name.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(name.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        // Right after its input.
+        assertThat((Boolean)
+                        browser.executeScript("return arguments[0].nextElementSibling === arguments[1]", name, error))
+                .isTrue();
+        assertThat(http.getForObject("/api/projects/" + project, JsonNode.class)
+                        .path("members")
+                        .size())
+                .isZero();
+        screenshot("record-refused");
+    }
+
+    @Test
+    void aPhaseStartedFromTheFormIsOnTheProject() {
+        String project = newProject();
+        open("record.html?project=" + project);
+        visible(By.id("start-phase-name")).sendKeys("Design");
+        browser.findElement(By.id("start-phase-phaseId")).sendKeys("design");
+        browser.findElement(By.cssSelector("#start-phase button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Phase Design started"));
+
+        JsonNode phases =
+                http.getForObject("/api/projects/" + project, JsonNode.class).path("phases");
+        assertThat(phases.size()).isEqualTo(1);
+        assertThat(phases.path(0).path("phaseId").asText()).isEqualTo("design");
+        screenshot("record");
+    }
+
+    private String newProject() {
+        String project = "browser-record-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.postForEntity(
+                                "/api/projects",
+                                Map.of("projectId", project, "title", "Recorded in forms", "occurredAt", "2024-01-01"),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        return project;
+    }
+}
