@@ -47,8 +47,8 @@ function perspectiveChart({ id, title, windows, perspectives, value, format, yAx
     option: {
       tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 60, right: 20, top: 40, bottom: 60 },
-      xAxis: { type: 'category', data: windows.map((w) => w.name), axisLabel: { rotate: windows.length > 8 ? 40 : 0 } },
+      grid: { left: 60, right: 20, top: 40, bottom: 80 },
+      xAxis: { type: 'category', data: windows.map((w) => w.name), axisLabel: { interval: windows.length > 12 ? 'auto' : 0, rotate: windows.length > 5 ? 30 : 0 } },
       yAxis: { type: 'value', ...yAxis },
       series: perspectives.map((p) => ({
         name: label(p), type, stack: type === 'bar' ? 'all' : undefined, connectNulls: false,
@@ -87,7 +87,7 @@ async function load() {
         value: (p) => p?.share ?? 0, format: pct, yAxis: { max: 1, ...pctAxis } }).figure,
       perspectiveChart({ id: 'voice-chart', title: 'Voice ratio by perspective (1 = spoke in proportion to presence)', windows, perspectives,
         value: (p) => p?.voiceRatio ?? null, format: (v) => number(v),
-        extra: { markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1 }], lineStyle: { color: '#1b1b1b', type: 'dashed' }, label: { formatter: 'in proportion' } } } }).figure,
+        extra: { markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1 }], lineStyle: { color: '#1b1b1b', type: 'dashed' }, label: { formatter: 'in proportion', position: 'insideEndTop' } } } }).figure,
       perspectiveChart({ id: 'influence-chart', title: 'Influence share by perspective', windows, perspectives, type: 'bar',
         value: (p) => p?.influenceShare ?? 0, format: pct, yAxis: { max: 1, ...pctAxis } }).figure,
       chart({
@@ -98,8 +98,8 @@ async function load() {
         option: {
           tooltip: { trigger: 'axis', valueFormatter: (v) => number(v, 3) },
           legend: { top: 0 },
-          grid: { left: 60, right: 20, top: 40, bottom: 60 },
-          xAxis: { type: 'category', data: windows.map((w) => w.name), axisLabel: { rotate: windows.length > 8 ? 40 : 0 } },
+          grid: { left: 60, right: 20, top: 40, bottom: 80 },
+          xAxis: { type: 'category', data: windows.map((w) => w.name), axisLabel: { interval: windows.length > 12 ? 'auto' : 0, rotate: windows.length > 5 ? 30 : 0 } },
           yAxis: { type: 'value', min: 0, max: 1 },
           series: [
             { name: 'Gini', type: 'line', data: windows.map((w) => w.gini), itemStyle: { color: '#a4001d' } },

@@ -3,6 +3,7 @@ package org.coproduction.timeline.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -207,12 +208,13 @@ class MeetingPageTest extends BrowserTest {
         double[] sorted =
                 latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         log.info(
-                "web-perf: live coding, {}: n={} p50={} ms p95={} ms max={} ms (in click order: {})",
+                "web-perf: live coding, {}: n={} p50={} ms p95={} ms max={} ms, load average {} (in click order: {})",
                 what,
                 sorted.length,
                 Math.round(percentile(sorted, 50)),
                 Math.round(percentile(sorted, 95)),
                 Math.round(sorted[sorted.length - 1]),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Arrays.toString(latencies.stream().mapToLong(Math::round).toArray()));
     }
 
