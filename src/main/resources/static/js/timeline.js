@@ -11,7 +11,7 @@ import {
 } from './events.js';
 
 const API_PAGE = 1000; // TimelineController.MAX_PAGE_SIZE
-const ROWS = 50; // rows of the list per page
+const ROWS = 25; // rows of the list per page
 const BAND_COLOURS = ['rgba(29,79,145,0.07)', 'rgba(27,27,27,0.03)'];
 
 const project = projectId();
@@ -66,6 +66,17 @@ main.append(filters, counts, figure, el('div', { class: 'timeline-body' }, listS
 
 let chart = null;
 let rendered = false;
+let finishChart = () => {};
+const chartFinished = new Promise((resolve) => { finishChart = resolve; });
+// ECharts loads (an async script) while the data is fetched.
+const echartsLoaded = window.echarts ? Promise.resolve() : new Promise((resolve, reject) => {
+  const script = document.querySelector('script[src*="echarts"]');
+  script.addEventListener('load', () => resolve());
+  script.addEventListener('error', () => reject(new Error('the chart library did not load')));
+});
+// Where the first render's time goes (ms since navigation start), for the browser test's log.
+const timings = { module: Math.round(performance.now()) };
+const mark = (name) => { if (!rendered && !(name in timings)) timings[name] = Math.round(performance.now()); };
 
 if (!project) {
   say('Choose a project on the Projects page first.', 'error');
@@ -92,11 +103,23 @@ async function load() {
   const retractions = knownBy((await retractionsRequest).entries, knownAt);
   const seen = new Set();
   const all = [first, ...rest].flatMap((p) => p.entries).filter((e) => !seen.has(e.sequence) && seen.add(e.sequence));
+  mark('fetched');
   prepare(overview, knownBy(all, knownAt), retractions);
   fillPickers();
   applyFilters();
+  mark('prepared');
+  await echartsLoaded;
+  mark('echarts');
   draw();
   say('');
+  if (!rendered) {
+    await chartFinished;
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    mark('painted');
+    rendered = true;
+    document.body.dataset.renderedMs = String(Math.round(performance.now()));
+    document.body.dataset.timings = Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ');
+  }
 }
 
 /** Indexes what the filters and the details need: names, phases, retractions, perspectives over time. */
@@ -204,22 +227,26 @@ function inWindow() {
   state.inView = w ? state.shown.filter((i) => state.entries[i].t >= w[0] && state.entries[i].t <= w[1]) : state.shown;
 }
 
+const BIG = new Set(['DecisionMade', 'DecisionRevised', 'MeetingHeld', 'PhaseStarted', 'ProjectRegistered', 'ProjectClosed']);
+const LARGE = 1500; // a lane with more marks than this is drawn in ECharts' large mode (one path, fixed size)
+
+/** The marks, lane by lane, then the retracted items (and retractions) faded in a series of their own. */
 function seriesData() {
   state.place = new Map();
-  const lanes = LANES.map(() => []);
+  const series = [...LANES.map(() => []), []];
+  const faded = LANES.length;
   for (const i of state.shown) {
     const e = state.entries[i];
     // Spread marks across their lane (the same for every draw), so a meeting's turns do not hide each other.
     const jitter = (((e.sequence * 2654435761) >>> 0) % 1000) / 1000 * 0.64 - 0.32;
-    const retracted = retractionOf(e) || e.type.endsWith('Retracted');
-    const item = { value: [e.t, e.lane + jitter, i] };
-    if (retracted) item.itemStyle = { opacity: 0.35 };
-    if (e.type === 'DecisionMade' || e.type === 'DecisionRevised' || e.type === 'MeetingHeld' || e.type === 'PhaseStarted') item.symbolSize = 13;
-    state.place.set(i, [e.lane, lanes[e.lane].length]);
-    lanes[e.lane].push(item);
+    const k = retractionOf(e) || e.type.endsWith('Retracted') ? faded : e.lane;
+    state.place.set(i, [k, series[k].length]);
+    series[k].push([e.t, e.lane + jitter, i]);
   }
-  return lanes;
+  return series;
 }
+
+const markSize = (value) => (BIG.has(state.entries[value[2]].type) ? 13 : 9);
 
 function option() {
   const lanes = seriesData();
@@ -241,7 +268,7 @@ function option() {
         return `<strong>${escapeHtml(typeLabel(e.type))}</strong> · ${escapeHtml(when(e.occurredAt))}<br>${escapeHtml(summary(e, state.names)).slice(0, 160)}`;
       },
     },
-    xAxis: { type: 'time', min: from, max: to, axisLabel: { color: '#1b1b1b', hideOverlap: true }, axisLine: { lineStyle: { color: '#4a4a4a' } } },
+    xAxis: { type: 'time', min: from, max: to, axisLabel: { color: '#1b1b1b', hideOverlap: true }, axisLine: { onZero: false, lineStyle: { color: '#4a4a4a' } } },
     yAxis: {
       type: 'value', min: -1, max: LANES.length, interval: 1, inverse: true,
       axisLabel: { color: '#1b1b1b', fontSize: 13, formatter: (v) => (LANES[v] ? LANES[v].label : '') },
@@ -255,10 +282,16 @@ function option() {
     series: [
       ...LANES.map((lane, k) => ({
         id: `lane-${lane.key}`, name: lane.label, type: 'scatter', data: lanes[k],
-        symbol: lane.symbol, symbolSize: lane.key === 'contributions' ? 6 : 10,
-        itemStyle: { color: lane.color }, progressive: 0, large: false,
+        symbol: lane.symbol, symbolSize: lanes[k].length > LARGE ? 5 : markSize,
+        itemStyle: { color: lane.color }, progressive: 0, large: true, largeThreshold: LARGE,
         emphasis: { scale: 1.8, itemStyle: { borderColor: '#1b1b1b', borderWidth: 2 } },
       })),
+      {
+        id: 'retracted', name: 'Retracted, or a retraction', type: 'scatter', data: lanes[LANES.length],
+        symbol: (value) => LANES[state.entries[value[2]].lane].symbol, symbolSize: markSize,
+        itemStyle: { color: (p) => LANES[state.entries[p.value[2]].lane].color, opacity: 0.35 },
+        emphasis: { scale: 1.8, itemStyle: { opacity: 1, borderColor: '#1b1b1b', borderWidth: 2 } },
+      },
       {
         id: 'phases', name: 'Phases', type: 'scatter', data: [], silent: true,
         markArea: { silent: true, label: { position: 'insideTop', color: '#1b1b1b', fontWeight: 'bold' }, data: bands },
@@ -270,27 +303,37 @@ function option() {
 function draw() {
   if (!chart) {
     chart = window.echarts.init(chartBox, null, { renderer: 'canvas' });
-    new ResizeObserver(() => chart.resize()).observe(chartBox);
+    // Redrawn when the box changes size (not when the observer first reports it).
+    let width = chartBox.clientWidth;
+    new ResizeObserver(() => {
+      if (chartBox.clientWidth !== width) {
+        width = chartBox.clientWidth;
+        chart.resize();
+      }
+    }).observe(chartBox);
     chart.on('click', (p) => {
       if (Array.isArray(p.value)) select(p.value[2], false);
     });
     chart.on('datazoom', () => onZoom());
     chart.on('finished', () => {
-      if (!rendered && state.entries.length) {
-        rendered = true;
-        document.body.dataset.renderedMs = String(Math.round(performance.now()));
-      }
+      mark('finished');
+      finishChart();
     });
+    mark('init');
   }
   chart.setOption(option(), { replaceMerge: ['series'] });
+  mark('setOption');
   if (state.window) zoomTo(state.window[0], state.window[1]);
   inWindow();
   drawList();
+  mark('list');
 }
 
 function redraw() {
   applyFilters();
-  chart.setOption({ series: seriesData().map((data, k) => ({ id: `lane-${LANES[k].key}`, data })) });
+  const series = seriesData();
+  chart.setOption({ series: series.map((data, k) => ({ id: k < LANES.length ? `lane-${LANES[k].key}` : 'retracted', data,
+    symbolSize: k < LANES.length && data.length > LARGE ? 5 : markSize })) });
   state.page = 0;
   inWindow();
   drawList();
