@@ -314,7 +314,7 @@ function draw() {
     chart.on('click', (p) => {
       if (Array.isArray(p.value)) select(p.value[2], false);
     });
-    chart.on('datazoom', () => onZoom());
+    chart.on('datazoom', (event) => onZoom(event));
     chart.on('finished', () => {
       mark('finished');
       finishChart();
@@ -343,15 +343,21 @@ function zoomTo(from, to) {
   chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue: from, endValue: to });
 }
 
-function onZoom() {
-  const dz = chart.getOption().dataZoom[0];
+let zoomFrame = 0;
+
+/** The zoom window from the event (an action names values, the slider percentages); the list follows, once a frame. */
+function onZoom(event) {
+  const z = event.batch ? event.batch[0] : event;
   const [from, to] = state.range;
-  const start = dz.startValue ?? from + (to - from) * (dz.start ?? 0) / 100;
-  const end = dz.endValue ?? from + (to - from) * (dz.end ?? 100) / 100;
+  const start = z.startValue ?? from + (to - from) * (z.start ?? 0) / 100;
+  const end = z.endValue ?? from + (to - from) * (z.end ?? 100) / 100;
   state.window = start <= from && end >= to ? null : [start, end];
   state.page = 0;
-  inWindow();
-  drawList();
+  cancelAnimationFrame(zoomFrame);
+  zoomFrame = requestAnimationFrame(() => {
+    inWindow();
+    drawList();
+  });
 }
 
 function drawList() {
@@ -415,7 +421,7 @@ filters.addEventListener('change', (ev) => {
   if (!state.overview) return;
   if (ev.target === phaseSelect) {
     const phase = (state.overview.phases || []).find((p) => p.phaseId === phaseSelect.value);
-    if (phase) zoomTo(ms(phase.start), phase.end ? ms(phase.end) : state.range[1]);
+    if (phase) zoomTo(ms(phase.start), phase.end ? ms(phase.end) - 1 : state.range[1]);
     else zoomTo(state.range[0], state.range[1]);
     return;
   }
