@@ -1,0 +1,187 @@
+// Decisions: the list (status, outcome, influencer counts) and one decision: its history from
+// proposal to revision, who influenced it as of the page's (asOf, knownAt) with the evidence, and
+// its provenance as PROV-JSON to download.
+import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError } from './common.js';
+import { namesFrom, summary, typeLabel, when, lateness, timeLimits, knownBy } from './events.js';
+
+const project = projectId();
+const decisionId = params().get('decision');
+const main = shell({ page: 'decisions.html', title: decisionId ? 'Decision' : 'Decisions', timeControls: true });
+const content = el('div', { id: 'decisions-content' });
+main.append(content);
+const base = `/api/projects/${encodeURIComponent(project || '')}`;
+const HISTORY_TYPES = ['DecisionProposed', 'InfluenceRecorded', 'InfluenceRetracted', 'DecisionMade', 'DecisionRevised'];
+
+function show() {
+  const work = decisionId ? showDecision() : showList();
+  work.then(() => { document.body.dataset.loaded = new URLSearchParams(location.search).toString(); })
+    .catch((e) => {
+      say(e instanceof ApiError && e.status === 404 ? `Not found: ${e.message}` : `Could not load: ${e.message}`, 'error');
+    });
+}
+
+if (!project) {
+  say('Choose a project on the Projects page first.', 'error');
+} else {
+  show();
+  onTimeChange(show);
+}
+
+/** "as of the end of 1 August 2022, as recorded on …" for the page's time controls. */
+function timeWords() {
+  const p = params();
+  const asOf = p.get('asOf') ? `as of the end of ${p.get('asOf')}` : 'as of now';
+  const knownAt = p.get('knownAt') ? `as recorded on ${p.get('knownAt')}` : 'as recorded now';
+  return `${asOf}, ${knownAt}`;
+}
+
+async function showList() {
+  say('Loading the decisions…');
+  const time = timeQuery();
+  const [list, overview] = await Promise.all([api(`${base}/decisions`, { query: time }), api(base, { query: time })]);
+  const names = namesFrom(overview);
+  const status = el('select', { id: 'filter-status' },
+    el('option', { value: '' }, 'Every status'),
+    ['PROPOSED', 'MADE', 'REVISED'].map((s) => el('option', { value: s }, label(s))));
+  const holder = el('div');
+  const draw = () => {
+    const rows = list.decisions.filter((d) => !status.value || d.status === status.value);
+    holder.replaceChildren(table({
+      id: 'decisions',
+      caption: `${rows.length} decision${rows.length === 1 ? '' : 's'} ${timeWords()}`,
+      headers: ['Decision', 'Status', 'Proposed', 'Made', 'Outcome in force', 'Method', 'Influencers', 'Influences'],
+      rows: rows.map((d) => [
+        el('span', {}, el('a', { href: link('decisions.html', { decision: d.decisionId }) }, d.title), el('br'),
+          el('span', { class: 'mono muted' }, d.decisionId)),
+        el('span', { class: `status-${String(d.status).toLowerCase()}` }, label(d.status)),
+        el('span', {}, day(d.proposedAt), el('br'), el('span', { class: 'muted' }, names.member(d.proposedBy))),
+        day(d.madeAt) || '–',
+        d.outcome || '–',
+        d.method ? label(d.method) : '–',
+        el('span', { class: 'num' }, String(d.influencers)),
+        el('span', { class: 'num' }, String(d.influences)),
+      ]),
+    }));
+  };
+  status.addEventListener('change', draw);
+  content.replaceChildren(
+    el('p', {}, 'Every decision proposed by the chosen date, as the record stood on the chosen day. Open one to see its history and who influenced it.'),
+    el('div', { class: 'filter-row' }, el('label', { for: 'filter-status' }, 'Status '), status),
+    holder);
+  draw();
+  say('');
+}
+
+async function allPages(path, query) {
+  const first = await api(path, { query: { ...query, page: 0, size: 1000 } });
+  const rest = await Promise.all(Array.from({ length: Math.max(0, Math.ceil(first.total / 1000) - 1) },
+    (_, i) => api(path, { query: { ...query, page: i + 1, size: 1000 } })));
+  return [first, ...rest].flatMap((p) => p.entries);
+}
+
+async function showDecision() {
+  say('Loading the decision…');
+  const time = timeQuery();
+  const path = `${base}/decisions/${encodeURIComponent(decisionId)}`;
+  const [who, overview, entries] = await Promise.all([
+    api(`${path}/influencers`, { query: time }),
+    api(base, { query: time }),
+    // Its history: the timeline's decision events, kept here when recorded by knownAt. Valid time
+    // is cut here too: a retraction known by knownAt removes its influence at every valid time,
+    // so one that happened after asOf still marks the influence it retracts.
+    allPages(`${base}/timeline`, { type: HISTORY_TYPES.join(',') }),
+  ]);
+  const limits = timeLimits();
+  const known = knownBy(entries.filter((e) => e.data.decisionId === decisionId), limits.knownAt);
+  const retractions = new Map(known.filter((e) => e.type === 'InfluenceRetracted').map((e) => [e.data.influenceId, e]));
+  const history = known.filter((e) => Date.parse(e.occurredAt) < limits.asOf);
+  const names = namesFrom(overview, history);
+  const memberName = (id) => names.member(id);
+  const prov = `${path}/provenance?${new URLSearchParams(time)}`;
+  document.title = `${who.title || decisionId} · Decision · Coproduction Timeline`;
+
+  const facts = [
+    ['Decision', el('span', {}, who.title || '', ' ', el('span', { class: 'mono muted' }, `(${decisionId})`))],
+    ['Status', label(who.status)],
+    ['Proposed', who.proposedBy ? `${when(who.proposedAt)} by ${memberName(who.proposedBy)}` : '–'],
+    ['Made', who.madeAt ? `${when(who.madeAt)}${who.method ? `, ${label(who.method)}` : ''}` : 'not yet'],
+    ['Decided by', who.decidedBy.length ? who.decidedBy.map(memberName).join(', ') : '–'],
+    ['Outcome in force', who.outcome || '–'],
+  ];
+  const influencers = who.influencers || [];
+  const evidenceRows = influencers.flatMap((m) => m.evidence.map((x) => ({ m, x })));
+  content.replaceChildren(...[
+    el('p', {}, el('a', { href: link('decisions.html', { decision: null }) }, '← All decisions')),
+    el('dl', { class: 'facts', id: 'decision-facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    who.status === 'NOT_YET_PROPOSED'
+      ? el('p', { class: 'status info', id: 'not-yet' }, `This decision had not been proposed ${timeWords()}.`)
+      : null,
+
+    el('h2', { id: 'influencers-heading' }, `Who influenced this ${timeWords()}`),
+    el('p', { class: 'muted' }, 'Role and perspectives are those in force at each member’s latest counted influence; the proposer counts as a PROPOSED influence. A retraction recorded by the chosen day removes its influence at every date.'),
+    influencers.length ? el('table', { id: 'influencers', class: 'data' },
+      el('caption', {}, `${influencers.length} influencer${influencers.length === 1 ? '' : 's'}`),
+      el('thead', {}, el('tr', {}, ['Member', 'Role', 'Perspectives', 'Kinds of influence', 'Evidence'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, influencers.map((m) => el('tr', { 'data-member-id': m.memberId },
+        el('th', { scope: 'row' }, m.name || m.memberId),
+        el('td', {}, label(m.role)),
+        el('td', {}, (m.perspectives || []).map(label).join(', ')),
+        el('td', {}, (m.kinds || []).map(label).join(', ')),
+        el('td', { class: 'num' }, String(m.evidence.length))))))
+      : el('p', { id: 'no-influencers' }, 'No influence recorded.'),
+
+    evidenceRows.length ? el('table', { id: 'evidence', class: 'data' },
+      el('caption', {}, 'The evidence, influence by influence'),
+      el('thead', {}, el('tr', {}, ['Member', 'Kind', 'Happened', 'Recorded', 'Source', 'Summary', 'Influence'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, evidenceRows.map(({ m, x }) => el('tr', { 'data-member-id': m.memberId, 'data-influence-id': x.influenceId || 'proposal' },
+        el('th', { scope: 'row' }, m.name || m.memberId),
+        el('td', {}, label(x.kind)),
+        el('td', {}, when(x.occurredAt)),
+        el('td', {}, when(x.recordedAt), late({ occurredAt: x.occurredAt, recordedAt: x.recordedAt })),
+        el('td', {}, x.contributionId ? `contribution ${x.contributionId}` : x.reflectionId ? `reflection ${x.reflectionId}` : x.influenceId ? '–' : 'the proposal'),
+        el('td', {}, x.summary || ''),
+        el('td', { class: 'mono' }, x.influenceId || 'proposal')))))
+      : null,
+
+    who.discussedBy && who.discussedBy.length ? table({
+      id: 'discussed-by',
+      caption: 'Spoke to it in meetings (talking is not influencing)',
+      headers: ['Member', 'Contributions'],
+      rows: who.discussedBy.map((d) => [memberName(d.memberId), String(d.contributions)]),
+    }) : null,
+
+    el('h2', { id: 'history-heading' }, 'History'),
+    el('p', { class: 'muted' }, `Proposal, influences, outcome and revisions ${timeWords()}, in the order they happened. A retracted influence stays in the history, marked.`),
+    historyTable(history, retractions, names),
+
+    el('h2', {}, 'Provenance'),
+    el('p', {}, 'The decision’s provenance as W3C PROV-JSON, for the same point in time: the decision, the activity that made it, the members, one influence per evidence item and what each cites (never a reflection’s text).'),
+    el('p', {}, el('a', { id: 'prov-download', class: 'button', href: prov, download: `${project}-${decisionId}-provenance.json`, type: 'application/json' }, 'Download PROV-JSON')),
+  ].filter(Boolean));
+  say('');
+}
+
+/** "(recorded 61 days later)": a week or more stands out, a day or two (minutes typed up) does not. */
+function late(e) {
+  const words = lateness(e);
+  if (!words) return null;
+  const week = Date.parse(e.recordedAt) - Date.parse(e.occurredAt) >= 7 * 86400000;
+  return el('span', { class: week ? 'late' : 'muted' }, ` (${words})`);
+}
+
+function historyTable(history, retractions, names) {
+  if (!history.length) return el('p', { id: 'history-empty' }, 'Nothing recorded yet.');
+  return el('table', { id: 'history', class: 'data events' },
+    el('caption', {}, `${history.length} event${history.length === 1 ? '' : 's'}`),
+    el('thead', {}, el('tr', {}, ['Happened', 'Recorded', 'Event', 'What'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, history.map((e) => {
+      const retraction = e.type === 'InfluenceRecorded' ? retractions.get(e.data.influenceId) : null;
+      return el('tr', { class: retraction ? 'retracted' : null, 'data-type': e.type, 'data-influence-id': e.data.influenceId || null },
+        el('th', { scope: 'row' }, when(e.occurredAt)),
+        el('td', {}, when(e.recordedAt), late(e)),
+        el('td', {}, typeLabel(e.type)),
+        el('td', {}, summary(e, names, { decision: false }),
+          e.data.influenceId ? el('span', { class: 'mono muted' }, ` ${e.data.influenceId}`) : null,
+          retraction ? el('strong', { class: 'tag' }, ` retracted (recorded ${day(retraction.recordedAt)}: ${retraction.data.reason})`) : null));
+    })));
+}

@@ -1,0 +1,44 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The report page: the HTML report in the page, the other formats as downloads. */
+class ReportPageTest extends BrowserTest {
+
+    @Test
+    void showsTheHtmlReportInThePage_andOffersThePdfForTheSameTimes() {
+        open("report.html?project=" + DEMO + "&asOf=2022-08-01&knownAt=2022-10-01");
+
+        WebElement frame = visible(By.id("report-frame"));
+        assertThat(frame.getAttribute("src"))
+                .contains("format=html")
+                .contains("asOf=2022-08-01T")
+                .contains("knownAt=2022-10-01T");
+        browser.switchTo().frame(frame);
+        String heading = visible(By.tagName("h1")).getText();
+        browser.switchTo().defaultContent();
+        assertThat(heading).contains("Peer Worker");
+
+        WebElement pdf = visible(By.id("download-pdf"));
+        String href = pdf.getAttribute("href");
+        assertThat(href).contains("format=pdf").contains("asOf=2022-08-01T");
+        assertThat(pdf.getAttribute("download")).endsWith(".pdf");
+        ResponseEntity<byte[]> answer =
+                http.exchange(URI.create(href.substring(href.indexOf("/api/"))), HttpMethod.GET, null, byte[].class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PDF))
+                .isTrue();
+        assertThat(new String(answer.getBody(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(browser.findElement(By.id("download-md")).getAttribute("href"))
+                .contains("format=md");
+        screenshot("report");
+    }
+}

@@ -1,0 +1,189 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The project timeline: the whole demo drawn, filtered, travelled in time, and a mark's details. */
+class TimelinePageTest extends BrowserTest {
+
+    private static final String MEMBER = "samuel-osei";
+    private static final String DAY = "2022-08-01";
+    private static final String END_OF_DAY = DAY + "T23:59:59.999999999Z";
+    private static final List<String> EVENT_TYPES = List.of(
+            "ProjectRegistered",
+            "PhaseStarted",
+            "ProjectClosed",
+            "MemberJoined",
+            "MemberRoleChanged",
+            "MemberLeft",
+            "ConsentWithdrawn",
+            "MeetingHeld",
+            "ContributionRecorded",
+            "ContributionRetracted",
+            "DecisionProposed",
+            "DecisionMade",
+            "DecisionRevised",
+            "InfluenceRecorded",
+            "InfluenceRetracted",
+            "ReflectionWritten",
+            "ReflectionCoded",
+            "InterviewRecorded");
+
+    @Test
+    void drawsEveryEventOfTheDemoAsAMarkOverThePhaseBands_andLogsTheFirstRender() {
+        open("timeline.html?project=" + DEMO);
+
+        String renderedMs = rendered();
+
+        long total = http.getForObject("/api/projects/" + DEMO + "/timeline?size=1", JsonNode.class)
+                .get("total")
+                .asLong();
+        int phases = http.getForObject("/api/projects/" + DEMO, JsonNode.class)
+                .get("phases")
+                .size();
+        perf(total, renderedMs, "first load in this browser");
+        for (int i = 1; i <= 3; i++) {
+            open("timeline.html?project=" + DEMO);
+            perf(total, rendered(), "load " + i + " again");
+        }
+        List<?> drawn = (List<?>) browser.executeScript(
+                "const o = echarts.getInstanceByDom(document.getElementById('timeline-chart')).getOption();"
+                        + "return [o.series.filter(s => s.id !== 'phases').reduce((n, s) => n + s.data.length, 0),"
+                        + " o.series.find(s => s.id === 'phases').markArea.data.length];");
+        assertThat(((Number) drawn.get(0)).longValue()).isEqualTo(total);
+        assertThat(((Number) drawn.get(1)).intValue()).isEqualTo(phases);
+        assertThat(browser.findElements(By.cssSelector("#timeline-chart canvas")))
+                .isNotEmpty();
+        assertThat(summary().getAttribute("data-total")).isEqualTo(String.valueOf(total));
+        assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(25);
+        screenshot("timeline");
+    }
+
+    @Test
+    void givenAMemberChosen_thenTheListNarrowsToTheEventsNamingThem_andAnEventsDetailsOpenFromTheKeyboard() {
+        open("timeline.html?project=" + DEMO);
+        rendered();
+        long all = Long.parseLong(summary().getAttribute("data-shown"));
+
+        new Select(browser.findElement(By.id("filter-member"))).selectByValue(MEMBER);
+
+        long expected = http.getForObject(
+                        "/api/projects/" + DEMO + "/timeline?size=1&memberId=" + MEMBER, JsonNode.class)
+                .get("total")
+                .asLong();
+        waiting().until(d -> String.valueOf(expected).equals(summary().getAttribute("data-shown")));
+        assertThat(expected).isPositive().isLessThan(all);
+        assertThat(browser.getCurrentUrl()).contains("memberId=" + MEMBER);
+        WebElement first = browser.findElement(By.cssSelector("#events tbody tr th button"));
+        first.sendKeys(Keys.ENTER);
+        WebElement details = visible(By.cssSelector("#event-details-body dl.event-fields"));
+        assertThat(details.getText()).contains("Samuel Osei");
+        screenshot("timeline-member");
+    }
+
+    @Test
+    void givenAPhaseChosenToZoomTo_thenTheListHoldsTheEventsOfThatPhase() {
+        open("timeline.html?project=" + DEMO);
+        rendered();
+
+        new Select(browser.findElement(By.id("zoom-phase"))).selectByValue("data-collection");
+
+        long expected = http.getForObject(
+                        "/api/projects/" + DEMO + "/timeline?size=1&phaseId=data-collection", JsonNode.class)
+                .get("total")
+                .asLong();
+        waiting().until(d -> String.valueOf(expected).equals(summary().getAttribute("data-in-view")));
+        assertThat(browser.findElement(By.cssSelector("#events tbody tr:last-child td:last-child"))
+                        .getText())
+                .isEqualTo("Data collection");
+        screenshot("timeline-zoomed");
+    }
+
+    @Test
+    void givenOnlyProposalsShown_whenOneIsChosen_thenItsDetailsLinkToTheDecisionPage() {
+        String hide =
+                EVENT_TYPES.stream().filter(t -> !t.equals("DecisionProposed")).collect(Collectors.joining(","));
+        open("timeline.html?project=" + DEMO + "&hide=" + hide);
+        rendered();
+        long proposals = http.getForObject(
+                        "/api/projects/" + DEMO + "/timeline?size=1&type=DecisionProposed", JsonNode.class)
+                .get("total")
+                .asLong();
+        assertThat(summary().getAttribute("data-shown")).isEqualTo(String.valueOf(proposals));
+
+        browser.findElement(By.cssSelector("#events tbody tr th button")).click();
+        WebElement decision = visible(By.cssSelector("#event-details-body a[href*='decisions.html']"));
+        assertThat(decision.getAttribute("href")).contains("decision=d-01");
+        decision.click();
+
+        assertThat(visible(By.id("decision-facts")).getText()).contains("d-01");
+    }
+
+    @Test
+    void givenADateAndARecordDay_thenThePageShowsExactlyTheEventsTheExportHoldsForThem() {
+        open("timeline.html?project=" + DEMO);
+        rendered();
+
+        browser.executeScript(
+                "document.getElementById('asOf').value = arguments[0];"
+                        + "document.getElementById('knownAt').value = arguments[0];",
+                DAY);
+        browser.findElement(By.cssSelector("form.time-controls button[type=submit]"))
+                .click();
+
+        String export = http.getForObject(
+                "/api/projects/" + DEMO + "/events?asOf=" + END_OF_DAY + "&knownAt=" + END_OF_DAY, String.class);
+        long lines = Stream.of(export.split("\n")).filter(l -> !l.isBlank()).count();
+        waiting().until(d -> String.valueOf(lines).equals(summary().getAttribute("data-total")));
+        assertThat(browser.getCurrentUrl()).contains("asOf=" + DAY).contains("knownAt=" + DAY);
+        screenshot("timeline-as-of");
+    }
+
+    private String rendered() {
+        return waiting().until(d -> browser.findElement(By.tagName("body")).getAttribute("data-rendered-ms"));
+    }
+
+    /**
+     * Logs a first-render figure, and appends it to target/web-perf.txt: a command-line test in
+     * the same JVM turns console logging off ({@code logging.threshold.console=OFF}) for the
+     * rest of a full build, so the log alone may not show it.
+     */
+    private void perf(long events, String renderedMs, String which) {
+        String line = "web-perf: timeline first render, navigation start to chart and list drawn, " + events
+                + " events: " + renderedMs + " ms (" + which + "; steps in ms since navigation start: " + timings()
+                + ")";
+        log.info(line);
+        try {
+            Files.writeString(
+                    Path.of("target", "web-perf.txt"),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Milliseconds since navigation start at each step of the first render, as the page noted them. */
+    private String timings() {
+        return browser.findElement(By.tagName("body")).getAttribute("data-timings");
+    }
+
+    private WebElement summary() {
+        return browser.findElement(By.id("timeline-summary"));
+    }
+}
