@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -161,6 +162,24 @@ public abstract class BrowserTest {
             throw new UncheckedIOException(e);
         } finally {
             browser.manage().window().setSize(window);
+        }
+    }
+
+    /**
+     * Logs a speed figure (prefix {@code web-perf:}) and appends it to target/web-perf.txt: a
+     * command-line test in the same JVM turns console logging off ({@code
+     * logging.threshold.console=OFF}) for the rest of a full build, so the log alone may not show it.
+     */
+    protected static void webPerf(String line) {
+        log.info(line);
+        try {
+            Files.writeString(
+                    Path.of("target", "web-perf.txt"),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -207,15 +207,15 @@ class MeetingPageTest extends BrowserTest {
     private static void logLatencies(String what, List<Double> latencies) {
         double[] sorted =
                 latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        log.info(
-                "web-perf: live coding, {}: n={} p50={} ms p95={} ms max={} ms, load average {} (in click order: {})",
+        webPerf(String.format(
+                "web-perf: live coding, %s: n=%d p50=%d ms p95=%d ms max=%d ms, load average %.1f (in click order: %s)",
                 what,
                 sorted.length,
                 Math.round(percentile(sorted, 50)),
                 Math.round(percentile(sorted, 95)),
                 Math.round(sorted[sorted.length - 1]),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Arrays.toString(latencies.stream().mapToLong(Math::round).toArray()));
+                Arrays.toString(latencies.stream().mapToLong(Math::round).toArray())));
     }
 
     /** Nearest-rank percentile. */

@@ -3,11 +3,6 @@ package org.coproduction.timeline.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -157,25 +152,9 @@ class TimelinePageTest extends BrowserTest {
         return waiting().until(d -> browser.findElement(By.tagName("body")).getAttribute("data-rendered-ms"));
     }
 
-    /**
-     * Logs a first-render figure, and appends it to target/web-perf.txt: a command-line test in
-     * the same JVM turns console logging off ({@code logging.threshold.console=OFF}) for the
-     * rest of a full build, so the log alone may not show it.
-     */
     private void perf(long events, String renderedMs, String which) {
-        String line = "web-perf: timeline first render, navigation start to chart and list drawn, " + events
-                + " events: " + renderedMs + " ms (" + which + "; steps in ms since navigation start: " + timings()
-                + ")";
-        log.info(line);
-        try {
-            Files.writeString(
-                    Path.of("target", "web-perf.txt"),
-                    line + System.lineSeparator(),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        webPerf("web-perf: timeline first render, navigation start to chart and list drawn, " + events + " events: "
+                + renderedMs + " ms (" + which + "; steps in ms since navigation start: " + timings() + ")");
     }
 
     /** Milliseconds since navigation start at each step of the first render, as the page noted them. */
