@@ -91,6 +91,10 @@ public final class ParticipationFold {
     private final List<Influenced> influences = new ArrayList<>();
     private final List<Made> made = new ArrayList<>();
     private final Set<String> primaryPerspectivesEver = new TreeSet<>();
+    private String lastSpeaker;
+    private Instant lastSpokenAt;
+    private String lastPrimary;
+    private List<String> lastHolders;
 
     /** Takes the facts visible as of {@code asOf} from a history already cut at knownAt. */
     public ParticipationFold(ProjectHistory history, Instant asOf) {
@@ -143,14 +147,18 @@ public final class ParticipationFold {
      * meeting is visible, else their own. The member's perspectives are those at occurredAt.
      */
     void spoke(String memberId, IpaCategory category, Instant occurredAt, Instant windowAt, int n) {
-        Optional<MemberState> then = team.at(memberId, occurredAt);
-        spoken.add(new Spoken(
-                memberId,
-                then.map(ParticipationFold::primary).orElse(UNKNOWN),
-                then.map(MemberState::perspectives).filter(p -> !p.isEmpty()).orElse(List.of(UNKNOWN)),
-                category,
-                windowAt,
-                n));
+        // The read model hands a meeting's counts category by category: the member is looked up once.
+        if (!memberId.equals(lastSpeaker) || !occurredAt.equals(lastSpokenAt)) {
+            Optional<MemberState> then = team.at(memberId, occurredAt);
+            lastSpeaker = memberId;
+            lastSpokenAt = occurredAt;
+            lastPrimary = then.map(ParticipationFold::primary).orElse(UNKNOWN);
+            // Each perspective held counts a contribution once, however often it is listed.
+            lastHolders = List.copyOf(new TreeSet<>(then.map(MemberState::perspectives)
+                    .filter(p -> !p.isEmpty())
+                    .orElse(List.of(UNKNOWN))));
+        }
+        spoken.add(new Spoken(memberId, lastPrimary, lastHolders, category, windowAt, n));
     }
 
     /** A decision's facts visible as of asOf: its counted influences, and its making if made by then. */
@@ -270,14 +278,17 @@ public final class ParticipationFold {
         if (first == null) {
             return List.of();
         }
-        Map<YearMonth, Tally> byPeriod = new LinkedHashMap<>();
+        // Indexed by months since the first period: YearMonth's hash spreads decades of months badly.
+        List<Tally> byPeriod = new ArrayList<>();
+        YearMonth start = periodOf.apply(first);
         YearMonth end = periodOf.apply(last);
-        for (YearMonth period = periodOf.apply(first); !period.isAfter(end); period = next.apply(period)) {
+        for (YearMonth period = start; !period.isAfter(end); period = next.apply(period)) {
             Label named = label.apply(period);
-            byPeriod.put(period, new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
+            byPeriod.add(new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
         }
-        addAll(byPeriod.values(), t -> byPeriod.get(periodOf.apply(t)));
-        return List.copyOf(byPeriod.values());
+        int step = byPeriod.size() == 1 ? 1 : monthsBetween(start, next.apply(start));
+        addAll(byPeriod, t -> byPeriod.get(monthsBetween(start, periodOf.apply(t)) / step));
+        return List.copyOf(byPeriod);
     }
 
     private List<Instant> instants() {
@@ -296,6 +307,10 @@ public final class ParticipationFold {
         influences.forEach(i -> windowOf.apply(i.at()).influenced(i));
         made.forEach(m -> windowOf.apply(m.at()).made(m));
         tallies.forEach(t -> t.involvementKeys.addAll(primaryPerspectivesEver));
+    }
+
+    private static int monthsBetween(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
     }
 
     private static YearMonth quarterStart(Instant t) {
@@ -414,7 +429,7 @@ public final class ParticipationFold {
             contributions += s.n();
             members.computeIfAbsent(s.memberId(), id -> new Counts()).spoke(s.category(), s.n());
             perspectives.computeIfAbsent(s.perspective(), p -> new Counts()).spoke(s.category(), s.n());
-            for (String holder : new TreeSet<>(s.holders())) {
+            for (String holder : s.holders()) {
                 perspectives.computeIfAbsent(holder, p -> new Counts()).holderContributions += s.n();
             }
             involvementKeys.add(s.perspective());
