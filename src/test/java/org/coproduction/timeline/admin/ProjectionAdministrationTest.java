@@ -31,7 +31,7 @@ class ProjectionAdministrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    private static final List<String> READ_MODELS = List.of("influence", "projects", "timeline");
+    private static final List<String> READ_MODELS = List.of("influence", "participation", "projects", "timeline");
 
     private static final String STATUS_STUDY = "admin-status-study";
     private static final String REBUILT_STUDY = "admin-rebuilt-study";

@@ -49,9 +49,9 @@ import org.coproduction.timeline.reflection.api.Visibility;
  * occurredAt, sometimes weeks late; a retraction is recorded after what it retracts. The lines
  * are in file order, which is the order of the project's stream.
  */
-final class GeneratedHistory {
+public final class GeneratedHistory {
 
-    record Line(ProjectEvent event, String eventId, Instant recordedAt) {}
+    public record Line(ProjectEvent event, String eventId, Instant recordedAt) {}
 
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final List<String> ROLES = List.of(
@@ -102,7 +102,7 @@ final class GeneratedHistory {
         }
     }
 
-    GeneratedHistory(String projectId, long seed) {
+    public GeneratedHistory(String projectId, long seed) {
         this.projectId = projectId;
         this.seed = seed;
         this.random = new Random(seed);
@@ -117,15 +117,15 @@ final class GeneratedHistory {
         }
     }
 
-    String projectId() {
+    public String projectId() {
         return projectId;
     }
 
-    long seed() {
+    public long seed() {
         return seed;
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return lines;
     }
 
@@ -134,7 +134,7 @@ final class GeneratedHistory {
     }
 
     /** The line as the interchange format has it, with its chosen eventId and recordedAt. */
-    static String json(Line line) {
+    public static String json(Line line) {
         EventCatalogue.EventType type =
                 EventCatalogue.byClass(line.event().getClass()).orElseThrow();
         ObjectNode node = JSON.createObjectNode();
@@ -147,7 +147,7 @@ final class GeneratedHistory {
     }
 
     /** The from-scratch fold: every line in stream order, the history keeping those recorded by knownAt. */
-    ProjectHistory fold(Instant knownAt) {
+    public ProjectHistory fold(Instant knownAt) {
         ProjectHistory history = new ProjectHistory(knownAt);
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);

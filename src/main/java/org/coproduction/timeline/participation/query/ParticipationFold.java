@@ -67,7 +67,7 @@ public final class ParticipationFold {
     private record Attendance(String memberId, String perspective, Instant at) {}
 
     private record Spoken(
-            String memberId, String perspective, List<String> holders, IpaCategory category, Instant at) {}
+            String memberId, String perspective, List<String> holders, IpaCategory category, Instant at, int n) {}
 
     private record Influenced(String memberId, String perspective, Instant at) {}
 
@@ -80,9 +80,10 @@ public final class ParticipationFold {
 
     private record Label(String key, String name) {}
 
-    private final ProjectHistory history;
     private final Instant asOf;
+    private final Instant knownAt;
     private final TeamHistory team;
+    private final TeamHistory everyone;
     private final PhaseCalendar calendar;
     private final List<Instant> meetings = new ArrayList<>();
     private final List<Attendance> attendances = new ArrayList<>();
@@ -90,56 +91,94 @@ public final class ParticipationFold {
     private final List<Influenced> influences = new ArrayList<>();
     private final List<Made> made = new ArrayList<>();
     private final Set<String> primaryPerspectivesEver = new TreeSet<>();
+    private String lastSpeaker;
+    private Instant lastSpokenAt;
+    private String lastPrimary;
+    private List<String> lastHolders;
 
     /** Takes the facts visible as of {@code asOf} from a history already cut at knownAt. */
     public ParticipationFold(ProjectHistory history, Instant asOf) {
-        this.history = history;
+        this(asOf, history.knownAt(), history.team(asOf), history.team(Instant.MAX), history.phases(asOf));
+        Map<String, Instant> meetingTimes = new HashMap<>();
+        for (ProjectHistory.Meeting meeting : history.meetings(asOf)) {
+            meetingTimes.put(meeting.meetingId(), meeting.occurredAt());
+            meeting(meeting.occurredAt(), meeting.attendees());
+        }
+        for (ProjectHistory.Contribution c : history.contributions(asOf)) {
+            spoke(
+                    c.memberId(),
+                    c.category(),
+                    c.occurredAt(),
+                    meetingTimes.getOrDefault(c.meetingId(), c.occurredAt()),
+                    1);
+        }
+        history.decisions(asOf).forEach(this::decision);
+    }
+
+    /**
+     * An empty fold for a caller that hands the facts visible as of asOf in itself ({@link
+     * #meeting}, {@link #spoke}, {@link #decision}): {@code team} and {@code calendar} as of asOf,
+     * {@code everyone} the whole team record, for the trajectory's "never on the project".
+     */
+    ParticipationFold(Instant asOf, Instant knownAt, TeamHistory team, TeamHistory everyone, PhaseCalendar calendar) {
         this.asOf = asOf;
-        this.team = history.team(asOf);
-        this.calendar = history.phases(asOf);
+        this.knownAt = knownAt;
+        this.team = team;
+        this.everyone = everyone;
+        this.calendar = calendar;
         for (MemberChange change : team.changesBetween(null, null)) {
             if (change.perspectives() != null && !change.perspectives().isEmpty()) {
                 primaryPerspectivesEver.add(change.perspectives().get(0));
             }
         }
-        Map<String, Instant> meetingTimes = new HashMap<>();
-        for (ProjectHistory.Meeting meeting : history.meetings(asOf)) {
-            meetingTimes.put(meeting.meetingId(), meeting.occurredAt());
-            meetings.add(meeting.occurredAt());
-            for (String memberId : new TreeSet<>(meeting.attendees())) {
-                attendances.add(new Attendance(
-                        memberId, team.primaryPerspectiveAt(memberId, meeting.occurredAt()), meeting.occurredAt()));
-            }
+    }
+
+    /** A meeting held at {@code at} (by asOf), its attendees each counted once. */
+    void meeting(Instant at, Collection<String> attendees) {
+        meetings.add(at);
+        for (String memberId : new TreeSet<>(attendees)) {
+            attendances.add(new Attendance(memberId, team.primaryPerspectiveAt(memberId, at), at));
         }
-        for (ProjectHistory.Contribution c : history.contributions(asOf)) {
-            Optional<MemberState> then = team.at(c.memberId(), c.occurredAt());
-            spoken.add(new Spoken(
-                    c.memberId(),
-                    then.map(ParticipationFold::primary).orElse(UNKNOWN),
-                    then.map(MemberState::perspectives)
-                            .filter(p -> !p.isEmpty())
-                            .orElse(List.of(UNKNOWN)),
-                    c.category(),
-                    meetingTimes.getOrDefault(c.meetingId(), c.occurredAt())));
+    }
+
+    /**
+     * {@code n} contributions of one category by one member that occurred at {@code occurredAt} (by
+     * asOf, not retracted), counted in the window of {@code windowAt}: their meeting's time when the
+     * meeting is visible, else their own. The member's perspectives are those at occurredAt.
+     */
+    void spoke(String memberId, IpaCategory category, Instant occurredAt, Instant windowAt, int n) {
+        // The read model hands a meeting's counts category by category: the member is looked up once.
+        if (!memberId.equals(lastSpeaker) || !occurredAt.equals(lastSpokenAt)) {
+            Optional<MemberState> then = team.at(memberId, occurredAt);
+            lastSpeaker = memberId;
+            lastSpokenAt = occurredAt;
+            lastPrimary = then.map(ParticipationFold::primary).orElse(UNKNOWN);
+            // Each perspective held counts a contribution once, however often it is listed.
+            lastHolders = List.copyOf(new TreeSet<>(then.map(MemberState::perspectives)
+                    .filter(p -> !p.isEmpty())
+                    .orElse(List.of(UNKNOWN))));
         }
-        for (DecisionFacts facts : history.decisions(asOf)) {
-            boolean serviceUser = false;
-            Set<String> influencing = new HashSet<>();
-            for (Counted counted : InfluenceAnswers.counted(facts)) {
-                String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
-                influences.add(new Influenced(counted.memberId(), perspective, counted.occurredAt()));
-                influencing.add(perspective);
-                serviceUser |= SERVICE_USER.equals(perspective);
-            }
-            DecisionFacts.Made decision = facts.made();
-            if (decision != null) {
-                made.add(new Made(
-                        decision.occurredAt(),
-                        decision.method(),
-                        serviceUser,
-                        influencing,
-                        ledBy(decision.decidedBy(), decision.occurredAt())));
-            }
+        spoken.add(new Spoken(memberId, lastPrimary, lastHolders, category, windowAt, n));
+    }
+
+    /** A decision's facts visible as of asOf: its counted influences, and its making if made by then. */
+    void decision(DecisionFacts facts) {
+        boolean serviceUser = false;
+        Set<String> influencing = new HashSet<>();
+        for (Counted counted : InfluenceAnswers.counted(facts)) {
+            String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
+            influences.add(new Influenced(counted.memberId(), perspective, counted.occurredAt()));
+            influencing.add(perspective);
+            serviceUser |= SERVICE_USER.equals(perspective);
+        }
+        DecisionFacts.Made decision = facts.made();
+        if (decision != null) {
+            made.add(new Made(
+                    decision.occurredAt(),
+                    decision.method(),
+                    serviceUser,
+                    influencing,
+                    ledBy(decision.decidedBy(), decision.occurredAt())));
         }
     }
 
@@ -152,12 +191,12 @@ public final class ParticipationFold {
             windows.add(window);
             previous = window;
         }
-        return new Participation(projectId, asOf, history.knownAt(), windows);
+        return new Participation(projectId, asOf, knownAt, windows);
     }
 
     /** One member phase by phase; 404 for a member the record (as known at knownAt) never had. */
     public MemberTrajectory trajectory(String projectId, String memberId) {
-        Optional<MemberState> ever = history.team(Instant.MAX).at(memberId, Instant.MAX);
+        Optional<MemberState> ever = everyone.at(memberId, Instant.MAX);
         if (ever.isEmpty()) {
             throw RuleViolationException.notFound(
                     "memberId", "member " + memberId + " was never on project " + projectId);
@@ -188,7 +227,7 @@ public final class ParticipationFold {
                     figures == null ? 0 : figures.influences(),
                     figures == null ? 0.0 : figures.influenceShare()));
         }
-        return new MemberTrajectory(projectId, memberId, ever.get().name(), asOf, history.knownAt(), phases);
+        return new MemberTrajectory(projectId, memberId, ever.get().name(), asOf, knownAt, phases);
     }
 
     // ---- windows
@@ -239,14 +278,17 @@ public final class ParticipationFold {
         if (first == null) {
             return List.of();
         }
-        Map<YearMonth, Tally> byPeriod = new LinkedHashMap<>();
+        // Indexed by months since the first period: YearMonth's hash spreads decades of months badly.
+        List<Tally> byPeriod = new ArrayList<>();
+        YearMonth start = periodOf.apply(first);
         YearMonth end = periodOf.apply(last);
-        for (YearMonth period = periodOf.apply(first); !period.isAfter(end); period = next.apply(period)) {
+        for (YearMonth period = start; !period.isAfter(end); period = next.apply(period)) {
             Label named = label.apply(period);
-            byPeriod.put(period, new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
+            byPeriod.add(new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
         }
-        addAll(byPeriod.values(), t -> byPeriod.get(periodOf.apply(t)));
-        return List.copyOf(byPeriod.values());
+        int step = byPeriod.size() == 1 ? 1 : monthsBetween(start, next.apply(start));
+        addAll(byPeriod, t -> byPeriod.get(monthsBetween(start, periodOf.apply(t)) / step));
+        return List.copyOf(byPeriod);
     }
 
     private List<Instant> instants() {
@@ -265,6 +307,10 @@ public final class ParticipationFold {
         influences.forEach(i -> windowOf.apply(i.at()).influenced(i));
         made.forEach(m -> windowOf.apply(m.at()).made(m));
         tallies.forEach(t -> t.involvementKeys.addAll(primaryPerspectivesEver));
+    }
+
+    private static int monthsBetween(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
     }
 
     private static YearMonth quarterStart(Instant t) {
@@ -329,9 +375,9 @@ public final class ParticipationFold {
         int influences;
         final Map<IpaCategory, Integer> categories = new EnumMap<>(IpaCategory.class);
 
-        void spoke(IpaCategory category) {
-            contributions++;
-            categories.merge(category, 1, Integer::sum);
+        void spoke(IpaCategory category, int n) {
+            contributions += n;
+            categories.merge(category, n, Integer::sum);
         }
     }
 
@@ -380,11 +426,11 @@ public final class ParticipationFold {
 
         void spoke(Spoken s) {
             counted = true;
-            contributions++;
-            members.computeIfAbsent(s.memberId(), id -> new Counts()).spoke(s.category());
-            perspectives.computeIfAbsent(s.perspective(), p -> new Counts()).spoke(s.category());
-            for (String holder : new TreeSet<>(s.holders())) {
-                perspectives.computeIfAbsent(holder, p -> new Counts()).holderContributions++;
+            contributions += s.n();
+            members.computeIfAbsent(s.memberId(), id -> new Counts()).spoke(s.category(), s.n());
+            perspectives.computeIfAbsent(s.perspective(), p -> new Counts()).spoke(s.category(), s.n());
+            for (String holder : s.holders()) {
+                perspectives.computeIfAbsent(holder, p -> new Counts()).holderContributions += s.n();
             }
             involvementKeys.add(s.perspective());
         }

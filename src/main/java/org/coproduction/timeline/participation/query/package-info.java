@@ -1,6 +1,7 @@
 /**
- * The measures of METRICS.md as pure functions, and the fold that works out a project's participation
- * window by window from its {@code ProjectHistory}. For now every request folds the project's events
- * from the event store; an incremental read model is to serve the present record.
+ * The measures of METRICS.md as pure functions; the fold that works out a project's participation
+ * window by window from its facts; the participation read model (counts per meeting and member kept
+ * as events arrive) that hands the present record's facts to that fold; and the query that chooses
+ * between the read model and folding the events.
  */
 package org.coproduction.timeline.participation.query;

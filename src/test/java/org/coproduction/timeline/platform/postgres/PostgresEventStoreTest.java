@@ -23,6 +23,9 @@ import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportResult;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.ParticipationFold;
+import org.coproduction.timeline.participation.query.ParticipationReadModel;
 import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,35 @@ class PostgresEventStoreTest {
                     assertThat(readModel.influencers(DEMO, facts.decisionId(), asOf, knownAt))
                             .as("%s as of %s known at %s", facts.decisionId(), asOf, knownAt)
                             .isEqualTo(InfluenceAnswers.influencers(DEMO, asOf, knownAt, facts, history.team(asOf)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void answersParticipationFromTheReadModelAsTheFoldOfItsEventsDoes() throws Exception {
+        Path demo = dir.resolve("demo.jsonl");
+        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
+            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
+        }
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip();
+                ConfigurableApplicationContext app = start(database)) {
+            app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
+            ParticipationReadModel readModel = app.getBean(ParticipationReadModel.class);
+            ProjectHistoryReader histories = app.getBean(ProjectHistoryReader.class);
+            Instant now = Instant.parse("2030-01-01T00:00:00Z");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> readModel.fold(DEMO, now, now).isPresent());
+            ProjectHistory history = histories.read(DEMO, now);
+            // At the end, inside a phase, and before the demo's correction of d-43 (docs/time.md).
+            for (String asOf : new String[] {"2030-01-01T00:00:00Z", "2022-08-01T00:00:00Z", "2021-03-15T10:30:00Z"}) {
+                Instant at = Instant.parse(asOf);
+                ParticipationFold fromTables = readModel.fold(DEMO, at, now).orElseThrow();
+                ParticipationFold reference = new ParticipationFold(history, at);
+                for (WindowKind by : WindowKind.values()) {
+                    assertThat(fromTables.participation(DEMO, by))
+                            .as("%s as of %s", by, asOf)
+                            .isEqualTo(reference.participation(DEMO, by));
                 }
             }
         }

@@ -1,0 +1,435 @@
+package org.coproduction.timeline.participation.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the participation tables for the present record: contributions as counts per meeting and
+ * member (one per IPA category), meetings with their attendees, team changes, phase starts,
+ * decisions proposed and made, and influences. A retraction takes its item out: a contribution's
+ * count is decremented through its row in {@code participation_contribution}, an influence's row is
+ * deleted.
+ *
+ * <p>Everything a batch changes is collected in memory and written when the batch commits: a
+ * statement per table, batched, plus one read of the counts the batch adds to. The processor keeps
+ * a project's events in order on one segment, so a project's rows are only ever written by one
+ * batch at a time; each project's row in {@code participation_project} holds the sequence number
+ * applied up to, and an event at or below it (a redelivery) is skipped, which makes handling
+ * idempotent. Every event of a project moves that mark, so a query can tell whether the read model
+ * holds the project's whole stream.
+ */
+@Component
+@ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
+class ParticipationProjection {
+
+    static final String PROCESSING_GROUP = "participation";
+
+    static final List<String> TABLES = List.of(
+            "participation_project",
+            "participation_phase",
+            "participation_member",
+            "participation_meeting",
+            "participation_count",
+            "participation_contribution",
+            "participation_decision",
+            "participation_influence");
+
+    static final int CATEGORIES = IpaCategory.values().length;
+
+    private static final String COUNT_COLUMNS;
+    private static final String COUNT_UPDATE;
+
+    static {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder update = new StringBuilder();
+        for (int i = 1; i <= CATEGORIES; i++) {
+            columns.append(i == 1 ? "" : ", ").append('c').append(i);
+            update.append(i == 1 ? "" : ", ").append('c').append(i).append(" = ?");
+        }
+        COUNT_COLUMNS = columns.toString();
+        COUNT_UPDATE = update.toString();
+    }
+
+    private static final String PENDING = ParticipationProjection.class.getName() + ".pending";
+    private static final int IN_LIST = 200;
+
+    private final JdbcTemplate jdbc;
+
+    ParticipationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectEvent event, DomainEventMessage<?> message) {
+        Batch batch = batch();
+        String project = event.projectId();
+        long seq = message.getSequenceNumber();
+        if (!batch.admit(project, seq, RecordedTime.of(message))) {
+            return;
+        }
+        OffsetDateTime at = utc(event.occurredAt());
+        if (event instanceof ContributionRecorded e) {
+            batch.contributed(project, e.contributionId(), e.meetingId(), e.memberId(), e.category(), at);
+        } else if (event instanceof ContributionRetracted e) {
+            batch.contributionRetracted(project, e.contributionId());
+        } else if (event instanceof MeetingHeld e) {
+            batch.meetings.add(new Object[] {project, seq, e.meetingId(), String.join(",", e.attendees()), at});
+        } else if (event instanceof InfluenceRecorded e) {
+            batch.influences.add(new Object[] {
+                project,
+                seq,
+                e.decisionId(),
+                e.influenceId(),
+                e.memberId(),
+                e.kind().name(),
+                at
+            });
+        } else if (event instanceof InfluenceRetracted e) {
+            batch.influenceRetractions.add(new Object[] {project, e.influenceId()});
+        } else if (event instanceof DecisionProposed e) {
+            batch.decisions.add(new Object[] {project, seq, e.decisionId(), "PROPOSED", null, e.proposedBy(), at});
+        } else if (event instanceof DecisionMade e) {
+            batch.decisions.add(new Object[] {
+                project, seq, e.decisionId(), "MADE", e.method().name(), String.join(",", e.decidedBy()), at
+            });
+        } else if (event instanceof PhaseStarted e) {
+            batch.phases.add(new Object[] {project, seq, e.phaseId(), e.name(), at});
+        } else if (event instanceof MemberJoined e) {
+            batch.members.add(new Object[] {
+                project, seq, e.memberId(), "JOINED", e.name(), e.role(), String.join(",", e.perspectives()), at
+            });
+        } else if (event instanceof MemberRoleChanged e) {
+            batch.members.add(new Object[] {
+                project, seq, e.memberId(), "CHANGED", null, e.role(), String.join(",", e.perspectives()), at
+            });
+        } else if (event instanceof MemberLeft e) {
+            batch.members.add(new Object[] {project, seq, e.memberId(), "LEFT", null, null, null, at});
+        }
+        // Registration, closure, revisions, reflections and interviews only move the project's mark.
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+    }
+
+    private static Instant ceilMicros(Instant instant) {
+        int nanos = instant.getNano() % 1000;
+        return nanos == 0 ? instant : instant.plusNanos(1000 - nanos);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(u -> write(batch));
+            return batch;
+        });
+    }
+
+    // ---- one batch
+
+    /** How far a project's stream is applied: as stored, and with this batch. */
+    private static final class Mark {
+        final boolean stored;
+        long lastSeq;
+        OffsetDateTime lastRecordedAt;
+
+        Mark(boolean stored, long lastSeq, OffsetDateTime lastRecordedAt) {
+            this.stored = stored;
+            this.lastSeq = lastSeq;
+            this.lastRecordedAt = lastRecordedAt;
+        }
+    }
+
+    private record CountKey(String project, String meetingId, String memberId) {}
+
+    /** Added contributions per category (negative for retractions) and the bounds of those added. */
+    private static final class Delta {
+        final int[] byCategory = new int[CATEGORIES];
+        OffsetDateTime first;
+        OffsetDateTime last;
+
+        void add(int category, int n, OffsetDateTime at) {
+            byCategory[category] += n;
+            if (at != null) {
+                first = first == null || at.isBefore(first) ? at : first;
+                last = last == null || at.isAfter(last) ? at : last;
+            }
+        }
+    }
+
+    private record Contribution(
+            String project, String contributionId, String meetingId, String memberId, int category, OffsetDateTime at) {
+
+        Object[] row() {
+            return new Object[] {project, contributionId, meetingId, memberId, category + 1, at};
+        }
+    }
+
+    private final class Batch {
+        final Map<String, Mark> marks = new LinkedHashMap<>();
+        final Map<CountKey, Delta> counts = new LinkedHashMap<>();
+        final Map<List<String>, Contribution> contributions = new LinkedHashMap<>();
+        final Map<String, List<String>> storedRetractions = new LinkedHashMap<>();
+        final List<Object[]> meetings = new ArrayList<>();
+        final List<Object[]> influences = new ArrayList<>();
+        final List<Object[]> influenceRetractions = new ArrayList<>();
+        final List<Object[]> decisions = new ArrayList<>();
+        final List<Object[]> phases = new ArrayList<>();
+        final List<Object[]> members = new ArrayList<>();
+
+        /** False for an event this project's mark has passed: already applied. */
+        boolean admit(String project, long seq, Instant recordedAt) {
+            Mark mark = marks.computeIfAbsent(project, ParticipationProjection.this::storedMark);
+            if (seq <= mark.lastSeq) {
+                return false;
+            }
+            mark.lastSeq = seq;
+            // Rounded up to the microsecond, PostgreSQL's precision: a knownAt at or after the stored
+            // mark is then never before the event's own recorded time.
+            OffsetDateTime recorded = utc(ceilMicros(recordedAt));
+            if (mark.lastRecordedAt == null || recorded.isAfter(mark.lastRecordedAt)) {
+                mark.lastRecordedAt = recorded;
+            }
+            return true;
+        }
+
+        void contributed(
+                String project,
+                String contributionId,
+                String meetingId,
+                String memberId,
+                IpaCategory category,
+                OffsetDateTime at) {
+            Contribution c = new Contribution(project, contributionId, meetingId, memberId, category.ordinal(), at);
+            contributions.put(List.of(project, contributionId), c);
+            delta(project, meetingId, memberId).add(c.category(), 1, at);
+        }
+
+        void contributionRetracted(String project, String contributionId) {
+            Contribution pending = contributions.remove(List.of(project, contributionId));
+            if (pending != null) {
+                delta(project, pending.meetingId(), pending.memberId()).add(pending.category(), -1, null);
+            } else {
+                storedRetractions
+                        .computeIfAbsent(project, p -> new ArrayList<>())
+                        .add(contributionId);
+            }
+        }
+
+        Delta delta(String project, String meetingId, String memberId) {
+            return counts.computeIfAbsent(new CountKey(project, meetingId, memberId), k -> new Delta());
+        }
+    }
+
+    private Mark storedMark(String project) {
+        List<Mark> stored = jdbc.query(
+                "SELECT last_seq, last_recorded_at FROM participation_project WHERE project_id = ?",
+                (rs, n) -> new Mark(true, rs.getLong(1), rs.getObject(2, OffsetDateTime.class)),
+                project);
+        return stored.isEmpty() ? new Mark(false, -1, null) : stored.get(0);
+    }
+
+    private void write(Batch batch) {
+        List<Object[]> deleted = new ArrayList<>();
+        batch.storedRetractions.forEach((project, ids) -> {
+            for (List<String> chunk : chunks(ids)) {
+                jdbc.query(
+                        "SELECT contribution_id, meeting_id, member_id, category FROM participation_contribution"
+                                + " WHERE project_id = ? AND contribution_id IN (" + marks(chunk.size()) + ")",
+                        rs -> {
+                            batch.delta(project, rs.getString(2), rs.getString(3))
+                                    .add(rs.getInt(4) - 1, -1, null);
+                            deleted.add(new Object[] {project, rs.getString(1)});
+                        },
+                        prepend(project, chunk));
+            }
+        });
+        batchUpdate("DELETE FROM participation_contribution WHERE project_id = ? AND contribution_id = ?", deleted);
+        batchUpdate(
+                "INSERT INTO participation_contribution (project_id, contribution_id, meeting_id, member_id, category,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
+                batch.contributions.values().stream().map(Contribution::row).toList());
+        writeCounts(batch.counts);
+        batchUpdate(
+                "INSERT INTO participation_meeting (project_id, seq_no, meeting_id, attendees, occurred_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                batch.meetings);
+        batchUpdate(
+                "INSERT INTO participation_influence (project_id, seq_no, decision_id, influence_id, member_id, kind,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                batch.influences);
+        batchUpdate(
+                "DELETE FROM participation_influence WHERE project_id = ? AND influence_id = ?",
+                batch.influenceRetractions);
+        batchUpdate(
+                "INSERT INTO participation_decision (project_id, seq_no, decision_id, step, method, members,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                batch.decisions);
+        batchUpdate(
+                "INSERT INTO participation_phase (project_id, seq_no, phase_id, name, occurred_at) VALUES (?, ?, ?, ?, ?)",
+                batch.phases);
+        batchUpdate(
+                "INSERT INTO participation_member (project_id, seq_no, member_id, change, name, role, perspectives,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                batch.members);
+        List<Object[]> insertMarks = new ArrayList<>();
+        List<Object[]> updateMarks = new ArrayList<>();
+        batch.marks.forEach((project, mark) -> {
+            if (mark.lastRecordedAt != null) {
+                (mark.stored ? updateMarks : insertMarks)
+                        .add(
+                                mark.stored
+                                        ? new Object[] {mark.lastSeq, mark.lastRecordedAt, project}
+                                        : new Object[] {project, mark.lastSeq, mark.lastRecordedAt});
+            }
+        });
+        batchUpdate(
+                "UPDATE participation_project SET last_seq = ?, last_recorded_at = ? WHERE project_id = ?",
+                updateMarks);
+        batchUpdate(
+                "INSERT INTO participation_project (project_id, last_seq, last_recorded_at) VALUES (?, ?, ?)",
+                insertMarks);
+    }
+
+    /** Adds the deltas to the stored counts: one read of the rows they touch, then updates and inserts. */
+    private void writeCounts(Map<CountKey, Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> meetingsByProject = new LinkedHashMap<>();
+        deltas.keySet().forEach(key -> {
+            List<String> meetings = meetingsByProject.computeIfAbsent(key.project(), p -> new ArrayList<>());
+            if (!meetings.contains(key.meetingId())) {
+                meetings.add(key.meetingId());
+            }
+        });
+        Map<CountKey, Object[]> stored = new HashMap<>();
+        meetingsByProject.forEach((project, meetings) -> {
+            for (List<String> chunk : chunks(meetings)) {
+                jdbc.query(
+                        "SELECT meeting_id, member_id, " + COUNT_COLUMNS + ", first_at, last_at"
+                                + " FROM participation_count WHERE project_id = ? AND meeting_id IN ("
+                                + marks(chunk.size()) + ")",
+                        rs -> {
+                            CountKey key = new CountKey(project, rs.getString(1), rs.getString(2));
+                            if (deltas.containsKey(key)) {
+                                stored.put(key, countRow(rs));
+                            }
+                        },
+                        prepend(project, chunk));
+            }
+        });
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        deltas.forEach((key, delta) -> {
+            Object[] row = stored.get(key);
+            Object[] values = new Object[CATEGORIES + 2];
+            for (int i = 0; i < CATEGORIES; i++) {
+                values[i] = (row == null ? 0 : (Integer) row[i]) + delta.byCategory[i];
+            }
+            OffsetDateTime first = row == null ? null : (OffsetDateTime) row[CATEGORIES];
+            OffsetDateTime last = row == null ? null : (OffsetDateTime) row[CATEGORIES + 1];
+            if (delta.first != null) {
+                first = first == null || delta.first.isBefore(first) ? delta.first : first;
+                last = last == null || delta.last.isAfter(last) ? delta.last : last;
+            }
+            values[CATEGORIES] = first;
+            values[CATEGORIES + 1] = last;
+            if (row != null) {
+                updates.add(concat(values, key.project(), key.meetingId(), key.memberId()));
+            } else if (first != null) {
+                inserts.add(concat(new Object[] {key.project(), key.meetingId(), key.memberId()}, values));
+            }
+            // else: a retraction of a contribution the read model never held; nothing to take away
+        });
+        batchUpdate(
+                "UPDATE participation_count SET " + COUNT_UPDATE + ", first_at = ?, last_at = ?"
+                        + " WHERE project_id = ? AND meeting_id = ? AND member_id = ?",
+                updates);
+        batchUpdate(
+                "INSERT INTO participation_count (project_id, meeting_id, member_id, " + COUNT_COLUMNS
+                        + ", first_at, last_at) VALUES (" + marks(CATEGORIES + 5) + ")",
+                inserts);
+    }
+
+    private static Object[] countRow(ResultSet rs) throws SQLException {
+        Object[] row = new Object[CATEGORIES + 2];
+        for (int i = 0; i < CATEGORIES; i++) {
+            row[i] = rs.getInt(3 + i);
+        }
+        row[CATEGORIES] = rs.getObject(3 + CATEGORIES, OffsetDateTime.class);
+        row[CATEGORIES + 1] = rs.getObject(4 + CATEGORIES, OffsetDateTime.class);
+        return row;
+    }
+
+    private void batchUpdate(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+        }
+        return chunks;
+    }
+
+    static Object[] prepend(Object first, List<?> rest) {
+        Object[] args = new Object[rest.size() + 1];
+        args[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            args[i + 1] = rest.get(i);
+        }
+        return args;
+    }
+
+    private static Object[] concat(Object[] a, Object... b) {
+        Object[] all = new Object[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,316 @@
+package org.coproduction.timeline.participation.query;
+
+import static org.coproduction.timeline.participation.query.ParticipationProjection.CATEGORIES;
+import static org.coproduction.timeline.participation.query.ParticipationProjection.chunks;
+import static org.coproduction.timeline.participation.query.ParticipationProjection.marks;
+import static org.coproduction.timeline.participation.query.ParticipationProjection.prepend;
+import static org.coproduction.timeline.participation.query.ParticipationProjection.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.history.query.DecisionFacts;
+import org.coproduction.timeline.history.query.MemberChange;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.PhaseStart;
+import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.project.api.RuleViolationException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The participation tables read back into a {@link ParticipationFold}, which then works the windows
+ * out exactly as it does from a project's history: the same facts, with contributions handed over
+ * as counts.
+ *
+ * <p>The tables hold the present record, so they answer for a knownAt at or after the latest
+ * recorded time of the project's events, and only once they hold the project's whole stream. When
+ * the processor is behind the event store for the project (a command just stored an event) the
+ * question waits up to {@code timeline.participation.catch-up-wait} (default 500 ms) for it to catch
+ * up; past that, or for an earlier knownAt, or while the processor has not reached the project at
+ * all (a rebuild), the answer is empty and the caller folds the events instead.
+ *
+ * <p>A count row (a meeting and a member) is taken whole when its meeting is held by asOf, its
+ * latest contribution occurred by asOf and the member's role or perspectives did not change between
+ * its earliest and latest contribution; otherwise that meeting's contributions are read one by one.
+ */
+@Component
+public class ParticipationReadModel {
+
+    private static final IpaCategory[] CATEGORY = IpaCategory.values();
+    private static final long POLL_MILLIS = 5;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final Duration catchUpWait;
+
+    ParticipationReadModel(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${timeline.participation.catch-up-wait:PT0.5S}") Duration catchUpWait) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        this.catchUpWait = catchUpWait;
+    }
+
+    /**
+     * The project's facts as of asOf as the record stands at knownAt, when the tables can tell them;
+     * empty when the events must be folded instead. 404 for a project the store has no event of.
+     */
+    public Optional<ParticipationFold> fold(String projectId, Instant asOf, Instant knownAt) {
+        Long head = jdbc.queryForObject(
+                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                projectId);
+        if (head == null) {
+            throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
+        }
+        long deadline = System.nanoTime() + catchUpWait.toNanos();
+        while (true) {
+            Answer answer = snapshot.execute(tx -> read(projectId, head, asOf, knownAt));
+            if (answer.state != State.BEHIND || System.nanoTime() > deadline) {
+                return Optional.ofNullable(answer.fold);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private enum State {
+        ANSWERED,
+        BEHIND,
+        NOT_HERE
+    }
+
+    private record Answer(State state, ParticipationFold fold) {}
+
+    private Answer read(String projectId, long head, Instant asOf, Instant knownAt) {
+        List<Object[]> mark = jdbc.query(
+                "SELECT last_seq, last_recorded_at FROM participation_project WHERE project_id = ?",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)},
+                projectId);
+        if (mark.isEmpty()) {
+            return new Answer(State.NOT_HERE, null);
+        }
+        if ((Long) mark.get(0)[0] < head) {
+            return new Answer(State.BEHIND, null);
+        }
+        if (knownAt.isBefore(((OffsetDateTime) mark.get(0)[1]).toInstant())) {
+            return new Answer(State.NOT_HERE, null);
+        }
+        return new Answer(State.ANSWERED, facts(projectId, asOf, knownAt));
+    }
+
+    private ParticipationFold facts(String projectId, Instant asOf, Instant knownAt) {
+        OffsetDateTime cut = utc(asOf);
+        List<MemberChange> changes = jdbc.query(
+                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no FROM participation_member"
+                        + " WHERE project_id = ?",
+                (rs, n) -> new MemberChange(
+                        rs.getString(1),
+                        MemberChange.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        perspectives(rs.getString(5)),
+                        instant(rs, 6),
+                        rs.getLong(7)),
+                projectId);
+        List<MemberChange> changesByAsOf =
+                changes.stream().filter(c -> !c.occurredAt().isAfter(asOf)).toList();
+        List<PhaseStart> phases = jdbc.query(
+                "SELECT phase_id, name, occurred_at, seq_no FROM participation_phase WHERE project_id = ?"
+                        + " AND occurred_at <= ?",
+                (rs, n) -> new PhaseStart(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getLong(4)),
+                projectId,
+                cut);
+        TeamHistory team = new TeamHistory(changesByAsOf);
+        ParticipationFold fold =
+                new ParticipationFold(asOf, knownAt, team, new TeamHistory(changes), new PhaseCalendar(phases));
+
+        Map<String, Instant> meetingTimes = new HashMap<>();
+        jdbc.query(
+                "SELECT meeting_id, attendees, occurred_at FROM participation_meeting WHERE project_id = ?"
+                        + " AND occurred_at <= ?",
+                rs -> {
+                    Instant at = instant(rs, 3);
+                    meetingTimes.put(rs.getString(1), at);
+                    String attendees = rs.getString(2);
+                    fold.meeting(at, attendees.isEmpty() ? List.of() : Arrays.asList(attendees.split(",")));
+                },
+                projectId,
+                cut);
+
+        Map<String, List<Instant>> changeTimes = new HashMap<>();
+        changesByAsOf.forEach(c -> changeTimes
+                .computeIfAbsent(c.memberId(), id -> new ArrayList<>())
+                .add(c.occurredAt()));
+        Set<List<String>> oneByOne = new HashSet<>();
+        List<String> oneByOneMeetings = new ArrayList<>();
+        jdbc.query(
+                "SELECT meeting_id, member_id, " + columns() + ", first_at, last_at FROM participation_count"
+                        + " WHERE project_id = ? AND first_at <= ?",
+                rs -> {
+                    String meetingId = rs.getString(1);
+                    String memberId = rs.getString(2);
+                    Instant first = instant(rs, 3 + CATEGORIES);
+                    Instant last = instant(rs, 4 + CATEGORIES);
+                    Instant meetingAt = meetingTimes.get(meetingId);
+                    if (meetingAt == null
+                            || last.isAfter(asOf)
+                            || changesWithin(changeTimes.get(memberId), first, last)) {
+                        if (oneByOne.add(List.of(meetingId, memberId)) && !oneByOneMeetings.contains(meetingId)) {
+                            oneByOneMeetings.add(meetingId);
+                        }
+                        return;
+                    }
+                    for (int i = 0; i < CATEGORIES; i++) {
+                        int n = rs.getInt(3 + i);
+                        if (n > 0) {
+                            fold.spoke(memberId, CATEGORY[i], first, meetingAt, n);
+                        }
+                    }
+                },
+                projectId,
+                cut);
+        for (List<String> chunk : chunks(oneByOneMeetings)) {
+            Object[] args = Arrays.copyOf(prepend(projectId, chunk), chunk.size() + 2);
+            args[chunk.size() + 1] = cut;
+            jdbc.query(
+                    "SELECT meeting_id, member_id, category, occurred_at FROM participation_contribution"
+                            + " WHERE project_id = ? AND meeting_id IN (" + marks(chunk.size()) + ")"
+                            + " AND occurred_at <= ?",
+                    rs -> {
+                        String meetingId = rs.getString(1);
+                        String memberId = rs.getString(2);
+                        if (oneByOne.contains(List.of(meetingId, memberId))) {
+                            Instant at = instant(rs, 4);
+                            fold.spoke(
+                                    memberId,
+                                    CATEGORY[rs.getInt(3) - 1],
+                                    at,
+                                    meetingTimes.getOrDefault(meetingId, at),
+                                    1);
+                        }
+                    },
+                    args);
+        }
+
+        Map<String, DecisionParts> decisions = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT decision_id, step, method, members, occurred_at, seq_no FROM participation_decision"
+                        + " WHERE project_id = ? AND occurred_at <= ?",
+                rs -> {
+                    DecisionParts parts = decisions.computeIfAbsent(rs.getString(1), DecisionParts::new);
+                    Instant at = instant(rs, 5);
+                    long seq = rs.getLong(6);
+                    if ("PROPOSED".equals(rs.getString(2))) {
+                        if (parts.proposal == null || seq > parts.proposal.order()) {
+                            parts.proposal = new DecisionFacts.Proposal(null, rs.getString(4), at, null, null, seq);
+                        }
+                    } else if (parts.made == null || seq > parts.made.order()) {
+                        String members = rs.getString(4);
+                        parts.made = new DecisionFacts.Made(
+                                null,
+                                DecisionMethod.valueOf(rs.getString(3)),
+                                members.isEmpty() ? List.of() : Arrays.asList(members.split(",")),
+                                at,
+                                null,
+                                null,
+                                seq);
+                    }
+                },
+                projectId,
+                cut);
+        jdbc.query(
+                "SELECT decision_id, influence_id, member_id, kind, occurred_at, seq_no FROM participation_influence"
+                        + " WHERE project_id = ? AND occurred_at <= ?",
+                rs -> {
+                    decisions
+                            .computeIfAbsent(rs.getString(1), DecisionParts::new)
+                            .influences
+                            .add(new DecisionFacts.Influence(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    InfluenceKind.valueOf(rs.getString(4)),
+                                    null,
+                                    null,
+                                    null,
+                                    instant(rs, 5),
+                                    null,
+                                    null,
+                                    rs.getLong(6)));
+                },
+                projectId,
+                cut);
+        decisions.values().forEach(parts -> fold.decision(parts.facts()));
+        return fold;
+    }
+
+    /** Whether any of the member's changes took effect in (first, last]: then the row's contributions may differ in perspective. */
+    private static boolean changesWithin(List<Instant> changes, Instant first, Instant last) {
+        if (changes == null || !last.isAfter(first)) {
+            return false;
+        }
+        for (Instant at : changes) {
+            if (at.isAfter(first) && !at.isAfter(last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class DecisionParts {
+        final String decisionId;
+        DecisionFacts.Proposal proposal;
+        DecisionFacts.Made made;
+        final List<DecisionFacts.Influence> influences = new ArrayList<>();
+
+        DecisionParts(String decisionId) {
+            this.decisionId = decisionId;
+        }
+
+        DecisionFacts facts() {
+            return new DecisionFacts(decisionId, proposal, made, List.of(), influences, List.of());
+        }
+    }
+
+    private static String columns() {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 1; i <= CATEGORIES; i++) {
+            columns.append(i == 1 ? "" : ", ").append('c').append(i);
+        }
+        return columns.toString();
+    }
+
+    private static List<String> perspectives(String joined) {
+        return joined == null ? null : joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,152 @@
+package org.coproduction.timeline.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.participation.api.Participation;
+import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.ParticipationFold;
+import org.coproduction.timeline.participation.query.ParticipationQuery;
+import org.coproduction.timeline.participation.query.ParticipationReadModel;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code ParticipationBench DATA_DIR PROJECT BY CALLS [--spring.args...]} opens an existing store on
+ * a random port, waits for every processor to reach the head of the event store, then times the
+ * participation question for PROJECT by BY (phase, month, quarter, project) at now/now, CALLS
+ * times each after a warm-up of a quarter as many: through {@link ParticipationQuery} in process
+ * (the read model), over HTTP with one keep-alive client, and, for comparison, folding the events
+ * from the event store as an earlier knownAt does (a tenth as many calls).
+ */
+public final class ParticipationBench {
+
+    /**
+     * CPU time of the calling thread, which a busy machine disturbs far less than latency; over
+     * HTTP it covers only the client's side.
+     */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private ParticipationBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String project = args[1];
+        WindowKind by = WindowKind.valueOf(args[2].toUpperCase(Locale.ROOT));
+        int calls = Integer.parseInt(args[3]);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TimelineApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(Stream.concat(
+                                Stream.of(
+                                        "--timeline.data-dir=" + args[0],
+                                        "--timeline.demo.load-on-empty-store=false",
+                                        "--server.port=0"),
+                                Arrays.stream(args).skip(4))
+                        .toArray(String[]::new))) {
+            Processors.awaitAllAtHead(app);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long events = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, project);
+            long rows = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM participation_count WHERE project_id = ?", Long.class, project);
+            long meetings = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM participation_meeting WHERE project_id = ?", Long.class, project);
+            Clock clock = app.getBean(Clock.class);
+            ParticipationQuery query = app.getBean(ParticipationQuery.class);
+            Instant now = clock.instant();
+            if (app.getBean(ParticipationReadModel.class)
+                    .fold(project, now, now)
+                    .isEmpty()) {
+                throw new IllegalStateException("the read model does not answer for " + project);
+            }
+            Participation answer = query.participation(project, by, now, now);
+            System.out.printf(
+                    "participation %s by %s: %d events, %d meetings, %d count rows, %d windows%n",
+                    project,
+                    by.name().toLowerCase(Locale.ROOT),
+                    events,
+                    meetings,
+                    rows,
+                    answer.windows().size());
+
+            time("read model, in process", calls, () -> {
+                Instant t = clock.instant();
+                query.participation(project, by, t, t);
+            });
+            String url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/projects/"
+                    + project + "/participation?by=" + by.name().toLowerCase(Locale.ROOT);
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            time("read model, HTTP", calls, () -> get(http, url));
+            ProjectHistoryReader reader = app.getBean(ProjectHistoryReader.class);
+            time("fold of the events (earlier knownAt), in process", Math.max(4, calls / 10), () -> {
+                Instant t = clock.instant();
+                new ParticipationFold(reader.read(project, t), t).participation(project, by);
+            });
+        }
+    }
+
+    private static void time(String what, int calls, Call call) throws Exception {
+        for (int i = 0; i < Math.max(1, calls / 4); i++) {
+            call.run();
+        }
+        long[] nanos = new long[calls];
+        long[] cpu = new long[calls];
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            long c = THREADS.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - t;
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+        Arrays.sort(cpu);
+        System.out.printf(
+                "participation %s: %d calls, %.0f/s, ms p50 %.2f p90 %.2f p99 %.2f max %.2f"
+                        + " (CPU of the calling thread, ms: p50 %.2f p99 %.2f)%n",
+                what,
+                calls,
+                calls / seconds,
+                percentile(nanos, 50),
+                percentile(nanos, 90),
+                percentile(nanos, 99),
+                nanos[nanos.length - 1] / 1e6,
+                percentile(cpu, 50),
+                percentile(cpu, 99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static void get(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    url + " answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+}
