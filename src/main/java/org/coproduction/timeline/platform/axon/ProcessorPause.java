@@ -1,7 +1,10 @@
 package org.coproduction.timeline.platform.axon;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -52,13 +55,20 @@ public class ProcessorPause {
         }
     }
 
+    /**
+     * Stops them all at once: a processor takes a while to notice it should stop (its coordinator
+     * finishes its current wait on the event store), and one after the other those waits added up
+     * to about a second for three idle processors.
+     */
     private synchronized void acquire() {
         if (holders++ == 0) {
+            List<CompletableFuture<Void>> stops = new ArrayList<>();
             processing.eventProcessors().forEach((name, processor) -> {
                 if (!held.contains(name)) {
-                    processor.shutDown();
+                    stops.add(processor.shutdownAsync());
                 }
             });
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         }
     }
 
