@@ -98,7 +98,7 @@ public class JsonLinesImporter {
             ProcessorPause processorPause,
             Clock clock,
             Serializer serializer,
-            @Value("${timeline.import.pause-processors-above-bytes:4000000}") long pauseAboveBytes) {
+            @Value("${timeline.import.pause-processors-above-bytes:0}") long pauseAboveBytes) {
         this.serializer = serializer;
         this.pauseAboveBytes = pauseAboveBytes;
         this.schemas = schemas;
@@ -142,9 +142,10 @@ public class JsonLinesImporter {
     }
 
     /**
-     * The processors are paused only for a large file (by default above about 10,000 lines): stopping
-     * and starting them costs a second or so, more than a demo-sized import takes, while the cost
-     * the pause avoids (polls stepping over the open transaction's rows) grows with the file.
+     * The processors are paused for every file by default; {@code
+     * timeline.import.pause-processors-above-bytes} lets smaller files run beside them. Stopping and
+     * starting them costs up to a second, more than a demo-sized import takes, but running beside
+     * the previous import's catch-up measured slower still on a quiet machine (docs/performance.md).
      */
     private static long size(Path file) {
         try {
