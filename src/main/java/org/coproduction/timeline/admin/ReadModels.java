@@ -5,21 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.coproduction.timeline.admin.api.ProjectionState;
 import org.coproduction.timeline.admin.api.ProjectionStatus;
 import org.coproduction.timeline.admin.api.RebuildProgress;
 import org.coproduction.timeline.admin.api.SegmentStatus;
+import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +47,16 @@ import org.springframework.stereotype.Component;
  * conflict naming that instance and the processor is started again. With several instances, stop
  * the processor (or the instance) elsewhere first, or wait until its claims lapse. The other
  * instances' processors take their share of the segments again once they are released.
+ *
+ * <p>After the reset the replay itself runs in bulk ({@link BulkReplay}, on by default:
+ * {@code timeline.rebuild.bulk}): one pass over the event store feeds the handlers of every read
+ * model being rebuilt, batch by batch, with their tokens; the processors stay stopped meanwhile
+ * (and out of import pauses) and are started once it reaches the head, to handle what came since.
+ * If the bulk pass fails, they are started all the same and carry on the replay from its last
+ * batch the ordinary way.
  */
 @Component
-public class ReadModels {
+public class ReadModels implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
@@ -48,16 +64,40 @@ public class ReadModels {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final EventStorageEngine storage;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final ProcessorPause processorPause;
+    private final boolean bulk;
+    private final int bulkBatchSize;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Events the last bulk pass of this instance handled, for tests. */
+    private final AtomicLong bulkReplayed = new AtomicLong(-1);
 
     /** A rebuild this instance started: when, and the position the processor started from. */
     private record Rebuild(long startedNanos, long fromPosition) {}
 
     private record StoredToken(int segment, TrackingToken token, String owner) {}
 
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    public ReadModels(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            EventStorageEngine storage,
+            TokenStore tokenStore,
+            TransactionManager transactionManager,
+            ProcessorPause processorPause,
+            @Value("${timeline.rebuild.bulk:true}") boolean bulk,
+            @Value("${timeline.rebuild.batch-size:2000}") int bulkBatchSize) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.storage = storage;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.processorPause = processorPause;
+        this.bulk = bulk;
+        this.bulkBatchSize = bulkBatchSize;
     }
 
     /** The names of the read models, in alphabetical order. */
@@ -91,36 +131,135 @@ public class ReadModels {
     }
 
     /**
-     * Clears the read model and replays every event into it; returns once it runs again, before the
-     * replay is done. 404 for an unknown name; 409 while it is already rebuilding or when another
+     * Clears the read model and replays every event into it; returns once its replay has begun,
+     * before it is done. 404 for an unknown name; 409 while it is already rebuilding or when another
      * instance holds a claim on one of its segments.
      */
-    public synchronized ProjectionStatus rebuild(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw RuleViolationException.conflict("name", name + " has handlers that cannot be reset");
+    public ProjectionStatus rebuild(String name) {
+        return rebuild(List.of(name)).get(0);
+    }
+
+    /**
+     * Rebuilds several read models together: one pass over the event store feeds them all. Checked
+     * and reset one by one, in the order given; when one is refused, those reset before it replay on
+     * their own and the refusal is thrown.
+     */
+    public synchronized List<ProjectionStatus> rebuild(List<String> names) {
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        for (String name : names) {
+            StreamingEventProcessor processor = processor(name);
+            if (!processor.supportsReset()) {
+                throw RuleViolationException.conflict("name", name + " has handlers that cannot be reset");
+            }
+            ProjectionStatus before = status(name, processor, head());
+            if (before.status() == ProjectionState.REBUILDING) {
+                throw RuleViolationException.conflict(
+                        "name",
+                        name + " is already rebuilding ("
+                                + Math.round(before.progress().fraction() * 100) + "% done)");
+            }
+            processors.add(processor);
         }
-        ProjectionStatus before = status(name, processor, head());
-        if (before.status() == ProjectionState.REBUILDING) {
-            throw RuleViolationException.conflict(
-                    "name",
-                    name + " is already rebuilding ("
-                            + Math.round(before.progress().fraction() * 100) + "% done)");
+        List<String> reset = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            StreamingEventProcessor processor = processors.get(i);
+            log.info(
+                    "Rebuilding read model {} from position {}",
+                    name,
+                    status(name).position());
+            processorPause.hold(name);
+            try {
+                reset(processor);
+            } catch (UnableToClaimTokenException e) {
+                processorPause.letGo(name);
+                reset.forEach(processorPause::letGo);
+                throw RuleViolationException.conflict(
+                        "name",
+                        name + " runs in another instance too, which holds a segment (" + e.getMessage()
+                                + "); stop it there before rebuilding");
+            } catch (RuntimeException e) {
+                processorPause.letGo(name);
+                reset.forEach(processorPause::letGo);
+                throw e;
+            }
+            rebuilds.put(name, new Rebuild(System.nanoTime(), 0));
+            reset.add(name);
         }
-        log.info("Rebuilding read model {} from position {}", name, before.position());
-        processor.shutDown();
-        try {
+        if (bulk && processors.stream().allMatch(AbstractEventProcessor.class::isInstance)) {
+            Thread replay = new Thread(() -> bulkReplay(names, processors), "bulk-replay");
+            replay.setDaemon(true);
+            replay.start();
+        } else {
+            names.forEach(processorPause::letGo);
+        }
+        return names.stream().map(this::status).toList();
+    }
+
+    /**
+     * Every segment's token turned into a replay token from the first event (claiming them all, so
+     * this fails with nothing changed when another instance holds one), committed, and only then the
+     * read model cleared by its {@code @ResetHandler}s. Axon's own {@code resetTokens()} clears
+     * first, in the same transaction; but a reset handler that TRUNCATEs a table commits at once on
+     * H2, so a failure between the two would leave an empty read model whose tokens say it is
+     * complete. In this order such a failure leaves a processor that replays from the start over
+     * its old rows, which every projection here takes in its stride (idempotent handling).
+     */
+    private void reset(StreamingEventProcessor processor) {
+        if (!(processor instanceof AbstractEventProcessor withHandlers)) {
             processor.resetTokens();
-        } catch (UnableToClaimTokenException e) {
-            processor.start();
-            throw RuleViolationException.conflict(
-                    "name",
-                    name + " runs in another instance too, which holds a segment (" + e.getMessage()
-                            + "); stop it there before rebuilding");
+            return;
         }
-        rebuilds.put(name, new Rebuild(System.nanoTime(), 0));
-        processor.start();
-        return status(name);
+        String name = processor.getName();
+        transactionManager.executeInTransaction(() -> {
+            for (int segment : tokenStore.fetchSegments(name)) {
+                TrackingToken current = tokenStore.fetchToken(name, segment);
+                tokenStore.storeToken(ReplayToken.createReplayToken(current, null), name, segment);
+            }
+        });
+        transactionManager.executeInTransaction(
+                () -> withHandlers.eventHandlerInvoker().performReset());
+    }
+
+    /** The bulk pass, then the processors started, whatever became of it. */
+    private void bulkReplay(List<String> names, List<StreamingEventProcessor> processors) {
+        List<BulkReplay.Target> targets = new ArrayList<>();
+        try {
+            transactionManager.executeInTransaction(() -> processors.forEach(p -> targets.add(new BulkReplay.Target(
+                    (AbstractEventProcessor) p, tokenStore.fetchSegments(p.getName()), tokenStore))));
+            long start = System.nanoTime();
+            long events = new BulkReplay(storage, tokenStore, transactionManager, bulkBatchSize, stopping).run(targets);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            bulkReplayed.set(events);
+            log.info(
+                    "Replayed {} events into {} in {} s ({} events/s)",
+                    events,
+                    names,
+                    String.format("%.1f", seconds),
+                    Math.round(events / Math.max(seconds, 1e-3)));
+        } catch (Exception e) {
+            if (stopping.get()) {
+                return;
+            }
+            log.warn(
+                    "Bulk replay of {} stopped ({}); the processors carry on from its last batch", names, e.toString());
+        } finally {
+            if (!stopping.get()) {
+                transactionManager.executeInTransaction(() -> targets.forEach(
+                        t -> t.tokens.keySet().forEach(segment -> tokenStore.releaseClaim(t.name, segment))));
+                names.forEach(processorPause::letGo);
+            }
+        }
+    }
+
+    /** The events the last bulk pass handled; -1 before the first has finished. */
+    long bulkReplayed() {
+        return bulkReplayed.get();
+    }
+
+    @Override
+    public void destroy() {
+        stopping.set(true);
     }
 
     private StreamingEventProcessor processor(String name) {

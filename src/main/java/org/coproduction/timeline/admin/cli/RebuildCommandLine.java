@@ -58,13 +58,11 @@ public final class RebuildCommandLine {
         List<String> names = target.equals("all") ? known : List.of(target);
         long head = readModels.head();
         long start = System.nanoTime();
-        for (String name : names) {
-            try {
-                readModels.rebuild(name);
-            } catch (RuleViolationException e) {
-                System.err.println("cannot rebuild " + name + ": " + e.getMessage());
-                return 1;
-            }
+        try {
+            readModels.rebuild(names);
+        } catch (RuleViolationException e) {
+            System.err.println("cannot rebuild: " + e.getMessage());
+            return 1;
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, ProgressBar> bars = new LinkedHashMap<>();

@@ -189,9 +189,10 @@ class InfluenceProjection {
         // meetings, reflections and interviews do not bear on influence
     }
 
+    /** TRUNCATE rather than DELETE: it drops a million rows at once instead of one by one. */
     @ResetHandler
     void reset() {
-        INSERTS.keySet().forEach(table -> jdbc.update("DELETE FROM " + table));
+        INSERTS.keySet().forEach(table -> jdbc.execute("TRUNCATE TABLE " + table));
     }
 
     static OffsetDateTime utc(Instant instant) {

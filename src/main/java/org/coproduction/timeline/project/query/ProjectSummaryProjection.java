@@ -85,10 +85,11 @@ public class ProjectSummaryProjection {
         recountMembers(e.projectId());
     }
 
+    /** TRUNCATE rather than DELETE: it drops the rows at once instead of one by one. */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM project_member");
-        jdbc.update("DELETE FROM project_summary");
+        jdbc.execute("TRUNCATE TABLE project_member");
+        jdbc.execute("TRUNCATE TABLE project_summary");
     }
 
     public List<ProjectSummary> all() {

@@ -99,11 +99,15 @@ class TimelineProjection {
                         event instanceof MemberJoined joined ? joined : null));
     }
 
+    /**
+     * TRUNCATE rather than DELETE: it drops a million rows at once instead of one by one (on H2
+     * it also commits the transaction it runs in; {@code ReadModels} resets the tokens before).
+     */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM timeline_entry");
-        jdbc.update("DELETE FROM timeline_member_name");
-        jdbc.update("DELETE FROM timeline_phase");
+        jdbc.execute("TRUNCATE TABLE timeline_entry");
+        jdbc.execute("TRUNCATE TABLE timeline_member_name");
+        jdbc.execute("TRUNCATE TABLE timeline_phase");
     }
 
     /**
