@@ -53,13 +53,12 @@ class DemoLoader {
                 }
                 ImportResult result = importer.importFile(file, ImportProgress.NONE);
                 log.info(
-                        "Demo project '{}' loaded: {} events. Try http://localhost:{}/api/projects,"
-                                + " http://localhost:{}/api/projects/{}/timeline and http://localhost:{}/swagger-ui.html",
+                        "Demo project '{}' loaded: {} events. Open http://localhost:{}/ in a browser"
+                                + " (the API: http://localhost:{}/api/projects and http://localhost:{}/swagger-ui.html)",
                         DemoProjectGenerator.DEMO_PROJECT_ID,
                         result.imported(),
                         port,
                         port,
-                        DemoProjectGenerator.DEMO_PROJECT_ID,
                         port);
             } finally {
                 Files.deleteIfExists(file);
