@@ -1,5 +1,8 @@
 package org.coproduction.timeline.bench;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.coproduction.timeline.TimelineApplication;
@@ -36,7 +39,10 @@ public final class PauseBench {
             time("idle", pause, times);
             ReadModels readModels = app.getBean(ReadModels.class);
             readModels.rebuild(readModels.names());
-            Thread.sleep(2000);
+            // Timed while the replay is under way: once every read model has handled events again.
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> readModels.all().stream().allMatch(status -> status.position() > 0));
             time("replaying", pause, times);
         }
     }

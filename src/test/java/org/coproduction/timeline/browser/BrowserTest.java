@@ -1,5 +1,6 @@
 package org.coproduction.timeline.browser;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.coproduction.timeline.admin.ReadModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The base of every browser test: the whole application on a random port with the demo study
@@ -58,10 +56,7 @@ public abstract class BrowserTest {
     protected int port;
 
     @Autowired
-    private EventProcessingConfiguration processing;
-
-    @Autowired
-    private JdbcTemplate jdbc;
+    private ReadModels readModels;
 
     /** The API itself, to compare what a page shows with what the API answers. */
     @Autowired
@@ -110,29 +105,11 @@ public abstract class BrowserTest {
 
     /** Every read model has handled every stored event, so pages show the whole demo. */
     @BeforeEach
-    void awaitReadModels() throws InterruptedException {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                while (position(streaming) < (head == null ? -1 : head)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(processor.getName() + " did not catch up with the demo");
-                    }
-                    Thread.sleep(25);
-                }
-            }
-        }
-    }
-
-    private static long position(StreamingEventProcessor processor) {
-        var status = processor.processingStatus().values();
-        return status.isEmpty()
-                ? -1
-                : status.stream()
-                        .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                        .min()
-                        .orElse(-1);
+    void awaitReadModels() {
+        long head = readModels.head();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> readModels.all().stream().allMatch(status -> status.caughtUpWith(head)));
     }
 
     /** Opens a page of the application: open("timeline.html?project=" + DEMO). */
