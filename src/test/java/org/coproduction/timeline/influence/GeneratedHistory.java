@@ -1,21 +1,30 @@
 package org.coproduction.timeline.influence;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
@@ -24,6 +33,9 @@ import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.decision.api.InfluenceKind;
 import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.interchange.ImportProgress;
+import org.coproduction.timeline.interchange.ImportRejectedException;
+import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
@@ -464,5 +476,72 @@ public final class GeneratedHistory {
         List<String> shuffled = new ArrayList<>(PERSPECTIVES);
         Collections.shuffle(shuffled, random);
         return List.copyOf(shuffled.subList(0, 1 + random.nextInt(3)));
+    }
+
+    /**
+     * The times worth asking at, on one axis: every occurredAt (for asOf) or every recordedAt (for
+     * knownAt) of the history, and a moment before and after it all. Asking exactly at them and
+     * just before them probes every boundary.
+     */
+    public List<Instant> moments(Function<Line, Instant> axis) {
+        Set<Instant> moments = new HashSet<>();
+        lines().forEach(line -> moments.add(axis.apply(line)));
+        List<Instant> sorted = new ArrayList<>(moments);
+        sorted.sort(null);
+        sorted.add(0, sorted.get(0).minus(Duration.ofDays(1)));
+        sorted.add(sorted.get(sorted.size() - 1).plus(Duration.ofDays(60)));
+        return sorted;
+    }
+
+    /** At a moment, a nanosecond before it, or up to a day after it: every boundary gets probed. */
+    public static Instant pickTime(Random random, List<Instant> moments) {
+        Instant moment = moments.get(random.nextInt(moments.size()));
+        return switch (random.nextInt(4)) {
+            case 0 -> moment.minusNanos(1);
+            case 1 -> moment.plusSeconds(random.nextInt(86_400));
+            default -> moment;
+        };
+    }
+
+    /**
+     * Imports lines [from, until) of every history as one file, fileName in dir: each project's
+     * lines stay in their order; which project comes next is random.
+     */
+    public static void importInterleaved(
+            JsonLinesImporter importer,
+            Path dir,
+            List<GeneratedHistory> histories,
+            ToIntFunction<GeneratedHistory> from,
+            ToIntFunction<GeneratedHistory> until,
+            Random shuffle,
+            String fileName)
+            throws IOException {
+        List<Integer> next = new ArrayList<>();
+        for (GeneratedHistory history : histories) {
+            next.add(from.applyAsInt(history));
+        }
+        List<String> lines = new ArrayList<>();
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            open.add(i);
+        }
+        while (!open.isEmpty()) {
+            int slot = shuffle.nextInt(open.size());
+            int h = open.get(slot);
+            GeneratedHistory history = histories.get(h);
+            if (next.get(h) >= until.applyAsInt(history)) {
+                open.remove(slot);
+                continue;
+            }
+            lines.add(json(history.lines().get(next.get(h))));
+            next.set(h, next.get(h) + 1);
+        }
+        Path file = dir.resolve(fileName);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        try {
+            importer.importFile(file, ImportProgress.NONE);
+        } catch (ImportRejectedException e) {
+            fail("the generated histories were refused: " + e.errors());
+        }
     }
 }

@@ -1,13 +1,9 @@
 package org.coproduction.timeline.influence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
@@ -37,8 +31,6 @@ import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.DecisionOverview;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
-import org.coproduction.timeline.interchange.ImportProgress;
-import org.coproduction.timeline.interchange.ImportRejectedException;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
@@ -48,7 +40,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.testing.SameAnswer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +96,16 @@ class InfluenceReadModelPropertyTest {
             histories.add(new GeneratedHistory("influence-property-" + seed, seed));
         }
         Random shuffle = new Random(FIRST_SEED);
-        importInterleaved(histories, h -> 0, h -> h.lines().size() * 2 / 3, shuffle, "first.jsonl");
-        importInterleaved(
-                histories, h -> h.lines().size() * 2 / 3, h -> h.lines().size(), shuffle, "second.jsonl");
+        GeneratedHistory.importInterleaved(
+                importer, dir, histories, h -> 0, h -> h.lines().size() * 2 / 3, shuffle, "first.jsonl");
+        GeneratedHistory.importInterleaved(
+                importer,
+                dir,
+                histories,
+                h -> h.lines().size() * 2 / 3,
+                h -> h.lines().size(),
+                shuffle,
+                "second.jsonl");
         awaitProjection(histories);
         return histories.stream()
                 .map(history -> DynamicTest.dynamicTest("seed " + history.seed(), () -> check(history)));
@@ -114,11 +113,11 @@ class InfluenceReadModelPropertyTest {
 
     private void check(GeneratedHistory history) {
         Random random = new Random(history.seed() * 31 + 7);
-        List<Instant> occurred = moments(history, line -> line.event().occurredAt());
-        List<Instant> recorded = moments(history, Line::recordedAt);
+        List<Instant> occurred = history.moments(line -> line.event().occurredAt());
+        List<Instant> recorded = history.moments(Line::recordedAt);
         for (int ask = 0; ask < ASKS_PER_HISTORY; ask++) {
-            Instant asOf = pickTime(random, occurred);
-            Instant knownAt = pickTime(random, recorded);
+            Instant asOf = GeneratedHistory.pickTime(random, occurred);
+            Instant knownAt = GeneratedHistory.pickTime(random, recorded);
             Supplier<String> where =
                     () -> "seed " + history.seed() + ", asOf " + asOf + ", knownAt " + knownAt + "\n" + history;
             ProjectHistory fold = history.fold(knownAt);
@@ -136,7 +135,7 @@ class InfluenceReadModelPropertyTest {
             fold.phases(asOf).spans().forEach(span -> phaseIds.add(span.phaseId()));
             phaseIds.add("phase-" + random.nextInt(6)); // sometimes one not started by asOf
             for (String phaseId : phaseIds) {
-                assertSameAnswerOrBothNotFound(
+                SameAnswer.assertSameAnswerOrBothNotFound(
                         () -> readModel.summary(projectId, asOf, knownAt, phaseId),
                         () -> folded.summary(asOf, phaseId),
                         () -> "phase " + phaseId + ", " + where.get());
@@ -158,81 +157,6 @@ class InfluenceReadModelPropertyTest {
                         .as(() -> "influences on " + overview.decisionId() + " by brute force, " + where.get())
                         .isEqualTo(oracle.counted(overview.decisionId()));
             }
-        }
-    }
-
-    private static void assertSameAnswerOrBothNotFound(
-            Supplier<Object> readModelAnswer, Supplier<Object> foldAnswer, Supplier<String> where) {
-        Object expected;
-        try {
-            expected = foldAnswer.get();
-        } catch (RuleViolationException e) {
-            Throwable thrown = catchThrowable(readModelAnswer::get);
-            assertThat(thrown).as(where).isInstanceOf(RuleViolationException.class);
-            assertThat(((RuleViolationException) thrown).field()).as(where).isEqualTo(e.field());
-            return;
-        }
-        assertThat(readModelAnswer.get()).as(where).isEqualTo(expected);
-    }
-
-    /**
-     * The times worth asking at, on one axis: every occurredAt (for asOf) or every recordedAt (for
-     * knownAt) of the history, and a moment before and after it all. Asking exactly at them and
-     * just before them probes every boundary.
-     */
-    private static List<Instant> moments(GeneratedHistory history, Function<Line, Instant> axis) {
-        Set<Instant> moments = new HashSet<>();
-        history.lines().forEach(line -> moments.add(axis.apply(line)));
-        List<Instant> sorted = new ArrayList<>(moments);
-        sorted.sort(null);
-        sorted.add(0, sorted.get(0).minus(Duration.ofDays(1)));
-        sorted.add(sorted.get(sorted.size() - 1).plus(Duration.ofDays(60)));
-        return sorted;
-    }
-
-    private static Instant pickTime(Random random, List<Instant> moments) {
-        Instant moment = moments.get(random.nextInt(moments.size()));
-        return switch (random.nextInt(4)) {
-            case 0 -> moment.minusNanos(1);
-            case 1 -> moment.plusSeconds(random.nextInt(86_400));
-            default -> moment;
-        };
-    }
-
-    private void importInterleaved(
-            List<GeneratedHistory> histories,
-            ToIntFunction<GeneratedHistory> from,
-            ToIntFunction<GeneratedHistory> until,
-            Random shuffle,
-            String fileName)
-            throws IOException {
-        // Each project's lines stay in their order; which project comes next is random.
-        List<Integer> next = new ArrayList<>();
-        for (GeneratedHistory history : histories) {
-            next.add(from.applyAsInt(history));
-        }
-        List<String> lines = new ArrayList<>();
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < histories.size(); i++) {
-            open.add(i);
-        }
-        while (!open.isEmpty()) {
-            int slot = shuffle.nextInt(open.size());
-            int h = open.get(slot);
-            GeneratedHistory history = histories.get(h);
-            if (next.get(h) >= until.applyAsInt(history)) {
-                open.remove(slot);
-                continue;
-            }
-            lines.add(GeneratedHistory.json(history.lines().get(next.get(h))));
-            next.set(h, next.get(h) + 1);
-        }
-        Path file = dir.resolve(fileName);
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        try {
-            importer.importFile(file, ImportProgress.NONE);
-        } catch (ImportRejectedException e) {
-            fail("the generated histories were refused: " + e.errors());
         }
     }
 

@@ -1,43 +1,34 @@
 package org.coproduction.timeline.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coproduction.timeline.influence.GeneratedHistory;
 import org.coproduction.timeline.influence.GeneratedHistory.Line;
-import org.coproduction.timeline.interchange.ImportProgress;
-import org.coproduction.timeline.interchange.ImportRejectedException;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationFold;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.participation.query.ParticipationReadModel;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.testing.SameAnswer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,8 +89,16 @@ class ParticipationReadModelPropertyTest {
             histories.add(new GeneratedHistory(PREFIX + seed, seed));
         }
         Random shuffle = new Random(FIRST_SEED);
-        importInterleaved(histories, h -> 0, h -> h.lines().size() / 2, shuffle, "first.jsonl");
-        importInterleaved(histories, h -> h.lines().size() / 2, h -> h.lines().size(), shuffle, "second.jsonl");
+        GeneratedHistory.importInterleaved(
+                importer, dir, histories, h -> 0, h -> h.lines().size() / 2, shuffle, "first.jsonl");
+        GeneratedHistory.importInterleaved(
+                importer,
+                dir,
+                histories,
+                h -> h.lines().size() / 2,
+                h -> h.lines().size(),
+                shuffle,
+                "second.jsonl");
         awaitProjection(histories);
         Stream<DynamicTest> checks = histories.stream()
                 .map(history -> DynamicTest.dynamicTest("seed " + history.seed(), () -> check(history)));
@@ -112,8 +111,8 @@ class ParticipationReadModelPropertyTest {
     private void check(GeneratedHistory history) throws IOException {
         Random random = new Random(history.seed() * 31 + 7);
         String projectId = history.projectId();
-        List<Instant> occurred = moments(history, line -> line.event().occurredAt());
-        List<Instant> recorded = moments(history, Line::recordedAt);
+        List<Instant> occurred = history.moments(line -> line.event().occurredAt());
+        List<Instant> recorded = history.moments(Line::recordedAt);
         Instant lastRecorded = recorded.get(recorded.size() - 2);
         Set<String> members = new TreeSet<>();
         history.lines().forEach(line -> {
@@ -123,7 +122,7 @@ class ParticipationReadModelPropertyTest {
         });
         members.add("never-a-member");
         for (int ask = 0; ask < ASKS_PER_HISTORY; ask++) {
-            Instant asOf = pickTime(random, occurred);
+            Instant asOf = GeneratedHistory.pickTime(random, occurred);
             // The present record: at the latest recording, a while after it, or now.
             Instant knownAt =
                     switch (random.nextInt(3)) {
@@ -145,14 +144,14 @@ class ParticipationReadModelPropertyTest {
                         .isEqualTo(json.writeValueAsString(reference));
             }
             for (String memberId : members) {
-                assertSameAnswerOrBothNotFound(
+                SameAnswer.assertSameAnswerOrBothNotFound(
                         () -> fromTables.get().trajectory(projectId, memberId),
                         () -> expected.trajectory(projectId, memberId),
                         () -> "trajectory of " + memberId + ", " + where.get());
             }
 
             // Any knownAt through the query: the read model or the fold, the same answer.
-            Instant anyKnownAt = pickTime(random, recorded);
+            Instant anyKnownAt = GeneratedHistory.pickTime(random, recorded);
             Supplier<String> whereAny =
                     () -> "seed " + history.seed() + ", asOf " + asOf + ", knownAt " + anyKnownAt + "\n" + history;
             WindowKind by = WindowKind.values()[random.nextInt(WindowKind.values().length)];
@@ -210,77 +209,6 @@ class ParticipationReadModelPropertyTest {
                             "SELECT * FROM " + table + " WHERE project_id LIKE '" + PREFIX + "%' ORDER BY 1, 2, 3"));
         }
         return rows;
-    }
-
-    private static void assertSameAnswerOrBothNotFound(
-            Supplier<Object> readModelAnswer, Supplier<Object> foldAnswer, Supplier<String> where) {
-        Object expected;
-        try {
-            expected = foldAnswer.get();
-        } catch (RuleViolationException e) {
-            Throwable thrown = catchThrowable(readModelAnswer::get);
-            assertThat(thrown).as(where).isInstanceOf(RuleViolationException.class);
-            assertThat(((RuleViolationException) thrown).field()).as(where).isEqualTo(e.field());
-            return;
-        }
-        assertThat(readModelAnswer.get()).as(where).isEqualTo(expected);
-    }
-
-    /** Every moment of the axis in the history, and one before and one after it all. */
-    private static List<Instant> moments(GeneratedHistory history, Function<Line, Instant> axis) {
-        Set<Instant> moments = new HashSet<>();
-        history.lines().forEach(line -> moments.add(axis.apply(line)));
-        List<Instant> sorted = new ArrayList<>(moments);
-        sorted.sort(null);
-        sorted.add(0, sorted.get(0).minus(Duration.ofDays(1)));
-        sorted.add(sorted.get(sorted.size() - 1).plus(Duration.ofDays(60)));
-        return sorted;
-    }
-
-    /** At a moment, a nanosecond before it, or up to a day after it: every boundary gets probed. */
-    private static Instant pickTime(Random random, List<Instant> moments) {
-        Instant moment = moments.get(random.nextInt(moments.size()));
-        return switch (random.nextInt(4)) {
-            case 0 -> moment.minusNanos(1);
-            case 1 -> moment.plusSeconds(random.nextInt(86_400));
-            default -> moment;
-        };
-    }
-
-    private void importInterleaved(
-            List<GeneratedHistory> histories,
-            ToIntFunction<GeneratedHistory> from,
-            ToIntFunction<GeneratedHistory> until,
-            Random shuffle,
-            String fileName)
-            throws IOException {
-        List<Integer> next = new ArrayList<>();
-        for (GeneratedHistory history : histories) {
-            next.add(from.applyAsInt(history));
-        }
-        List<String> lines = new ArrayList<>();
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < histories.size(); i++) {
-            open.add(i);
-        }
-        while (!open.isEmpty()) {
-            int slot = shuffle.nextInt(open.size());
-            int h = open.get(slot);
-            GeneratedHistory history = histories.get(h);
-            if (next.get(h) >= until.applyAsInt(history)) {
-                open.remove(slot);
-                continue;
-            }
-            lines.add(GeneratedHistory.json(history.lines().get(next.get(h))));
-            next.set(h, next.get(h) + 1);
-        }
-        Path file = dir.resolve(fileName);
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        try {
-            importer.importFile(file, ImportProgress.NONE);
-        } catch (ImportRejectedException e) {
-            fail("the generated histories were refused: " + e.errors());
-        }
     }
 
     /** Until every project's mark stands at its last event. */
