@@ -89,6 +89,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA)
                 .batchSize(batchSize)
+                .readEventDataWithGaps(GapQuery::build)
                 .build();
     }
 
