@@ -83,9 +83,9 @@ class ProjectionAdministrationTest {
         String before = timeline(REBUILT_STUDY);
         jdbc.update("DELETE FROM timeline_entry WHERE project_id = ?", REBUILT_STUDY);
         jdbc.update(
-                "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at, member_ids,"
-                        + " data) VALUES (?, 0, 'leftover', 'ProjectRegistered', TIMESTAMP WITH TIME ZONE"
-                        + " '2021-01-04 09:00:00+00', TIMESTAMP WITH TIME ZONE '2021-01-04 09:00:00+00', ',', '{}')",
+                "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at, member_ids)"
+                        + " VALUES (?, 0, 'leftover', 'ProjectRegistered', TIMESTAMP WITH TIME ZONE"
+                        + " '2021-01-04 09:00:00+00', TIMESTAMP WITH TIME ZONE '2021-01-04 09:00:00+00', ',')",
                 LEFTOVER_PROJECT);
         assertThat(timeline(REBUILT_STUDY)).isNotEqualTo(before);
 

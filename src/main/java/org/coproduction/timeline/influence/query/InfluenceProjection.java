@@ -21,6 +21,7 @@ import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
@@ -215,7 +216,7 @@ class InfluenceProjection {
                 range[0],
                 range[1])));
         pending.rows.forEach(
-                (table, rows) -> jdbc.batchUpdate("INSERT INTO " + table + " " + INSERTS.get(table), rows));
+                (table, rows) -> JdbcBatch.run(jdbc, "INSERT INTO " + table + " " + INSERTS.get(table), rows));
     }
 
     /**

@@ -25,6 +25,7 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
@@ -400,9 +401,7 @@ class ParticipationProjection {
     }
 
     private void batchUpdate(String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
-        }
+        JdbcBatch.run(jdbc, sql, rows);
     }
 
     static String marks(int n) {

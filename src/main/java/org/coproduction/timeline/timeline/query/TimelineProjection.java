@@ -1,7 +1,5 @@
 package org.coproduction.timeline.timeline.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,22 +16,20 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.Mentions;
 import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.Visibility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code timeline_entry} (one row per event), {@code timeline_member_name} (one row per
- * join) and {@code timeline_phase}. Rows of one processor batch are written together in one JDBC batch when
+ * Keeps {@code timeline_entry} (one row per event: what the timeline filters and orders by, not the
+ * event's data, which {@link TimelineQuery} reads from the store for the page it answers), {@code
+ * timeline_member_name} (one row per join) and {@code timeline_phase}. Rows of one processor batch are written together in one JDBC batch when
  * the batch commits, with the processor's token, so a rebuild streams at the speed of the store.
  * A row already present (same project and sequence) is skipped, so handling is idempotent.
  *
@@ -52,12 +48,9 @@ class TimelineProjection {
     private static final String PENDING_ROWS = TimelineProjection.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final ObjectMapper json = EventJson.newMapper();
 
-    TimelineProjection(JdbcTemplate jdbc, Serializer serializer) {
+    TimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
     }
 
     record Row(
@@ -68,7 +61,6 @@ class TimelineProjection {
             Instant occurredAt,
             Instant recordedAt,
             String memberIds,
-            String data,
             MemberJoined joined) {}
 
     @EventHandler
@@ -95,7 +87,6 @@ class TimelineProjection {
                         event.occurredAt(),
                         RecordedTime.of(message),
                         "," + String.join(",", Mentions.membersOf(event)) + ",",
-                        dataOf(event, message),
                         event instanceof MemberJoined joined ? joined : null));
     }
 
@@ -108,19 +99,6 @@ class TimelineProjection {
         jdbc.execute("TRUNCATE TABLE timeline_entry");
         jdbc.execute("TRUNCATE TABLE timeline_member_name");
         jdbc.execute("TRUNCATE TABLE timeline_phase");
-    }
-
-    /**
-     * The event's fields as the interchange writes them, less any private text: the stored JSON
-     * itself where possible, rather than the event serialised once more.
-     */
-    private String dataOf(ProjectEvent event, DomainEventMessage<?> message) {
-        if (event instanceof ReflectionWritten written && written.visibility() == Visibility.PRIVATE) {
-            ObjectNode data = json.valueToTree(event);
-            data.remove("text");
-            return data.toString();
-        }
-        return message.serializePayload(serializer, String.class).getData();
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -157,17 +135,19 @@ class TimelineProjection {
                     row.type(),
                     utc(row.occurredAt()),
                     utc(row.recordedAt()),
-                    row.memberIds(),
-                    row.data()
+                    row.memberIds()
                 });
             }
         }
-        jdbc.batchUpdate(
+        JdbcBatch.run(
+                jdbc,
                 "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at,"
-                        + " member_ids, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " member_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 args);
-        jdbc.batchUpdate(
-                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES (?, ?, ?, ?)", names);
+        JdbcBatch.run(
+                jdbc,
+                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES (?, ?, ?, ?)",
+                names);
     }
 
     /** Rows a redelivered batch already wrote: one range query per project in the batch. */

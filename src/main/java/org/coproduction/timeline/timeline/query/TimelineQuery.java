@@ -2,6 +2,10 @@ package org.coproduction.timeline.timeline.query;
 
 import static org.coproduction.timeline.timeline.query.TimelineProjection.utc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,7 +13,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.timeline.query.TimelinePage.Entry;
 import org.coproduction.timeline.timeline.query.TimelinePage.MemberRef;
 import org.coproduction.timeline.timeline.query.TimelinePage.PhaseRef;
@@ -19,11 +27,16 @@ import org.springframework.stereotype.Component;
 /**
  * Answers timeline requests from the timeline read model. The phase of each entry is worked out
  * when asked, from the phases known now, so a late-recorded phase start moves entries correctly.
+ * Each entry's data is its stored payload, read for the page only: the read model does not copy it.
  */
 @Component
 public class TimelineQuery {
 
+    private static final String PRIVATE_TEXT_TYPE =
+            EventCatalogue.byClass(ReflectionWritten.class).orElseThrow().name();
+
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.newMapper();
 
     TimelineQuery(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -82,8 +95,14 @@ public class TimelineQuery {
         pageArgs.add((long) filter.page() * filter.size());
         pageArgs.add(filter.size());
         List<Entry> entries = jdbc.query(
-                "SELECT seq_no, event_id, type, occurred_at, recorded_at, member_ids, data FROM timeline_entry" + where
-                        + " ORDER BY occurred_at, recorded_at, seq_no OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                // The page's rows first, then each one's data from the store by the store's own index.
+                "SELECT t.seq_no, t.event_id, t.type, t.occurred_at, t.recorded_at, t.member_ids, d.payload FROM"
+                        + " (SELECT project_id, seq_no, event_id, type, occurred_at, recorded_at, member_ids"
+                        + " FROM timeline_entry" + where
+                        + " ORDER BY occurred_at, recorded_at, seq_no OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) t"
+                        + " JOIN domain_event_entry d"
+                        + " ON d.aggregate_identifier = t.project_id AND d.sequence_number = t.seq_no"
+                        + " ORDER BY t.occurred_at, t.recorded_at, t.seq_no",
                 (rs, n) -> {
                     Instant occurredAt = rs.getObject(4, OffsetDateTime.class).toInstant();
                     return new Entry(
@@ -94,10 +113,30 @@ public class TimelineQuery {
                             rs.getObject(5, OffsetDateTime.class).toInstant(),
                             phaseAt(phases, occurredAt),
                             members(rs.getString(6), names),
-                            rs.getString(7));
+                            data(rs.getString(3), rs.getBytes(7)));
                 },
                 pageArgs.toArray());
         return new TimelinePage(projectId, filter.page(), filter.size(), total == null ? 0 : total, entries);
+    }
+
+    /**
+     * The event's fields as the interchange writes them (the stored payload is that JSON), less the
+     * text of a private reflection.
+     */
+    private String data(String type, byte[] payload) {
+        String data = new String(payload, StandardCharsets.UTF_8);
+        if (!PRIVATE_TEXT_TYPE.equals(type)) {
+            return data;
+        }
+        try {
+            ObjectNode fields = (ObjectNode) json.readTree(data);
+            if (Visibility.PRIVATE.name().equals(fields.path("visibility").asText())) {
+                fields.remove("text");
+            }
+            return fields.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event data is not JSON", e);
+        }
     }
 
     private static void restrictToPhase(String phaseId, List<Phase> phases, StringBuilder where, List<Object> args) {
