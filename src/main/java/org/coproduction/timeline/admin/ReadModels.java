@@ -88,7 +88,7 @@ public class ReadModels implements DisposableBean {
             TransactionManager transactionManager,
             ProcessorPause processorPause,
             @Value("${timeline.rebuild.bulk:true}") boolean bulk,
-            @Value("${timeline.rebuild.batch-size:2000}") int bulkBatchSize) {
+            @Value("${timeline.rebuild.batch-size:250}") int bulkBatchSize) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
