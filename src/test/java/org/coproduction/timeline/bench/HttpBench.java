@@ -24,6 +24,8 @@ import org.coproduction.timeline.demo.DemoProjectGenerator;
  * <ul>
  *   <li>{@code HttpBench import URL FILES} posts FILES demo-sized studies, each under its own project
  *       and event ids, one after another, and prints the rate of each (the first ones warm up).
+ *   <li>{@code HttpBench import-settled URL FILES} does the same but waits, untimed, before each file
+ *       until every read model has handled the previous one, so each import has the machine to itself.
  *   <li>{@code HttpBench commands URL CLIENTS SECONDS} has CLIENTS threads record contributions for
  *       SECONDS, each in its own project (an observer per study), and prints throughput and latency
  *       percentiles. {@code commands-shared} puts every client on the same project and meeting.
@@ -43,14 +45,15 @@ public final class HttpBench {
     public static void main(String[] args) throws Exception {
         String base = args[1];
         switch (args[0]) {
-            case "import" -> importFiles(base, Integer.parseInt(args[2]));
+            case "import" -> importFiles(base, Integer.parseInt(args[2]), false);
+            case "import-settled" -> importFiles(base, Integer.parseInt(args[2]), true);
             case "commands" -> commands(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]), false);
             case "commands-shared" -> commands(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]), true);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
-    private static void importFiles(String base, int files) throws Exception {
+    private static void importFiles(String base, int files, boolean settled) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < files; i++) {
             String projectId = "bench-" + run + "-" + i;
@@ -66,6 +69,9 @@ public final class HttpBench {
                 body.append(JSON.writeValueAsString(line)).append('\n');
                 lines++;
             }
+            if (settled) {
+                awaitReadModelsAtHead(base);
+            }
             long start = System.nanoTime();
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/import"))
@@ -79,6 +85,27 @@ public final class HttpBench {
             }
             System.out.printf("import %d: %d events in %.3f s = %.0f events/s%n", i, lines, seconds, lines / seconds);
         }
+    }
+
+    /** Untimed: until every read model has handled the previous import (each one's lag is 0). */
+    private static void awaitReadModelsAtHead(String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean atHead = true;
+            for (var status : JSON.readTree(response.body())) {
+                atHead &= status.path("lag").asLong(-1) == 0;
+            }
+            if (atHead) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("read models did not catch up in 2 minutes");
     }
 
     private static void commands(String base, int clients, int seconds, boolean shared) throws Exception {
