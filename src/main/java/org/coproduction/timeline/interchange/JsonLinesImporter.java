@@ -394,8 +394,9 @@ public class JsonLinesImporter {
         if (chunk.isEmpty()) {
             return Set.of();
         }
-        String sql = "SELECT event_identifier FROM domain_event_entry WHERE event_identifier IN ("
-                + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+        // By event_uuid, the indexed form of event_identifier (V7).
+        String sql = "SELECT event_identifier FROM domain_event_entry WHERE event_uuid IN ("
+                + String.join(",", Collections.nCopies(chunk.size(), "CAST(? AS UUID)")) + ")";
         Set<String> stored = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -59,7 +60,7 @@ class GapQueryTest {
         insert(11);
         insert(12);
 
-        assertThat(eventsAfter(token)).containsExactly("event-7", "event-11", "event-12");
+        assertThat(eventsAfter(token)).containsExactly(eventId(7), eventId(11), eventId(12));
     }
 
     @Test
@@ -88,6 +89,10 @@ class GapQueryTest {
         return ids;
     }
 
+    private static String eventId(long index) {
+        return new UUID(0, index).toString();
+    }
+
     private void insert(long index) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
@@ -96,7 +101,7 @@ class GapQueryTest {
                                 + " meta_data) VALUES (?, ?, 'project', ?, 'Project', '2024-01-01T00:00:00Z',"
                                 + " 'ProjectRegistered', '1', ?, ?)")) {
             insert.setLong(1, index);
-            insert.setString(2, "event-" + index);
+            insert.setString(2, eventId(index));
             insert.setLong(3, index);
             insert.setBytes(4, "{}".getBytes());
             insert.setBytes(5, "{}".getBytes());
