@@ -121,7 +121,7 @@ public class JsonLinesImporter {
             return null;
         });
         try {
-            if (size(file) > pauseAboveBytes) {
+            if (size(file) > pauseAboveBytes || processorPause.anyBusy()) {
                 processorPause.during(store);
             } else {
                 store.get();
@@ -143,10 +143,12 @@ public class JsonLinesImporter {
 
     /**
      * The processors are paused for files above {@code timeline.import.pause-processors-above-bytes}
-     * (8 MB, about 20,000 lines). Polling beside an open import costs them about 22 µs a line (a
-     * 100,000-line file: 8.6 s paused, 10.9 s not), while stopping idle processors costs about half a
-     * second (a pooled processor's coordinator only notices the stop at its next 500 ms poll), more
-     * than a demo-sized import itself takes (docs/performance.md).
+     * (8 MB, about 20,000 lines), and for any file while one of them is still catching up (with an
+     * earlier import, say), which would otherwise share the cores with this one. Idle processors
+     * polling beside an open import cost it about 22 µs a line (a 100,000-line file: 8.6 s paused,
+     * 10.9 s not), while stopping idle processors costs about half a second (a pooled processor's
+     * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
+     * itself takes (docs/performance.md).
      */
     private static long size(Path file) {
         try {

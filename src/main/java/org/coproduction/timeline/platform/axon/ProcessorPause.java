@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +29,13 @@ import org.springframework.stereotype.Component;
 public class ProcessorPause {
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
     private int holders;
     private final Set<String> held = new HashSet<>();
 
-    public ProcessorPause(EventProcessingConfiguration processing) {
+    public ProcessorPause(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
+        this.eventStore = eventStore;
     }
 
     public <T> T during(Supplier<T> work) {
@@ -40,6 +45,34 @@ public class ProcessorPause {
         } finally {
             release();
         }
+    }
+
+    /**
+     * Whether a running processor of this instance is still handling earlier events (one of its
+     * segments is behind the store's head): work beside it would share the cores with it.
+     */
+    public synchronized boolean anyBusy() {
+        long head = -1;
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (held.contains(processor.getName())
+                    || !processor.isRunning()
+                    || !(processor instanceof StreamingEventProcessor streaming)) {
+                continue;
+            }
+            if (head < 0) {
+                TrackingToken headToken = eventStore.createHeadToken();
+                if (headToken == null) {
+                    return false; // an empty store: nothing to be behind on
+                }
+                head = headToken.position().orElse(0);
+            }
+            long atHead = head;
+            if (streaming.processingStatus().values().stream()
+                    .anyMatch(status -> status.getCurrentPosition().orElse(0) < atHead)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stops the named processor and keeps it stopped, whatever pauses begin and end, until let go. */
