@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Stops this instance's event processors while a bulk append runs in one long transaction, and
  * starts them again afterwards. While such a transaction is open, every poll of the event store
- * has to step over its uncommitted rows (measured: storing 100,000 events took 42 s with the
- * processors polling and 7 s without), and on two cores their catching up competes with the
- * import for the processor (demo-sized imports ran at 4,000-9,000 events/s unpaused, about
- * 11,000 paused). Nested and concurrent pauses share one stop.
+ * has to step over its uncommitted rows (storing 100,000 events took 10.9 s with the processors
+ * polling and 8.6 s without), and on two cores processors still catching up compete with the
+ * import for the cores ({@link #anyBusy()}). Stopping idle processors takes about half a second,
+ * so the importer pauses them only for large files or while one is busy. Nested and concurrent
+ * pauses share one stop.
  *
  * <p>A processor can also be held stopped by name (a bulk rebuild feeds its handlers itself): a
  * pause leaves it alone, and letting it go starts it unless a pause is still in effect, whose end
