@@ -12,8 +12,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
@@ -22,6 +20,7 @@ import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
@@ -201,12 +200,7 @@ class InfluenceProjection {
     }
 
     private Pending pending() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            Pending pending = new Pending();
-            root.onPrepareCommit(u -> write(pending));
-            return pending;
-        });
+        return BatchWrites.current(PENDING, Pending::new, this::write);
     }
 
     private void write(Pending pending) {

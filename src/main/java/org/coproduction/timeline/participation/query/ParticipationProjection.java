@@ -15,8 +15,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
@@ -26,6 +24,7 @@ import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
@@ -155,12 +154,7 @@ class ParticipationProjection {
     }
 
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(u -> write(batch));
-            return batch;
-        });
+        return BatchWrites.current(PENDING, Batch::new, this::write);
     }
 
     // ---- one batch

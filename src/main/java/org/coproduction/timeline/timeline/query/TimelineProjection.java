@@ -14,9 +14,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
@@ -106,12 +105,7 @@ class TimelineProjection {
     }
 
     private List<Row> pendingRows() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING_ROWS, key -> {
-            List<Row> rows = new ArrayList<>();
-            root.onPrepareCommit(u -> insert(rows));
-            return rows;
-        });
+        return BatchWrites.current(PENDING_ROWS, ArrayList::new, this::insert);
     }
 
     private void insert(List<Row> rows) {
