@@ -53,27 +53,22 @@ public class ProcessorPause {
      * segments is behind the store's head): work beside it would share the cores with it.
      */
     public synchronized boolean anyBusy() {
-        long head = -1;
-        for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (held.contains(processor.getName())
-                    || !processor.isRunning()
-                    || !(processor instanceof StreamingEventProcessor streaming)) {
-                continue;
+        List<StreamingEventProcessor> running = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!held.contains(name)
+                    && processor.isRunning()
+                    && processor instanceof StreamingEventProcessor streaming) {
+                running.add(streaming);
             }
-            if (head < 0) {
-                TrackingToken headToken = eventStore.createHeadToken();
-                if (headToken == null) {
-                    return false; // an empty store: nothing to be behind on
-                }
-                head = headToken.position().orElse(0);
-            }
-            long atHead = head;
-            if (streaming.processingStatus().values().stream()
-                    .anyMatch(status -> status.getCurrentPosition().orElse(0) < atHead)) {
-                return true;
-            }
+        });
+        TrackingToken headToken = running.isEmpty() ? null : eventStore.createHeadToken();
+        if (headToken == null) {
+            return false; // nothing running, or an empty store: nothing to be behind on
         }
-        return false;
+        long head = headToken.position().orElse(0);
+        return running.stream()
+                .flatMap(processor -> processor.processingStatus().values().stream())
+                .anyMatch(status -> status.getCurrentPosition().orElse(0) < head);
     }
 
     /** Stops the named processor and keeps it stopped, whatever pauses begin and end, until let go. */
