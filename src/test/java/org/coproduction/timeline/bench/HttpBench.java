@@ -174,17 +174,11 @@ public final class HttpBench {
                 seconds,
                 sorted.length,
                 sorted.length / (double) seconds,
-                percentile(sorted, 0.50),
-                percentile(sorted, 0.95),
-                percentile(sorted, 0.99),
+                Measure.percentile(sorted, 50),
+                Measure.percentile(sorted, 95),
+                Measure.percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 errors.get());
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0
-                ? 0
-                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     private static int post(String url, String json) throws Exception {

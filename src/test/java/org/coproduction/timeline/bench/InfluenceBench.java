@@ -1,11 +1,11 @@
 package org.coproduction.timeline.bench;
 
+import static org.coproduction.timeline.bench.Measure.get;
+import static org.coproduction.timeline.bench.Measure.percentile;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -250,20 +250,6 @@ public final class InfluenceBench {
             millis += Math.max(0, bean.getCollectionTime());
         }
         return new long[] {count, millis};
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static void get(HttpClient http, String url) throws Exception {
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    url + " answered " + response.statusCode() + ": " + new String(response.body()));
-        }
     }
 
     @FunctionalInterface

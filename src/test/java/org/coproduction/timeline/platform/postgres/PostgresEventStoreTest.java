@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +45,7 @@ class PostgresEventStoreTest {
 
     @Test
     void importsTheDemoAndExportsItByteForByteAcrossTwoPostgresStores() throws Exception {
-        Path demo = dir.resolve("demo.jsonl");
-        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
-            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-        }
+        Path demo = demoFile();
         long lines = Files.readAllLines(demo).size();
 
         byte[] firstExport;
@@ -84,10 +82,7 @@ class PostgresEventStoreTest {
 
     @Test
     void answersWhoInfluencedEachDecisionAsTheFoldOfItsEventsDoes() throws Exception {
-        Path demo = dir.resolve("demo.jsonl");
-        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
-            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-        }
+        Path demo = demoFile();
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
                 ConfigurableApplicationContext app = start(database)) {
             app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
@@ -119,10 +114,7 @@ class PostgresEventStoreTest {
 
     @Test
     void answersParticipationFromTheReadModelAsTheFoldOfItsEventsDoes() throws Exception {
-        Path demo = dir.resolve("demo.jsonl");
-        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
-            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-        }
+        Path demo = demoFile();
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
                 ConfigurableApplicationContext app = start(database)) {
             app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
@@ -150,6 +142,14 @@ class PostgresEventStoreTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.getBean(JsonLinesExporter.class).open(DEMO).writeTo(out, null, null);
         return out.toByteArray();
+    }
+
+    private Path demoFile() throws IOException {
+        Path demo = dir.resolve("demo.jsonl");
+        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
+            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
+        }
+        return demo;
     }
 
     private static ConfigurableApplicationContext start(PostgresDatabase database) {
