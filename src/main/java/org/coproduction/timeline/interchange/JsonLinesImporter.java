@@ -40,6 +40,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.platform.axon.RecordedTime;
@@ -81,6 +82,7 @@ public class JsonLinesImporter {
     private final ProcessorPause processorPause;
     private final Clock clock;
     private final Serializer serializer;
+    private final Durability durability;
     private final long pauseAboveBytes;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Executor readerThread = runnable -> {
@@ -98,8 +100,10 @@ public class JsonLinesImporter {
             ProcessorPause processorPause,
             Clock clock,
             Serializer serializer,
+            Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes) {
         this.serializer = serializer;
+        this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
         this.schemas = schemas;
         this.storage = storage;
@@ -133,6 +137,7 @@ public class JsonLinesImporter {
         if (run.errorCount > 0) {
             throw new ImportRejectedException(run.errors, run.errorCount);
         }
+        durability.awaitWritten();
         log.info(
                 "Imported {} lines ({} already present) in {} ms",
                 run.imported,

@@ -5,13 +5,16 @@ import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
+import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -29,6 +32,20 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /**
+     * A command is answered once its events are in the database's file, not only committed: see
+     * {@link Durability}.
+     */
+    @Bean
+    ConfigurerModule acknowledgeOnlyWhatIsWritten(Durability durability) {
+        return configurer -> configurer.onInitialize(
+                config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> config.commandBus()
+                        .registerHandlerInterceptor((unitOfWork, chain) -> {
+                            unitOfWork.afterCommit(u -> durability.awaitWritten());
+                            return chain.proceed();
+                        })));
+    }
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
