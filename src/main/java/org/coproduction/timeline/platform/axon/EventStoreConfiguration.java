@@ -1,18 +1,19 @@
 package org.coproduction.timeline.platform.axon;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
@@ -35,16 +36,12 @@ public class EventStoreConfiguration {
 
     /**
      * A command is answered once its events are in the database's file, not only committed: see
-     * {@link Durability}.
+     * {@link DurableCommandGateway}.
      */
     @Bean
-    ConfigurerModule acknowledgeOnlyWhatIsWritten(Durability durability) {
-        return configurer -> configurer.onInitialize(
-                config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> config.commandBus()
-                        .registerHandlerInterceptor((unitOfWork, chain) -> {
-                            unitOfWork.afterCommit(u -> durability.awaitWritten());
-                            return chain.proceed();
-                        })));
+    CommandGateway commandGateway(CommandBus commandBus, Durability durability) {
+        return new DurableCommandGateway(
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), durability);
     }
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
