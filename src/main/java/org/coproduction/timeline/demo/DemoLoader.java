@@ -2,8 +2,6 @@ package org.coproduction.timeline.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coproduction.timeline.interchange.ImportProgress;
@@ -48,9 +46,7 @@ class DemoLoader {
         try {
             Path file = Files.createTempFile("demo-project-", ".jsonl");
             try {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-                }
+                new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(file);
                 ImportResult result = importer.importFile(file, ImportProgress.NONE);
                 log.info(
                         "Demo project '{}' loaded: {} events. Open http://localhost:{}/ in a browser"

@@ -308,6 +308,13 @@ public final class DemoProjectGenerator {
         out.flush();
     }
 
+    /** Writes the history as JSON Lines (UTF-8) to {@code file}, replacing what it held. */
+    public void writeTo(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeTo(out);
+        }
+    }
+
     /**
      * Writes the demo history with the default seed to the file named by the first argument, or to standard output
      * when there is none. An optional second argument overrides the seed.
@@ -321,9 +328,7 @@ public final class DemoProjectGenerator {
             generator.writeTo(stdout);
             return;
         }
-        try (Writer file = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            generator.writeTo(file);
-        }
+        generator.writeTo(Path.of(args[0]));
     }
 
     private static Instant utc(LocalDate date, int hour, int minute) {

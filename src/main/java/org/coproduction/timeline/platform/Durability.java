@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Durability {
 
+    /** What {@code store} holds when the database is not H2 in a file: nothing to write. */
+    private static final Object NONE = new Object();
+
     private final DataSource dataSource;
     private volatile Object store;
 
@@ -50,17 +53,15 @@ public class Durability {
         return known;
     }
 
-    private static final Object NONE = new Object();
-
     private Object lookUp() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                    || session.getDatabase().getStore() == null
-                    || session.getDatabase().getStore().getMvStore().getFileStore() == null) {
+                    || session.getDatabase().getStore() == null) {
                 return NONE;
             }
-            return session.getDatabase().getStore().getMvStore();
+            MVStore mvStore = session.getDatabase().getStore().getMvStore();
+            return mvStore.getFileStore() == null ? NONE : mvStore;
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("could not reach the database", e);
         }

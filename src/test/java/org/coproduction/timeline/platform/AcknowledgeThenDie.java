@@ -1,8 +1,5 @@
 package org.coproduction.timeline.platform;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,9 +36,7 @@ public final class AcknowledgeThenDie {
             System.out.println("acknowledged: project " + PROJECT);
         } else {
             Path file = dir.resolve("demo.jsonl");
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-            }
+            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(file);
             var result = app.getBean(JsonLinesImporter.class).importFile(file, ImportProgress.NONE);
             System.out.println("acknowledged: imported " + result.imported());
         }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,9 +145,7 @@ class PostgresEventStoreTest {
 
     private Path demoFile() throws IOException {
         Path demo = dir.resolve("demo.jsonl");
-        try (Writer out = Files.newBufferedWriter(demo, StandardCharsets.UTF_8)) {
-            new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(out);
-        }
+        new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(demo);
         return demo;
     }
 
