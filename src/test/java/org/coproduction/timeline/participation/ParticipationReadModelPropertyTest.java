@@ -179,10 +179,16 @@ class ParticipationReadModelPropertyTest {
                 "UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = 'participation'");
         assertThat(rewound).isPositive();
         processor.start();
+        int segments = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM token_entry WHERE processor_name = 'participation'", Integer.class);
+        // Every segment claimed here, none failed (a failed batch is rolled back, which would leave
+        // the tables as they were), each at or past the head.
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             var status = processor.processingStatus().values();
-            return !status.isEmpty()
-                    && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+            return status.size() == segments
+                    && status.stream()
+                            .allMatch(s ->
+                                    !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
         });
         assertThat(tables()).isEqualTo(before);
         GeneratedHistory history = histories.get(0);

@@ -7,8 +7,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coproduction.timeline.interchange.InterchangeFile;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The timeline is disposable: replaying the event store into it gives back the same answer. */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
@@ -45,6 +49,9 @@ class TimelineProjectionRebuildTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Recorded times from the file on most lines, the store's own on the last two. */
     private static InterchangeFile study() {
@@ -152,6 +159,62 @@ class TimelineProjectionRebuildTest {
             assertThat(after.getBody()).isEqualTo(before);
         });
         assertThat(before.path("total").asLong()).isEqualTo(file.size());
+    }
+
+    /**
+     * The processor's tokens are taken back to the start without its reset handler, so every event
+     * is delivered again over the tables as they stand: the project marks must skip them all (a row
+     * written twice would break a primary key and hold the processor back).
+     */
+    @Test
+    void everyEventDeliveredAgainChangesNothing() {
+        InterchangeFile file = study();
+        importLines(file);
+        StreamingEventProcessor processor = processing
+                .eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
+        long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        await().atMost(PATIENCE).until(() -> atOrPast(processor, head));
+        Map<String, List<Map<String, Object>>> before = tables();
+        JsonNode answer = timeline().getBody();
+        assertThat(before.get("timeline_entry")).hasSize(file.size());
+
+        processor.shutDown();
+        try {
+            int rewound = jdbc.update(
+                    "UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?", PROCESSOR);
+            assertThat(rewound).isPositive();
+        } finally {
+            processor.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> atOrPast(processor, head));
+        assertThat(processor.processingStatus().values())
+                .as("no segment stopped by an error")
+                .noneMatch(EventTrackerStatus::isErrorState);
+        assertThat(tables()).isEqualTo(before);
+        assertThat(timeline().getBody()).isEqualTo(answer);
+    }
+
+    /** Every segment claimed here, none failed, each at or past the head. */
+    private boolean atOrPast(StreamingEventProcessor processor, long head) {
+        var status = processor.processingStatus().values();
+        int segments = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, PROCESSOR);
+        return status.size() == segments
+                && status.stream()
+                        .allMatch(
+                                s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private Map<String, List<Map<String, Object>>> tables() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (String table : List.of("timeline_entry", "timeline_member_name", "timeline_phase", "timeline_project")) {
+            rows.put(
+                    table,
+                    jdbc.queryForList("SELECT * FROM " + table + " WHERE project_id = ? ORDER BY 1, 2", REBUILT));
+        }
+        return rows;
     }
 
     private void importLines(InterchangeFile file) {

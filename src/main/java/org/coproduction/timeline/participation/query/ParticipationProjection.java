@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * Keeps the participation tables for the present record: contributions as counts per meeting and
  * member (one per IPA category), meetings with their attendees, team changes, phase starts,
  * decisions proposed and made, and influences. A retraction takes its item out: a contribution's
- * count is decremented through its row in {@code participation_contribution}, an influence's row is
- * deleted.
+ * count is decremented through its row in {@code participation_contribution} (keyed by project and
+ * meeting, how the query reads it), an influence's row is deleted.
  *
  * <p>Everything a batch changes is collected in memory and written when the batch commits: a
  * statement per table, batched, plus one read of the counts the batch adds to. The processor keeps
@@ -263,6 +263,8 @@ class ParticipationProjection {
 
     private void write(Batch batch) {
         List<Object[]> deleted = new ArrayList<>();
+        // The rows are keyed by meeting, which a retraction does not name: this reads its project's
+        // rows, for the rare batch with a retraction of a contribution from an earlier batch.
         batch.storedRetractions.forEach((project, ids) -> {
             for (List<String> chunk : chunks(ids)) {
                 jdbc.query(
@@ -271,12 +273,14 @@ class ParticipationProjection {
                         rs -> {
                             batch.delta(project, rs.getString(2), rs.getString(3))
                                     .add(rs.getInt(4) - 1, -1, null);
-                            deleted.add(new Object[] {project, rs.getString(1)});
+                            deleted.add(new Object[] {project, rs.getString(2), rs.getString(1)});
                         },
                         prepend(project, chunk));
             }
         });
-        batchUpdate("DELETE FROM participation_contribution WHERE project_id = ? AND contribution_id = ?", deleted);
+        batchUpdate(
+                "DELETE FROM participation_contribution WHERE project_id = ? AND meeting_id = ? AND contribution_id = ?",
+                deleted);
         batchUpdate(
                 "INSERT INTO participation_contribution (project_id, contribution_id, meeting_id, member_id, category,"
                         + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
