@@ -206,7 +206,6 @@ class ParticipationReadModelPropertyTest {
                 "participation_member",
                 "participation_meeting",
                 "participation_count",
-                "participation_contribution",
                 "participation_decision",
                 "participation_influence")) {
             rows.put(

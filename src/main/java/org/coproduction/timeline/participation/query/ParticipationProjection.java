@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,8 +40,8 @@ import org.springframework.stereotype.Component;
  * Keeps the participation tables for the present record: contributions as counts per meeting and
  * member (one per IPA category), meetings with their attendees, team changes, phase starts,
  * decisions proposed and made, and influences. A retraction takes its item out: a contribution's
- * count is decremented through its row in {@code participation_contribution} (keyed by project and
- * meeting, how the query reads it), an influence's row is deleted.
+ * count is decremented through the list of contributions its count row keeps ({@link
+ * ContributionList}), an influence's row is deleted.
  *
  * <p>Everything a batch changes is collected in memory and written when the batch commits: a
  * statement per table, batched, plus one read of the counts the batch adds to. The processor keeps
@@ -61,7 +63,6 @@ class ParticipationProjection {
             "participation_member",
             "participation_meeting",
             "participation_count",
-            "participation_contribution",
             "participation_decision",
             "participation_influence");
 
@@ -192,8 +193,12 @@ class ParticipationProjection {
     private record Contribution(
             String project, String contributionId, String meetingId, String memberId, int category, OffsetDateTime at) {
 
-        Object[] row() {
-            return new Object[] {project, contributionId, meetingId, memberId, category + 1, at};
+        CountKey key() {
+            return new CountKey(project, meetingId, memberId);
+        }
+
+        ContributionList.Entry entry() {
+            return new ContributionList.Entry(contributionId, category, at.toInstant());
         }
     }
 
@@ -262,30 +267,35 @@ class ParticipationProjection {
     }
 
     private void write(Batch batch) {
-        List<Object[]> deleted = new ArrayList<>();
-        // The rows are keyed by meeting, which a retraction does not name: this reads its project's
-        // rows, for the rare batch with a retraction of a contribution from an earlier batch.
+        // Contributions of earlier batches retracted in this one: found in their count rows' lists,
+        // which a retraction (naming no meeting) reads for its whole project; retractions are rare.
+        Map<CountKey, Set<String>> retracted = new HashMap<>();
         batch.storedRetractions.forEach((project, ids) -> {
-            for (List<String> chunk : chunks(ids)) {
-                jdbc.query(
-                        "SELECT contribution_id, meeting_id, member_id, category FROM participation_contribution"
-                                + " WHERE project_id = ? AND contribution_id IN (" + marks(chunk.size()) + ")",
-                        rs -> {
-                            batch.delta(project, rs.getString(2), rs.getString(3))
-                                    .add(rs.getInt(4) - 1, -1, null);
-                            deleted.add(new Object[] {project, rs.getString(2), rs.getString(1)});
-                        },
-                        prepend(project, chunk));
-            }
+            Set<String> wanted = new HashSet<>(ids);
+            jdbc.query(
+                    "SELECT meeting_id, member_id, contributions FROM participation_count WHERE project_id = ?",
+                    rs -> {
+                        String packed = rs.getString(3);
+                        if (wanted.isEmpty() || wanted.stream().noneMatch(id -> ContributionList.mayHold(packed, id))) {
+                            return;
+                        }
+                        for (ContributionList.Entry entry : ContributionList.parse(packed)) {
+                            if (wanted.remove(entry.contributionId())) {
+                                CountKey key = new CountKey(project, rs.getString(1), rs.getString(2));
+                                batch.delta(key.project(), key.meetingId(), key.memberId())
+                                        .add(entry.category(), -1, null);
+                                retracted
+                                        .computeIfAbsent(key, k -> new HashSet<>())
+                                        .add(entry.contributionId());
+                            }
+                        }
+                    },
+                    project);
         });
-        batchUpdate(
-                "DELETE FROM participation_contribution WHERE project_id = ? AND meeting_id = ? AND contribution_id = ?",
-                deleted);
-        batchUpdate(
-                "INSERT INTO participation_contribution (project_id, contribution_id, meeting_id, member_id, category,"
-                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
-                batch.contributions.values().stream().map(Contribution::row).toList());
-        writeCounts(batch.counts);
+        Map<CountKey, List<ContributionList.Entry>> added = new HashMap<>();
+        batch.contributions.values().forEach(c -> added.computeIfAbsent(c.key(), k -> new ArrayList<>())
+                .add(c.entry()));
+        writeCounts(batch.counts, added, retracted);
         batchUpdate(
                 "INSERT INTO participation_meeting (project_id, seq_no, meeting_id, attendees, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?)",
@@ -327,8 +337,14 @@ class ParticipationProjection {
                 insertMarks);
     }
 
-    /** Adds the deltas to the stored counts: one read of the rows they touch, then updates and inserts. */
-    private void writeCounts(Map<CountKey, Delta> deltas) {
+    /**
+     * Adds the deltas to the stored counts, and the added and retracted contributions to their lists:
+     * one read of the rows they touch, then updates and inserts.
+     */
+    private void writeCounts(
+            Map<CountKey, Delta> deltas,
+            Map<CountKey, List<ContributionList.Entry>> added,
+            Map<CountKey, Set<String>> retracted) {
         if (deltas.isEmpty()) {
             return;
         }
@@ -340,26 +356,30 @@ class ParticipationProjection {
             }
         });
         Map<CountKey, Object[]> stored = new HashMap<>();
+        Map<CountKey, String> storedLists = new HashMap<>();
+        // A query per meeting: H2 reads an IN list on the key's second column by scanning the whole
+        // project's rows, a batch touches a handful of meetings, and this reads only theirs.
         meetingsByProject.forEach((project, meetings) -> {
-            for (List<String> chunk : chunks(meetings)) {
+            for (String meeting : meetings) {
                 jdbc.query(
-                        "SELECT meeting_id, member_id, " + COUNT_COLUMNS + ", first_at, last_at"
-                                + " FROM participation_count WHERE project_id = ? AND meeting_id IN ("
-                                + marks(chunk.size()) + ")",
+                        "SELECT member_id, " + COUNT_COLUMNS + ", first_at, last_at, contributions"
+                                + " FROM participation_count WHERE project_id = ? AND meeting_id = ?",
                         rs -> {
-                            CountKey key = new CountKey(project, rs.getString(1), rs.getString(2));
+                            CountKey key = new CountKey(project, meeting, rs.getString(1));
                             if (deltas.containsKey(key)) {
                                 stored.put(key, countRow(rs));
+                                storedLists.put(key, rs.getString(4 + CATEGORIES));
                             }
                         },
-                        prepend(project, chunk));
+                        project,
+                        meeting);
             }
         });
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         deltas.forEach((key, delta) -> {
             Object[] row = stored.get(key);
-            Object[] values = new Object[CATEGORIES + 2];
+            Object[] values = new Object[CATEGORIES + 3];
             for (int i = 0; i < CATEGORIES; i++) {
                 values[i] = (row == null ? 0 : (Integer) row[i]) + delta.byCategory[i];
             }
@@ -371,6 +391,8 @@ class ParticipationProjection {
             }
             values[CATEGORIES] = first;
             values[CATEGORIES + 1] = last;
+            values[CATEGORIES + 2] =
+                    contributions(storedLists.getOrDefault(key, ""), added.get(key), retracted.get(key));
             if (row != null) {
                 updates.add(concat(values, key.project(), key.meetingId(), key.memberId()));
             } else if (first != null) {
@@ -379,22 +401,35 @@ class ParticipationProjection {
             // else: a retraction of a contribution the read model never held; nothing to take away
         });
         batchUpdate(
-                "UPDATE participation_count SET " + COUNT_UPDATE + ", first_at = ?, last_at = ?"
+                "UPDATE participation_count SET " + COUNT_UPDATE + ", first_at = ?, last_at = ?, contributions = ?"
                         + " WHERE project_id = ? AND meeting_id = ? AND member_id = ?",
                 updates);
         batchUpdate(
                 "INSERT INTO participation_count (project_id, meeting_id, member_id, " + COUNT_COLUMNS
-                        + ", first_at, last_at) VALUES (" + marks(CATEGORIES + 5) + ")",
+                        + ", first_at, last_at, contributions) VALUES (" + marks(CATEGORIES + 6) + ")",
                 inserts);
     }
 
+    /** A count row's list after this batch: the stored one less what it retracts, plus what it adds. */
+    private static String contributions(String stored, List<ContributionList.Entry> added, Set<String> retracted) {
+        List<ContributionList.Entry> more = added == null ? List.of() : added;
+        if (retracted == null) {
+            return ContributionList.append(stored, more);
+        }
+        List<ContributionList.Entry> kept = new ArrayList<>(ContributionList.parse(stored));
+        kept.removeIf(entry -> retracted.contains(entry.contributionId()));
+        kept.addAll(more);
+        return ContributionList.pack(kept);
+    }
+
+    /** The counts and bounds of a row read as member, counts, first, last. */
     private static Object[] countRow(ResultSet rs) throws SQLException {
         Object[] row = new Object[CATEGORIES + 2];
         for (int i = 0; i < CATEGORIES; i++) {
-            row[i] = rs.getInt(3 + i);
+            row[i] = rs.getInt(2 + i);
         }
-        row[CATEGORIES] = rs.getObject(3 + CATEGORIES, OffsetDateTime.class);
-        row[CATEGORIES + 1] = rs.getObject(4 + CATEGORIES, OffsetDateTime.class);
+        row[CATEGORIES] = rs.getObject(2 + CATEGORIES, OffsetDateTime.class);
+        row[CATEGORIES + 1] = rs.getObject(3 + CATEGORIES, OffsetDateTime.class);
         return row;
     }
 

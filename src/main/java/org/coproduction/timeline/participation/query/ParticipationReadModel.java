@@ -1,9 +1,6 @@
 package org.coproduction.timeline.participation.query;
 
 import static org.coproduction.timeline.participation.query.ParticipationProjection.CATEGORIES;
-import static org.coproduction.timeline.participation.query.ParticipationProjection.chunks;
-import static org.coproduction.timeline.participation.query.ParticipationProjection.marks;
-import static org.coproduction.timeline.participation.query.ParticipationProjection.prepend;
 import static org.coproduction.timeline.participation.query.ParticipationProjection.utc;
 
 import java.sql.ResultSet;
@@ -196,27 +193,29 @@ public class ParticipationReadModel {
                 },
                 projectId,
                 cut);
-        for (List<String> chunk : chunks(oneByOneMeetings)) {
-            Object[] args = Arrays.copyOf(prepend(projectId, chunk), chunk.size() + 2);
-            args[chunk.size() + 1] = cut;
+        // A query per meeting (a few): H2 reads an IN list on the key's second column by scanning the
+        // whole project's rows.
+        for (String meetingId : oneByOneMeetings) {
             jdbc.query(
-                    "SELECT meeting_id, member_id, category, occurred_at FROM participation_contribution"
-                            + " WHERE project_id = ? AND meeting_id IN (" + marks(chunk.size()) + ")"
-                            + " AND occurred_at <= ?",
+                    "SELECT member_id, contributions FROM participation_count WHERE project_id = ? AND meeting_id = ?",
                     rs -> {
-                        String meetingId = rs.getString(1);
-                        String memberId = rs.getString(2);
+                        String memberId = rs.getString(1);
                         if (oneByOne.contains(List.of(meetingId, memberId))) {
-                            Instant at = instant(rs, 4);
-                            fold.spoke(
-                                    memberId,
-                                    CATEGORY[rs.getInt(3) - 1],
-                                    at,
-                                    meetingTimes.getOrDefault(meetingId, at),
-                                    1);
+                            for (ContributionList.Entry entry : ContributionList.parse(rs.getString(2))) {
+                                Instant at = entry.occurredAt();
+                                if (!at.isAfter(asOf)) {
+                                    fold.spoke(
+                                            memberId,
+                                            CATEGORY[entry.category()],
+                                            at,
+                                            meetingTimes.getOrDefault(meetingId, at),
+                                            1);
+                                }
+                            }
                         }
                     },
-                    args);
+                    projectId,
+                    meetingId);
         }
 
         Map<String, DecisionParts> decisions = new LinkedHashMap<>();
