@@ -83,7 +83,6 @@ class ParticipationProjection {
     }
 
     private static final String PENDING = ParticipationProjection.class.getName() + ".pending";
-    private static final int IN_LIST = 200;
 
     private final JdbcTemplate jdbc;
 
@@ -439,23 +438,6 @@ class ParticipationProjection {
 
     static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return chunks;
-    }
-
-    static Object[] prepend(Object first, List<?> rest) {
-        Object[] args = new Object[rest.size() + 1];
-        args[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            args[i + 1] = rest.get(i);
-        }
-        return args;
     }
 
     private static Object[] concat(Object[] a, Object... b) {

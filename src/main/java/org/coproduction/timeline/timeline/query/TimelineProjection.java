@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * rebuild streams at the speed of the store.
  *
  * <p>{@code timeline_entry} is keyed in the order the timeline reads it (project, occurred, recorded,
- * sequence) and has no other index: one B-tree entry per event. Handling is idempotent through a
+ * sequence) and has no second index on top of that key. Handling is idempotent through a
  * mark per project ({@code timeline_project}: the sequence number applied up to), which works
  * because a project's events stay in order on one segment (Axon's default sequencing policy): an
  * event at or below its project's mark (a redelivery) is skipped.
