@@ -166,10 +166,10 @@ public class JsonLinesImporter {
     /** A project as the import sees it: its rules so far and the next sequence number of its stream. */
     private static final class ImportedProject {
         final ProjectState state;
-        final Set<String> storedIds;
+        final UuidSet storedIds;
         long nextSequence;
 
-        ImportedProject(ProjectState state, Set<String> storedIds, long nextSequence) {
+        ImportedProject(ProjectState state, UuidSet storedIds, long nextSequence) {
             this.state = state;
             this.storedIds = storedIds;
             this.nextSequence = nextSequence;
@@ -180,7 +180,7 @@ public class JsonLinesImporter {
     private final class Run {
         final ImportProgress progress;
         final Map<String, ImportedProject> projects = new HashMap<>();
-        final Set<UUID> seen = new HashSet<>();
+        final UuidSet seen = new UuidSet();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
         long imported;
@@ -242,8 +242,7 @@ public class JsonLinesImporter {
                 InterchangeLine line = parsed.line();
                 ProjectEvent event = line.event();
                 ImportedProject project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
-                if (!seen.add(line.eventId())
-                        || project.storedIds.contains(line.eventId().toString())) {
+                if (!seen.add(line.eventId()) || project.storedIds.contains(line.eventId())) {
                     alreadyPresent++;
                     continue;
                 }
@@ -425,11 +424,12 @@ public class JsonLinesImporter {
     /** The rules state and next sequence number of a project as the store holds it (empty when new). */
     private ImportedProject stored(String projectId) {
         ProjectState state = new ProjectState();
-        Set<String> ids = new HashSet<>();
+        UuidSet ids = new UuidSet();
         long[] last = {-1};
         storage.readEvents(projectId).asStream().forEach(m -> {
             state.evolve((ProjectEvent) m.getPayload());
-            ids.add(m.getIdentifier());
+            // Every stored event id is a UUID: V7 indexes them as such.
+            ids.add(UUID.fromString(m.getIdentifier()));
             last[0] = m.getSequenceNumber();
         });
         return new ImportedProject(state, ids, last[0] + 1);

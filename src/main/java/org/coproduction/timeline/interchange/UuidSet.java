@@ -1,0 +1,101 @@
+package org.coproduction.timeline.interchange;
+
+import java.util.UUID;
+
+/**
+ * A set of UUIDs kept as pairs of longs in one array (open addressing, linear probing): 16 to 32
+ * bytes an id instead of the 70 of a {@code HashSet<UUID>} (its node, the UUID object and the
+ * table slot). An import remembers every event id it has seen and every id already stored in the
+ * projects it touches; a million-line file held 72 MB of them in a {@code HashSet}, about a third of
+ * what the import kept live, and a 512 MB heap then spent a third of the import in collections
+ * (docs/performance.md).
+ */
+final class UuidSet {
+
+    private static final int MIN_SLOTS = 16;
+
+    /** Slot i is {@code pairs[2i]} (most significant bits) and {@code pairs[2i + 1]}; (0, 0) is free. */
+    private long[] pairs = new long[2 * MIN_SLOTS];
+
+    private int size;
+    private boolean hasNil;
+
+    /** Adds {@code id}; false when it was already present. */
+    boolean add(UUID id) {
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        if (msb == 0 && lsb == 0) {
+            boolean added = !hasNil;
+            hasNil = true;
+            return added;
+        }
+        int mask = pairs.length / 2 - 1;
+        for (int slot = hash(msb, lsb) & mask; ; slot = (slot + 1) & mask) {
+            long m = pairs[2 * slot];
+            long l = pairs[2 * slot + 1];
+            if (m == 0 && l == 0) {
+                pairs[2 * slot] = msb;
+                pairs[2 * slot + 1] = lsb;
+                if (++size > mask / 4 * 3) {
+                    grow();
+                }
+                return true;
+            }
+            if (m == msb && l == lsb) {
+                return false;
+            }
+        }
+    }
+
+    boolean contains(UUID id) {
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        if (msb == 0 && lsb == 0) {
+            return hasNil;
+        }
+        int mask = pairs.length / 2 - 1;
+        for (int slot = hash(msb, lsb) & mask; ; slot = (slot + 1) & mask) {
+            long m = pairs[2 * slot];
+            long l = pairs[2 * slot + 1];
+            if (m == 0 && l == 0) {
+                return false;
+            }
+            if (m == msb && l == lsb) {
+                return true;
+            }
+        }
+    }
+
+    int size() {
+        return size + (hasNil ? 1 : 0);
+    }
+
+    private void grow() {
+        long[] old = pairs;
+        pairs = new long[old.length * 2];
+        int mask = pairs.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long msb = old[i];
+            long lsb = old[i + 1];
+            if (msb != 0 || lsb != 0) {
+                int slot = hash(msb, lsb) & mask;
+                while (pairs[2 * slot] != 0 || pairs[2 * slot + 1] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                pairs[2 * slot] = msb;
+                pairs[2 * slot + 1] = lsb;
+            }
+        }
+    }
+
+    /** Murmur3's 64-bit finaliser over both halves: ids derived from content are not uniformly spread. */
+    private static int hash(long msb, long lsb) {
+        long h = msb * 0x9E3779B97F4A7C15L ^ lsb;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb93fe53a87c5L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+}
