@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +85,7 @@ public class JsonLinesImporter {
     private final Serializer serializer;
     private final Durability durability;
     private final long pauseAboveBytes;
+    private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Executor readerThread = runnable -> {
         Thread thread = new Thread(runnable, "import-reader");
@@ -101,10 +103,12 @@ public class JsonLinesImporter {
             Clock clock,
             Serializer serializer,
             Durability durability,
-            @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes) {
+            @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
+            @Value("${timeline.import.resident-events:250000}") long residentEvents) {
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
+        this.residentEvents = residentEvents;
         this.schemas = schemas;
         this.storage = storage;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -132,7 +136,7 @@ public class JsonLinesImporter {
             }
         } finally {
             // Cached aggregates know nothing of what was appended (or rolled back) beside them.
-            run.projects.keySet().forEach(projectCache::remove);
+            run.touched.forEach(projectCache::remove);
         }
         if (run.errorCount > 0) {
             throw new ImportRejectedException(run.errors, run.errorCount);
@@ -163,23 +167,39 @@ public class JsonLinesImporter {
         }
     }
 
-    /** A project as the import sees it: its rules so far and the next sequence number of its stream. */
+    /**
+     * A project as the import sees it: its rules so far, the next sequence number of its stream, and
+     * how many events its state has folded (what it weighs).
+     */
     private static final class ImportedProject {
         final ProjectState state;
         final UuidSet storedIds;
         long nextSequence;
+        long events;
 
-        ImportedProject(ProjectState state, UuidSet storedIds, long nextSequence) {
+        ImportedProject(ProjectState state, UuidSet storedIds, long nextSequence, long events) {
             this.state = state;
             this.storedIds = storedIds;
             this.nextSequence = nextSequence;
+            this.events = events;
         }
     }
 
     /** One import: what it has seen, what it found wrong, what it appended. */
     private final class Run {
         final ImportProgress progress;
-        final Map<String, ImportedProject> projects = new HashMap<>();
+        /**
+         * The projects whose state is at hand, least recently used first. Once they have folded more
+         * than {@code timeline.import.resident-events} events between them, the least recently used
+         * are let go after a chunk is appended, and folded again from the store (this transaction's
+         * own appends included) if the file comes back to them: what the import keeps does not grow
+         * with the file, only with the projects it works on at once. Nothing is let go after an
+         * error, since the states then hold lines that were checked but not appended.
+         */
+        final Map<String, ImportedProject> projects = new LinkedHashMap<>(16, 0.75f, true);
+
+        final Set<String> touched = new HashSet<>();
+        long resident;
         final UuidSet seen = new UuidSet();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
@@ -241,7 +261,7 @@ public class JsonLinesImporter {
             for (Parsed parsed : chunk) {
                 InterchangeLine line = parsed.line();
                 ProjectEvent event = line.event();
-                ImportedProject project = projects.computeIfAbsent(event.projectId(), JsonLinesImporter.this::stored);
+                ImportedProject project = projects.computeIfAbsent(event.projectId(), this::fold);
                 if (!seen.add(line.eventId()) || project.storedIds.contains(line.eventId())) {
                     alreadyPresent++;
                     continue;
@@ -253,12 +273,33 @@ public class JsonLinesImporter {
                     continue;
                 }
                 project.state.evolve(event);
+                project.events++;
+                resident++;
                 append.add(new GenericDomainEventMessage<>(
                         AGGREGATE_TYPE, event.projectId(), project.nextSequence++, parsed.message(), clock.instant()));
                 appended.add(parsed);
             }
             if (errorCount == 0 && !append.isEmpty()) {
                 append(append, appended);
+            }
+            if (errorCount == 0) {
+                letGoBeyond(residentEvents);
+            }
+        }
+
+        private ImportedProject fold(String projectId) {
+            touched.add(projectId);
+            ImportedProject project = stored(projectId);
+            resident += project.events;
+            return project;
+        }
+
+        /** Lets go of the least recently used projects until {@code limit} is kept, or one is left. */
+        private void letGoBeyond(long limit) {
+            var eldest = projects.values().iterator();
+            while (resident > limit && projects.size() > 1) {
+                resident -= eldest.next().events;
+                eldest.remove();
             }
         }
 
@@ -432,6 +473,6 @@ public class JsonLinesImporter {
             ids.add(UUID.fromString(m.getIdentifier()));
             last[0] = m.getSequenceNumber();
         });
-        return new ImportedProject(state, ids, last[0] + 1);
+        return new ImportedProject(state, ids, last[0] + 1, ids.size());
     }
 }
