@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code RebuildBench DATA_DIR [NAME|all] [--spring.args...]} opens an existing store, waits until
- * every read model has caught up, then rebuilds the named read model (default {@code timeline};
+ * {@code RebuildBench DATA_DIR [NAME[,NAME...]|all] [--spring.args...]} opens an existing store, waits until
+ * every read model has caught up, then rebuilds the named read models (default {@code timeline};
  * {@code all} rebuilds every one together) through {@link ReadModels#rebuild(List)}, as the admin
  * endpoint and the command line do, and times it until each is running at the head again.
  * {@code --timeline.rebuild.bulk=false} times the processors' own replay instead of the bulk pass.
@@ -37,7 +37,7 @@ public final class RebuildBench {
             long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
             Processors.awaitAllAtHead(app);
             ReadModels readModels = app.getBean(ReadModels.class);
-            List<String> names = target.equals("all") ? readModels.names() : List.of(target);
+            List<String> names = target.equals("all") ? readModels.names() : List.of(target.split(","));
             long head = readModels.head();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart = os.getProcessCpuTime();

@@ -1,8 +1,6 @@
 package org.coproduction.timeline.influence.query;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
@@ -88,8 +87,8 @@ class InfluenceProjection {
     void on(ProjectEvent event, DomainEventMessage<?> message) {
         String project = event.projectId();
         long seq = message.getSequenceNumber();
-        OffsetDateTime occurred = utc(event.occurredAt());
-        OffsetDateTime recorded = utc(RecordedTime.of(message));
+        OffsetDateTime occurred = Utc.of(event.occurredAt());
+        OffsetDateTime recorded = Utc.of(RecordedTime.of(message));
         String eventId = RecordedTime.eventId(message);
         Pending pending = pending();
         if (event instanceof ProjectRegistered e) {
@@ -193,10 +192,6 @@ class InfluenceProjection {
     @ResetHandler
     void reset() {
         INSERTS.keySet().forEach(table -> jdbc.execute("TRUNCATE TABLE " + table));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private Pending pending() {

@@ -1,7 +1,5 @@
 package org.coproduction.timeline.influence.query;
 
-import static org.coproduction.timeline.influence.query.InfluenceProjection.utc;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,8 +65,8 @@ public class InfluenceReadModel {
                         addStep(parts, rs);
                     }
                 },
-                utc(asOf),
-                utc(knownAt),
+                Utc.of(asOf),
+                Utc.of(knownAt),
                 projectId,
                 decisionId);
         if (!exists[0]) {
@@ -111,8 +110,8 @@ public class InfluenceReadModel {
                     (rs, n) ->
                             new PhaseStart(rs.getString(1), rs.getString(2), instant(rs, "occurred_at"), rs.getLong(4)),
                     projectId,
-                    utc(asOf),
-                    utc(knownAt)));
+                    Utc.of(asOf),
+                    Utc.of(knownAt)));
             period = phases.find(phaseId)
                     .orElseThrow(() -> RuleViolationException.notFound(
                             "phaseId", "phase " + phaseId + " had not started by " + asOf + " as known at " + knownAt));
@@ -142,8 +141,8 @@ public class InfluenceReadModel {
                     addStep(parts, rs);
                 },
                 projectId,
-                utc(asOf),
-                utc(knownAt));
+                Utc.of(asOf),
+                Utc.of(knownAt));
         for (Keyed<Influence> influence : influences(" WHERE x.project_id = ?", asOf, knownAt, projectId)) {
             parts.computeIfAbsent(influence.decisionId(), DecisionParts::new)
                     .influences
@@ -187,10 +186,10 @@ public class InfluenceReadModel {
 
     private static Object[] args(Object[] keys, Instant asOf, Instant knownAt, String retractionTarget) {
         Object[] args = Arrays.copyOf(keys, keys.length + 4);
-        args[keys.length] = utc(asOf);
-        args[keys.length + 1] = utc(knownAt);
+        args[keys.length] = Utc.of(asOf);
+        args[keys.length + 1] = Utc.of(knownAt);
         args[keys.length + 2] = retractionTarget;
-        args[keys.length + 3] = utc(knownAt);
+        args[keys.length + 3] = Utc.of(knownAt);
         return args;
     }
 
@@ -216,8 +215,8 @@ public class InfluenceReadModel {
                             rs.getLong("seq_no"));
                 },
                 projectId,
-                utc(asOf),
-                utc(knownAt));
+                Utc.of(asOf),
+                Utc.of(knownAt));
         return new TeamHistory(
                 memberIds == null
                         ? changes

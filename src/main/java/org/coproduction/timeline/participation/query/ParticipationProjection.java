@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
@@ -98,7 +98,7 @@ class ParticipationProjection {
         if (!batch.admit(project, seq, RecordedTime.of(message))) {
             return;
         }
-        OffsetDateTime at = utc(event.occurredAt());
+        OffsetDateTime at = Utc.of(event.occurredAt());
         if (event instanceof ContributionRecorded e) {
             batch.contributed(project, e.contributionId(), e.meetingId(), e.memberId(), e.category(), at);
         } else if (event instanceof ContributionRetracted e) {
@@ -147,10 +147,6 @@ class ParticipationProjection {
     private static Instant ceilMicros(Instant instant) {
         int nanos = instant.getNano() % 1000;
         return nanos == 0 ? instant : instant.plusNanos(1000 - nanos);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private Batch batch() {
@@ -222,7 +218,7 @@ class ParticipationProjection {
             mark.lastSeq = seq;
             // Rounded up to the microsecond, PostgreSQL's precision: a knownAt at or after the stored
             // mark is then never before the event's own recorded time.
-            OffsetDateTime recorded = utc(ceilMicros(recordedAt));
+            OffsetDateTime recorded = Utc.of(ceilMicros(recordedAt));
             if (mark.lastRecordedAt == null || recorded.isAfter(mark.lastRecordedAt)) {
                 mark.lastRecordedAt = recorded;
             }

@@ -1,7 +1,6 @@
 package org.coproduction.timeline.participation.query;
 
 import static org.coproduction.timeline.participation.query.ParticipationProjection.CATEGORIES;
-import static org.coproduction.timeline.participation.query.ParticipationProjection.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +24,7 @@ import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.PhaseStart;
 import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,7 +123,7 @@ public class ParticipationReadModel {
     }
 
     private ParticipationFold facts(String projectId, Instant asOf, Instant knownAt) {
-        OffsetDateTime cut = utc(asOf);
+        OffsetDateTime cut = Utc.of(asOf);
         List<MemberChange> changes = jdbc.query(
                 "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no FROM participation_member"
                         + " WHERE project_id = ?",

@@ -2,12 +2,12 @@ package org.coproduction.timeline.project.query;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
@@ -52,7 +52,7 @@ public class ProjectSummaryProjection {
                 e.title(),
                 e.description(),
                 e.fundedBy(),
-                utc(e.occurredAt()));
+                Utc.of(e.occurredAt()));
     }
 
     @EventHandler
@@ -63,7 +63,7 @@ public class ProjectSummaryProjection {
     @EventHandler
     void on(ProjectClosed e) {
         jdbc.update(
-                "UPDATE project_summary SET closed_at = ? WHERE project_id = ?", utc(e.occurredAt()), e.projectId());
+                "UPDATE project_summary SET closed_at = ? WHERE project_id = ?", Utc.of(e.occurredAt()), e.projectId());
     }
 
     @EventHandler
@@ -107,10 +107,6 @@ public class ProjectSummaryProjection {
                         + " WHERE m.project_id = ? AND m.active) WHERE project_id = ?",
                 projectId,
                 projectId);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime time) {

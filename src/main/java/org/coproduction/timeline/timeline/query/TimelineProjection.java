@@ -1,8 +1,5 @@
 package org.coproduction.timeline.timeline.query;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.coproduction.timeline.platform.JdbcBatch;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.project.api.EventCatalogue;
@@ -63,8 +61,8 @@ class TimelineProjection {
             seq,
             RecordedTime.eventId(message),
             EventCatalogue.nameOf(event),
-            utc(event.occurredAt()),
-            utc(RecordedTime.of(message)),
+            Utc.of(event.occurredAt()),
+            Utc.of(RecordedTime.of(message)),
             "," + String.join(",", Mentions.membersOf(event)) + ","
         });
         if (event instanceof MemberJoined joined) {
@@ -72,7 +70,7 @@ class TimelineProjection {
         } else if (event instanceof PhaseStarted phase) {
             batch.phases.put(
                     List.of(project, phase.phaseId()),
-                    new Object[] {project, phase.phaseId(), phase.name(), utc(phase.occurredAt()), seq});
+                    new Object[] {project, phase.phaseId(), phase.name(), Utc.of(phase.occurredAt()), seq});
         }
     }
 
@@ -86,10 +84,6 @@ class TimelineProjection {
         jdbc.execute("TRUNCATE TABLE timeline_member_name");
         jdbc.execute("TRUNCATE TABLE timeline_phase");
         jdbc.execute("TRUNCATE TABLE timeline_project");
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private Batch batch() {

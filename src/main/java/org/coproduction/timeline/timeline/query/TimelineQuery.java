@@ -1,7 +1,5 @@
 package org.coproduction.timeline.timeline.query;
 
-import static org.coproduction.timeline.timeline.query.TimelineProjection.utc;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -70,11 +69,11 @@ public class TimelineQuery {
         List<Object> args = new ArrayList<>(List.of(projectId));
         if (filter.from() != null) {
             where.append(" AND occurred_at >= ?");
-            args.add(utc(filter.from()));
+            args.add(Utc.of(filter.from()));
         }
         if (filter.until() != null) {
             where.append(" AND occurred_at < ?");
-            args.add(utc(filter.until()));
+            args.add(Utc.of(filter.until()));
         }
         if (filter.phaseId() != null) {
             restrictToPhase(filter.phaseId(), phases, where, args);
@@ -143,17 +142,17 @@ public class TimelineQuery {
         if (TimelineFilter.BEFORE_FIRST_PHASE.equals(phaseId)) {
             if (!phases.isEmpty()) {
                 where.append(" AND occurred_at < ?");
-                args.add(utc(phases.get(0).start()));
+                args.add(Utc.of(phases.get(0).start()));
             }
             return;
         }
         for (int i = 0; i < phases.size(); i++) {
             if (phases.get(i).phaseId().equals(phaseId)) {
                 where.append(" AND occurred_at >= ?");
-                args.add(utc(phases.get(i).start()));
+                args.add(Utc.of(phases.get(i).start()));
                 if (i + 1 < phases.size()) {
                     where.append(" AND occurred_at < ?");
-                    args.add(utc(phases.get(i + 1).start()));
+                    args.add(Utc.of(phases.get(i + 1).start()));
                 }
                 return;
             }
