@@ -2,6 +2,8 @@ package org.coproduction.timeline.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.coproduction.timeline.interchange.InterleavedStudies.interleave;
+import static org.coproduction.timeline.interchange.InterleavedStudies.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class ImportLettingGoOfProjectsTest {
     void importsInterleavedStudiesWholeAndKnowsEveryLineTheSecondTime() throws IOException {
         List<String> first = study("resident-a", 1);
         List<String> second = study("resident-b", 2);
-        Path file = write("interleaved.jsonl", interleave(first, second));
+        Path file = write("interleaved.jsonl", interleave(first, second, BLOCK));
 
         ImportResult imported = importer.importFile(file, ImportProgress.NONE);
         ImportResult again = importer.importFile(file, ImportProgress.NONE);
@@ -70,7 +70,7 @@ class ImportLettingGoOfProjectsTest {
     void refusesAContributionIdReusedAfterItsProjectWasLetGo() throws IOException {
         List<String> first = study("resident-c", 3);
         List<String> second = study("resident-d", 4);
-        List<String> lines = interleave(first, second);
+        List<String> lines = interleave(first, second, BLOCK);
         String reused = lines.stream()
                 .filter(l -> l.contains("\"ContributionRecorded\"") && l.contains("resident-c"))
                 .findFirst()
@@ -102,8 +102,8 @@ class ImportLettingGoOfProjectsTest {
         ((ObjectNode) line.get("data")).put("memberId", "never-joined");
         first.set(bad, line.toString());
 
-        assertThatThrownBy(
-                        () -> importer.importFile(write("bad.jsonl", interleave(first, second)), ImportProgress.NONE))
+        assertThatThrownBy(() ->
+                        importer.importFile(write("bad.jsonl", interleave(first, second, BLOCK)), ImportProgress.NONE))
                 .isInstanceOfSatisfying(
                         ImportRejectedException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(error -> {
@@ -111,30 +111,6 @@ class ImportLettingGoOfProjectsTest {
                             assertThat(error.field()).isEqualTo("data.memberId");
                         }));
         assertThat(storedEvents("resident-e") + storedEvents("resident-f")).isZero();
-    }
-
-    /** The demo study under another project id and event ids of its own (as the benchmark files do). */
-    private static List<String> study(String projectId, int seed) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (ObjectNode line : new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED + seed).events()) {
-            ((ObjectNode) line.get("data")).put("projectId", projectId);
-            line.put(
-                    "eventId",
-                    UUID.nameUUIDFromBytes((projectId + line.get("eventId").asText()).getBytes(StandardCharsets.UTF_8))
-                            .toString());
-            lines.add(JSON.writeValueAsString(line));
-        }
-        return lines;
-    }
-
-    /** The first study's first block, the second's, then the rest of each in turn, block by block. */
-    private static List<String> interleave(List<String> first, List<String> second) {
-        List<String> lines = new ArrayList<>();
-        for (int from = 0; from < Math.max(first.size(), second.size()); from += BLOCK) {
-            lines.addAll(first.subList(Math.min(from, first.size()), Math.min(from + BLOCK, first.size())));
-            lines.addAll(second.subList(Math.min(from, second.size()), Math.min(from + BLOCK, second.size())));
-        }
-        return lines;
     }
 
     /** A contribution that no retraction or influence names, so that refusing it refuses nothing else. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.TimelineApplication;
@@ -21,6 +22,7 @@ import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportResult;
+import org.coproduction.timeline.interchange.InterleavedStudies;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.participation.api.WindowKind;
@@ -137,6 +139,31 @@ class PostgresEventStoreTest {
         }
     }
 
+    /** The importer's letting go of projects and folding them again inside its transaction, on PostgreSQL. */
+    @Test
+    void importsStudiesInterleavedBeyondTheProjectsAnImportKeepsAtHand() throws Exception {
+        List<String> first = InterleavedStudies.study("pg-resident-a", 1);
+        List<String> second = InterleavedStudies.study("pg-resident-b", 2);
+        // Blocks of 2,500 lines: more than two of the importer's 1,000-line chunks.
+        Path file = Files.write(dir.resolve("interleaved.jsonl"), InterleavedStudies.interleave(first, second, 2500));
+        long lines = first.size() + second.size();
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip();
+                ConfigurableApplicationContext app = start(database, "--timeline.import.resident-events=1")) {
+            JsonLinesImporter importer = app.getBean(JsonLinesImporter.class);
+            assertThat(importer.importFile(file, ImportProgress.NONE)).isEqualTo(new ImportResult(lines, 0));
+            assertThat(importer.importFile(file, ImportProgress.NONE)).isEqualTo(new ImportResult(0, lines));
+            assertThat(app.getBean(JdbcTemplate.class)
+                            .queryForList(
+                                    "SELECT aggregate_identifier || ':' || COUNT(DISTINCT sequence_number) || ':'"
+                                            + " || MAX(sequence_number) FROM domain_event_entry"
+                                            + " GROUP BY aggregate_identifier ORDER BY aggregate_identifier",
+                                    String.class))
+                    .containsExactly(
+                            "pg-resident-a:" + first.size() + ":" + (first.size() - 1),
+                            "pg-resident-b:" + second.size() + ":" + (second.size() - 1));
+        }
+    }
+
     private static byte[] export(ConfigurableApplicationContext app) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.getBean(JsonLinesExporter.class).open(DEMO).writeTo(out, null, null);
@@ -149,13 +176,15 @@ class PostgresEventStoreTest {
         return demo;
     }
 
-    private static ConfigurableApplicationContext start(PostgresDatabase database) {
+    private static ConfigurableApplicationContext start(PostgresDatabase database, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=",
+                "--timeline.demo.load-on-empty-store=false"));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(TimelineApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=",
-                        "--timeline.demo.load-on-empty-store=false");
+                .run(args.toArray(String[]::new));
     }
 }
