@@ -29,22 +29,15 @@ final class UuidSet {
             hasNil = true;
             return added;
         }
-        int mask = pairs.length / 2 - 1;
-        for (int slot = hash(msb, lsb) & mask; ; slot = (slot + 1) & mask) {
-            long m = pairs[2 * slot];
-            long l = pairs[2 * slot + 1];
-            if (m == 0 && l == 0) {
-                pairs[2 * slot] = msb;
-                pairs[2 * slot + 1] = lsb;
-                if (++size > mask / 4 * 3) {
-                    grow();
-                }
-                return true;
-            }
-            if (m == msb && l == lsb) {
-                return false;
-            }
+        int slot = slotOf(msb, lsb);
+        if (!isFree(slot)) {
+            return false;
         }
+        put(slot, msb, lsb);
+        if (++size > (pairs.length / 2 - 1) / 4 * 3) {
+            grow();
+        }
+        return true;
     }
 
     boolean contains(UUID id) {
@@ -53,37 +46,38 @@ final class UuidSet {
         if (msb == 0 && lsb == 0) {
             return hasNil;
         }
-        int mask = pairs.length / 2 - 1;
-        for (int slot = hash(msb, lsb) & mask; ; slot = (slot + 1) & mask) {
-            long m = pairs[2 * slot];
-            long l = pairs[2 * slot + 1];
-            if (m == 0 && l == 0) {
-                return false;
-            }
-            if (m == msb && l == lsb) {
-                return true;
-            }
-        }
+        return !isFree(slotOf(msb, lsb));
     }
 
     int size() {
         return size + (hasNil ? 1 : 0);
     }
 
+    /** The slot holding the id, or the free slot its probe ended at. */
+    private int slotOf(long msb, long lsb) {
+        int mask = pairs.length / 2 - 1;
+        int slot = hash(msb, lsb) & mask;
+        while (!isFree(slot) && (pairs[2 * slot] != msb || pairs[2 * slot + 1] != lsb)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private boolean isFree(int slot) {
+        return pairs[2 * slot] == 0 && pairs[2 * slot + 1] == 0;
+    }
+
+    private void put(int slot, long msb, long lsb) {
+        pairs[2 * slot] = msb;
+        pairs[2 * slot + 1] = lsb;
+    }
+
     private void grow() {
         long[] old = pairs;
         pairs = new long[old.length * 2];
-        int mask = pairs.length / 2 - 1;
         for (int i = 0; i < old.length; i += 2) {
-            long msb = old[i];
-            long lsb = old[i + 1];
-            if (msb != 0 || lsb != 0) {
-                int slot = hash(msb, lsb) & mask;
-                while (pairs[2 * slot] != 0 || pairs[2 * slot + 1] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                pairs[2 * slot] = msb;
-                pairs[2 * slot + 1] = lsb;
+            if (old[i] != 0 || old[i + 1] != 0) {
+                put(slotOf(old[i], old[i + 1]), old[i], old[i + 1]);
             }
         }
     }
