@@ -8,4 +8,7 @@ public interface ImportProgress {
     default void validated(long lines, long bytes) {}
 
     default void stored(long lines, long ofLines) {}
+
+    /** The file came back to a project whose rule state the import had let go: it is folded again. */
+    default void foldingAgain(String projectId) {}
 }

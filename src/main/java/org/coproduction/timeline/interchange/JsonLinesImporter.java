@@ -143,10 +143,11 @@ public class JsonLinesImporter {
         }
         durability.awaitWritten();
         log.info(
-                "Imported {} lines ({} already present) in {} ms",
+                "Imported {} lines ({} already present) in {} ms; {} projects folded again",
                 run.imported,
                 run.alreadyPresent,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000,
+                run.foldedAgain);
         return new ImportResult(run.imported, run.alreadyPresent);
     }
 
@@ -193,13 +194,17 @@ public class JsonLinesImporter {
          * than {@code timeline.import.resident-events} events between them, the least recently used
          * are let go after a chunk is appended, and folded again from the store (this transaction's
          * own appends included) if the file comes back to them: what the import keeps does not grow
-         * with the file, only with the projects it works on at once. Nothing is let go after an
-         * error, since the states then hold lines that were checked but not appended.
+         * with the file, only with the projects it works on at once. Each return doubles the bound,
+         * so a file that moves between more projects than it holds (one sorted by time across a
+         * whole organisation, say) folds again a few times, not at every line. Nothing is let go
+         * after an error, since the states then hold lines that were checked but not appended.
          */
         final Map<String, ImportedProject> projects = new LinkedHashMap<>(16, 0.75f, true);
 
         final Set<String> touched = new HashSet<>();
         long resident;
+        long residentLimit = residentEvents;
+        long foldedAgain;
         final UuidSet seen = new UuidSet();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
@@ -283,12 +288,16 @@ public class JsonLinesImporter {
                 append(append, appended);
             }
             if (errorCount == 0) {
-                letGoBeyond(residentEvents);
+                letGoBeyond(residentLimit);
             }
         }
 
         private ImportedProject fold(String projectId) {
-            touched.add(projectId);
+            if (!touched.add(projectId)) {
+                foldedAgain++;
+                progress.foldingAgain(projectId);
+                residentLimit = residentLimit > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : residentLimit * 2;
+            }
             ImportedProject project = stored(projectId);
             resident += project.events;
             return project;

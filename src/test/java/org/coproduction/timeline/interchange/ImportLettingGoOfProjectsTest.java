@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the store, this import's own appends included. The rules must judge every line as if
  * nothing had been let go.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "timeline.import.resident-events=1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "timeline.import.resident-events=" + ImportLettingGoOfProjectsTest.RESIDENT)
 class ImportLettingGoOfProjectsTest {
+
+    /** Fewer events than a study has: every block of the other study lets it go. */
+    static final int RESIDENT = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** More than two of the importer's chunks, so that a block spans several appends. */
@@ -90,6 +96,30 @@ class ImportLettingGoOfProjectsTest {
                             assertThat(error.field()).isEqualTo("data.contributionId");
                         }));
         assertThat(storedEvents("resident-c") + storedEvents("resident-d")).isZero();
+    }
+
+    /**
+     * Studies interleaved line by line: every chunk holds both, so one is let go after each and
+     * folded again at the next, until each return has doubled the bound past what both weigh
+     * (about 10,300 events: 1,000, then 2,000, 4,000, 8,000, 16,000), four returns instead of one
+     * per chunk (about ten).
+     */
+    @Test
+    void foldsProjectsAgainOnlyAFewTimesWhenTheFileHopsBetweenThemAtEveryLine() throws IOException {
+        List<String> first = study("resident-g", 7);
+        List<String> second = study("resident-h", 8);
+        List<String> foldedAgain = new ArrayList<>();
+
+        ImportResult imported =
+                importer.importFile(write("hopping.jsonl", interleave(first, second, 1)), new ImportProgress() {
+                    @Override
+                    public void foldingAgain(String projectId) {
+                        foldedAgain.add(projectId);
+                    }
+                });
+
+        assertThat(imported.imported()).isEqualTo(first.size() + second.size());
+        assertThat(foldedAgain).hasSize(4);
     }
 
     /** After an error the states hold lines that were checked and not appended: none is let go. */
