@@ -3,6 +3,7 @@ package org.coproduction.timeline.participation.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.coproduction.timeline.project.api.CanonicalInstant;
 
 /**
  * The contributions behind one count row (a meeting and a member), packed in its {@code
@@ -42,9 +43,14 @@ final class ContributionList {
             entries.add(new Entry(
                     entry.substring(0, first),
                     Integer.parseInt(entry, first + 1, second, 10) - 1,
-                    Instant.parse(entry.substring(second + 1))));
+                    instant(entry.substring(second + 1))));
         }
         return entries;
+    }
+
+    private static Instant instant(String text) {
+        Instant canonical = CanonicalInstant.parse(text);
+        return canonical != null ? canonical : Instant.parse(text);
     }
 
     /** False when {@code packed} certainly has no entry for the contribution: a test without parsing. */

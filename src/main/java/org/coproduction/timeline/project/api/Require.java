@@ -3,7 +3,6 @@ package org.coproduction.timeline.project.api;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -106,45 +105,12 @@ public final class Require {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            if (value.length() == 20 && value.charAt(19) == 'Z') {
-                return utcSeconds(value);
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException | NumberFormatException e) {
+            Instant canonical = CanonicalInstant.parse(value);
+            return canonical != null ? canonical : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
             throw new InvalidFieldException(
                     field, "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z");
         }
-    }
-
-    /** {@code 2012-03-05T10:00:00Z}, the form nearly every line has, without the formatter's cost. */
-    private static Instant utcSeconds(String value) {
-        if (value.charAt(4) != '-'
-                || value.charAt(7) != '-'
-                || value.charAt(10) != 'T'
-                || value.charAt(13) != ':'
-                || value.charAt(16) != ':') {
-            throw new DateTimeException("not an instant");
-        }
-        return LocalDateTime.of(
-                        digits(value, 0, 4),
-                        digits(value, 5, 7),
-                        digits(value, 8, 10),
-                        digits(value, 11, 13),
-                        digits(value, 14, 16),
-                        digits(value, 17, 19))
-                .toInstant(ZoneOffset.UTC);
-    }
-
-    private static int digits(String value, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException(value);
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     public static Instant time(String field, Instant value) {
