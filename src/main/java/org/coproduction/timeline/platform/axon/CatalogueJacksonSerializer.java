@@ -40,13 +40,6 @@ public class CatalogueJacksonSerializer extends JacksonSerializer {
     }
 
     @Override
-    protected String resolveClassName(SerializedType serializedType) {
-        return EventCatalogue.byName(serializedType.getName())
-                .map(t -> t.javaType().getName())
-                .orElseGet(() -> super.resolveClassName(serializedType));
-    }
-
-    @Override
     protected ObjectReader getReader(Class<?> type) {
         return readers.computeIfAbsent(type, super::getReader);
     }
