@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -133,6 +134,13 @@ class ArchitectureTest {
         assertThat(packagesWithoutPackageInfo())
                 .filteredOn(folder -> !folder.equals(MAIN_SOURCES.resolve(ROOT.replace('.', '/'))))
                 .isEmpty();
+    }
+
+    /** Axon's messaging module brings XStream along; the pom excludes it, since Jackson serialises everything. */
+    @Test
+    void xstreamIsNotOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
