@@ -41,6 +41,7 @@ import org.coproduction.timeline.participation.api.Participation.PerspectiveShif
 import org.coproduction.timeline.participation.api.Participation.Shift;
 import org.coproduction.timeline.participation.api.Participation.Window;
 import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
@@ -235,8 +236,7 @@ public final class ParticipationFold {
     private List<Tally> tallies(WindowKind by) {
         return switch (by) {
             case PHASE -> byPhase();
-            case MONTH -> byCalendar(
-                    t -> YearMonth.from(t.atOffset(ZoneOffset.UTC)), m -> m.plusMonths(1), ParticipationFold::month);
+            case MONTH -> byCalendar(t -> YearMonth.from(Utc.of(t)), m -> m.plusMonths(1), ParticipationFold::month);
             case QUARTER -> byCalendar(
                     ParticipationFold::quarterStart, m -> m.plusMonths(3), ParticipationFold::quarter);
             case PROJECT -> {
@@ -314,7 +314,7 @@ public final class ParticipationFold {
     }
 
     private static YearMonth quarterStart(Instant t) {
-        YearMonth month = YearMonth.from(t.atOffset(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from(Utc.of(t));
         return YearMonth.of(month.getYear(), (month.getMonthValue() - 1) / 3 * 3 + 1);
     }
 

@@ -75,26 +75,28 @@ public class ParticipationReadModel {
      * empty when the events must be folded instead. 404 for a project the store has no event of.
      */
     public Optional<ParticipationFold> fold(String projectId, Instant asOf, Instant knownAt) {
-        Long head = jdbc.queryForObject(
-                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class,
-                projectId);
-        if (head == null) {
+        Answer answer = snapshot.execute(tx -> read(projectId, null, asOf, knownAt));
+        if (answer.state == State.BEHIND) {
+            // Wait for what was stored before the question, not for what keeps arriving meanwhile.
+            Long head = jdbc.queryForObject(
+                    "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Long.class,
+                    projectId);
+            long deadline = System.nanoTime() + catchUpWait.toNanos();
+            while (answer.state == State.BEHIND && System.nanoTime() <= deadline) {
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+                answer = snapshot.execute(tx -> read(projectId, head, asOf, knownAt));
+            }
+        }
+        if (answer.state == State.NOT_HERE && !stored(projectId, 0)) {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
         }
-        long deadline = System.nanoTime() + catchUpWait.toNanos();
-        while (true) {
-            Answer answer = snapshot.execute(tx -> read(projectId, head, asOf, knownAt));
-            if (answer.state != State.BEHIND || System.nanoTime() > deadline) {
-                return Optional.ofNullable(answer.fold);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return Optional.ofNullable(answer.fold);
     }
 
     private enum State {
@@ -105,7 +107,14 @@ public class ParticipationReadModel {
 
     private record Answer(State state, ParticipationFold fold) {}
 
-    private Answer read(String projectId, long head, Instant asOf, Instant knownAt) {
+    /**
+     * The answer from the tables when they hold the project's stream up to head, or, with no head,
+     * up to the event store's end: a project's sequence numbers have no gaps, so the tables hold it
+     * all when the store has no event after the last one applied. That is one lookup in the store's
+     * (project, sequence) key, where H2 answers {@code MAX(sequence_number)} for one project by
+     * reading all of its index entries (a fifth of the question on a 100,000-event project).
+     */
+    private Answer read(String projectId, Long head, Instant asOf, Instant knownAt) {
         List<Object[]> mark = jdbc.query(
                 "SELECT last_seq, last_recorded_at FROM participation_project WHERE project_id = ?",
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)},
@@ -113,13 +122,22 @@ public class ParticipationReadModel {
         if (mark.isEmpty()) {
             return new Answer(State.NOT_HERE, null);
         }
-        if ((Long) mark.get(0)[0] < head) {
+        long applied = (Long) mark.get(0)[0];
+        if (head == null ? stored(projectId, applied + 1) : applied < head) {
             return new Answer(State.BEHIND, null);
         }
         if (knownAt.isBefore(((OffsetDateTime) mark.get(0)[1]).toInstant())) {
             return new Answer(State.NOT_HERE, null);
         }
         return new Answer(State.ANSWERED, facts(projectId, asOf, knownAt));
+    }
+
+    private boolean stored(String projectId, long sequenceNumber) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                        projectId,
+                        sequenceNumber)
+                .isEmpty();
     }
 
     private ParticipationFold facts(String projectId, Instant asOf, Instant knownAt) {
