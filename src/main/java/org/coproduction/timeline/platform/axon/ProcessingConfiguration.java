@@ -1,7 +1,9 @@
 package org.coproduction.timeline.platform.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +20,11 @@ class ProcessingConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Axon's processor and command bus metrics, their capacity over seconds rather than minutes. */
+    @Bean
+    GlobalMetricRegistry boundedCapacityMetricRegistry(MeterRegistry registry) {
+        return new BoundedCapacityMetricRegistry(registry);
     }
 }
