@@ -40,12 +40,7 @@ class BoundedCapacityMetricRegistryTest {
 
     @Test
     void givenTwoSecondsOfHandling_thenTheProcessorsCapacityIsAFifthOfTheWindow() {
-        var monitor = metrics.registerEventProcessor(
-                "eventProcessor", m -> Tags.of("processorName", PROCESSOR), m -> Tags.of("processorName", PROCESSOR));
-
-        MonitorCallback handling = monitor.onMessageIngested(GenericEventMessage.asEventMessage("event"));
-        clock.add(Duration.ofSeconds(2));
-        handling.reportSuccess();
+        processorHandlesAnEventForTwoSeconds();
 
         assertThat(capacity("eventProcessor.capacity")).isCloseTo(0.2, within(1e-9));
         assertThat(meters.get("eventProcessor.successCounter")
@@ -57,11 +52,7 @@ class BoundedCapacityMetricRegistryTest {
 
     @Test
     void givenHandlingLongerAgoThanTheWindow_thenItNoLongerCounts() {
-        var monitor = metrics.registerEventProcessor(
-                "eventProcessor", m -> Tags.of("processorName", PROCESSOR), m -> Tags.of("processorName", PROCESSOR));
-        MonitorCallback handling = monitor.onMessageIngested(GenericEventMessage.asEventMessage("event"));
-        clock.add(Duration.ofSeconds(2));
-        handling.reportSuccess();
+        processorHandlesAnEventForTwoSeconds();
 
         clock.add(BoundedCapacityMetricRegistry.CAPACITY_WINDOW.plusSeconds(1));
 
@@ -77,6 +68,14 @@ class BoundedCapacityMetricRegistryTest {
         handling.reportSuccess();
 
         assertThat(capacity("commandBus.capacity")).isCloseTo(0.1, within(1e-9));
+    }
+
+    private void processorHandlesAnEventForTwoSeconds() {
+        var monitor = metrics.registerEventProcessor(
+                "eventProcessor", m -> Tags.of("processorName", PROCESSOR), m -> Tags.of("processorName", PROCESSOR));
+        MonitorCallback handling = monitor.onMessageIngested(GenericEventMessage.asEventMessage("event"));
+        clock.add(Duration.ofSeconds(2));
+        handling.reportSuccess();
     }
 
     private double capacity(String name) {
