@@ -9,6 +9,9 @@ import org.coproduction.timeline.participation.api.Involvement;
 /** The measures of METRICS.md, each a pure function of counts. */
 public final class Measures {
 
+    private static final IpaCategory[] CATEGORIES = IpaCategory.values();
+    private static final IpaCategory.Area[] AREAS = IpaCategory.Area.values();
+
     private Measures() {}
 
     /** {@code part / total}, 0 when the total is 0. */
@@ -72,10 +75,15 @@ public final class Measures {
 
     /** The share of the contributions in each of the 12 categories, every category present (0 when none). */
     public static Map<IpaCategory, Double> ipaShares(Map<IpaCategory, Integer> byCategory) {
+        return ipaShares(byOrdinal(byCategory));
+    }
+
+    /** {@link #ipaShares(Map)} of counts by {@link IpaCategory} ordinal. */
+    public static Map<IpaCategory, Double> ipaShares(int[] byCategory) {
         long total = total(byCategory);
         EnumMap<IpaCategory, Double> shares = new EnumMap<>(IpaCategory.class);
-        for (IpaCategory category : IpaCategory.values()) {
-            shares.put(category, share(byCategory.getOrDefault(category, 0), total));
+        for (IpaCategory category : CATEGORIES) {
+            shares.put(category, share(byCategory[category.ordinal()], total));
         }
         return shares;
     }
@@ -85,12 +93,19 @@ public final class Measures {
      * attempted answers (4-6), questions (7-9), negative reactions (10-12).
      */
     public static Map<IpaCategory.Area, Double> areaShares(Map<IpaCategory, Integer> byCategory) {
+        return areaShares(byOrdinal(byCategory));
+    }
+
+    /** {@link #areaShares(Map)} of counts by {@link IpaCategory} ordinal. */
+    public static Map<IpaCategory.Area, Double> areaShares(int[] byCategory) {
         long total = total(byCategory);
-        EnumMap<IpaCategory.Area, Integer> byArea = new EnumMap<>(IpaCategory.Area.class);
-        byCategory.forEach((category, n) -> byArea.merge(category.area(), n, Integer::sum));
+        long[] byArea = new long[AREAS.length];
+        for (IpaCategory category : CATEGORIES) {
+            byArea[category.area().ordinal()] += byCategory[category.ordinal()];
+        }
         EnumMap<IpaCategory.Area, Double> shares = new EnumMap<>(IpaCategory.Area.class);
-        for (IpaCategory.Area area : IpaCategory.Area.values()) {
-            shares.put(area, share(byArea.getOrDefault(area, 0), total));
+        for (IpaCategory.Area area : AREAS) {
+            shares.put(area, share(byArea[area.ordinal()], total));
         }
         return shares;
     }
@@ -110,9 +125,15 @@ public final class Measures {
         return present ? Involvement.CONSULTED : Involvement.NONE;
     }
 
-    private static long total(Map<IpaCategory, Integer> byCategory) {
+    private static int[] byOrdinal(Map<IpaCategory, Integer> byCategory) {
+        int[] counts = new int[CATEGORIES.length];
+        byCategory.forEach((category, n) -> counts[category.ordinal()] += n);
+        return counts;
+    }
+
+    private static long total(int[] byCategory) {
         long total = 0;
-        for (int n : byCategory.values()) {
+        for (int n : byCategory) {
             total += n;
         }
         return total;

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -269,35 +270,62 @@ public final class ParticipationFold {
     /** Every calendar month or quarter from the first fact counted to the last, the quiet ones included. */
     private List<Tally> byCalendar(
             Function<Instant, YearMonth> periodOf, UnaryOperator<YearMonth> next, Function<YearMonth, Label> label) {
-        Instant first = null;
-        Instant last = null;
-        for (Instant t : instants()) {
+        FirstAndLast counted = new FirstAndLast();
+        meetings.forEach(counted::add);
+        spoken.forEach(s -> counted.add(s.at()));
+        influences.forEach(i -> counted.add(i.at()));
+        made.forEach(m -> counted.add(m.at()));
+        if (counted.first == null) {
+            return List.of();
+        }
+        List<Tally> periods = new ArrayList<>();
+        YearMonth end = periodOf.apply(counted.last);
+        for (YearMonth period = periodOf.apply(counted.first); !period.isAfter(end); period = next.apply(period)) {
+            Label named = label.apply(period);
+            periods.add(new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
+        }
+        addAll(periods, new PeriodOf(periods));
+        return List.copyOf(periods);
+    }
+
+    private static final class FirstAndLast {
+        Instant first;
+        Instant last;
+
+        void add(Instant t) {
             first = first == null || t.isBefore(first) ? t : first;
             last = last == null || t.isAfter(last) ? t : last;
         }
-        if (first == null) {
-            return List.of();
-        }
-        // Indexed by months since the first period: YearMonth's hash spreads decades of months badly.
-        List<Tally> byPeriod = new ArrayList<>();
-        YearMonth start = periodOf.apply(first);
-        YearMonth end = periodOf.apply(last);
-        for (YearMonth period = start; !period.isAfter(end); period = next.apply(period)) {
-            Label named = label.apply(period);
-            byPeriod.add(new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));
-        }
-        int step = byPeriod.size() == 1 ? 1 : monthsBetween(start, next.apply(start));
-        addAll(byPeriod, t -> byPeriod.get(monthsBetween(start, periodOf.apply(t)) / step));
-        return List.copyOf(byPeriod);
     }
 
-    private List<Instant> instants() {
-        List<Instant> all = new ArrayList<>();
-        all.addAll(meetings);
-        spoken.forEach(s -> all.add(s.at()));
-        influences.forEach(i -> all.add(i.at()));
-        made.forEach(m -> all.add(m.at()));
-        return all;
+    /**
+     * The period (of consecutive ones, the first starting by the instant) an instant falls in, found
+     * by its start: the facts come mostly in time order, so the period found last is tried first.
+     * Periods start at midnight UTC, whole seconds, so comparing epoch seconds is exact. Taking each
+     * fact's month through {@code YearMonth} was a fifth of the question by month.
+     */
+    private static final class PeriodOf implements Function<Instant, Tally> {
+        private final List<Tally> periods;
+        private final long[] starts;
+        private int last;
+
+        PeriodOf(List<Tally> periods) {
+            this.periods = periods;
+            this.starts = new long[periods.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = periods.get(i).start.getEpochSecond();
+            }
+        }
+
+        @Override
+        public Tally apply(Instant t) {
+            long second = t.getEpochSecond();
+            if (second < starts[last] || (last + 1 < starts.length && second >= starts[last + 1])) {
+                int found = Arrays.binarySearch(starts, second);
+                last = found >= 0 ? found : -found - 2;
+            }
+            return periods.get(last);
+        }
     }
 
     private void addAll(Collection<Tally> tallies, Function<Instant, Tally> windowOf) {
@@ -307,10 +335,6 @@ public final class ParticipationFold {
         influences.forEach(i -> windowOf.apply(i.at()).influenced(i));
         made.forEach(m -> windowOf.apply(m.at()).made(m));
         tallies.forEach(t -> t.involvementKeys.addAll(primaryPerspectivesEver));
-    }
-
-    private static int monthsBetween(YearMonth from, YearMonth to) {
-        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
     }
 
     private static YearMonth quarterStart(Instant t) {
@@ -373,11 +397,12 @@ public final class ParticipationFold {
         int contributions;
         int holderContributions;
         int influences;
-        final Map<IpaCategory, Integer> categories = new EnumMap<>(IpaCategory.class);
+        /** Contributions by {@link IpaCategory} ordinal. */
+        final int[] categories = new int[IpaCategory.values().length];
 
         void spoke(IpaCategory category, int n) {
             contributions += n;
-            categories.merge(category, n, Integer::sum);
+            categories[category.ordinal()] += n;
         }
     }
 
@@ -391,8 +416,9 @@ public final class ParticipationFold {
         int attendances;
         int contributions;
         int influences;
-        final Map<String, Counts> members = new TreeMap<>();
-        final Map<String, Counts> perspectives = new TreeMap<>();
+        // Hash maps while adding up (a lookup per fact), sorted once for the window.
+        final Map<String, Counts> members = new HashMap<>();
+        final Map<String, Counts> perspectives = new HashMap<>();
         final Set<String> attendeePerspectives = new HashSet<>();
         final Set<String> involvementKeys = new TreeSet<>();
         int decisionsMade;
@@ -458,7 +484,7 @@ public final class ParticipationFold {
         Window window(Window previous) {
             List<Integer> attendeeCounts = new ArrayList<>();
             List<MemberFigures> memberFigures = new ArrayList<>();
-            members.forEach((memberId, c) -> {
+            new TreeMap<>(members).forEach((memberId, c) -> {
                 if (c.attended > 0) {
                     attendeeCounts.add(c.contributions);
                 }
@@ -481,7 +507,7 @@ public final class ParticipationFold {
             List<PerspectiveFigures> perspectiveFigures = new ArrayList<>();
             List<Integer> perspectiveCounts = new ArrayList<>();
             Set<String> speaking = new HashSet<>(attendeePerspectives);
-            perspectives.forEach((perspective, c) -> {
+            new TreeMap<>(perspectives).forEach((perspective, c) -> {
                 perspectiveCounts.add(c.contributions);
                 if (c.contributions > 0) {
                     speaking.add(perspective);

@@ -133,4 +133,56 @@ class ParticipationFoldTest {
                 .extracting(Window::key)
                 .containsExactly("project");
     }
+
+    /**
+     * Meetings handed over out of time order, one on the last instant of February, one on the first
+     * of March and one over two years later: each lands in its own month and quarter, and the quiet
+     * ones between are windows with nothing in them.
+     */
+    @Test
+    void givenFactsOutOfTimeOrderAndOnMonthEdges_thenEachFallsInTheMonthAndQuarterOfItsMeeting() {
+        Instant marchStarts = Instant.parse("2022-03-01T00:00:00Z");
+        Instant februaryEnds = marchStarts.minusNanos(1);
+        Instant marchEnds = Instant.parse("2022-03-31T23:59:59Z");
+        Instant muchLater = Instant.parse("2024-07-15T10:00:00Z");
+        List<ProjectEvent> events = new ArrayList<>(List.of(
+                new ProjectRegistered(PROJECT, STARTED, "A study", null, null),
+                new MemberJoined(PROJECT, STARTED, ANN, "Ann Archer", "RESEARCHER", List.of("ACADEMIC"))));
+        events.addAll(meetingWith(marchStarts, "m-a", 1));
+        events.addAll(meetingWith(muchLater, "m-b", 3));
+        events.addAll(meetingWith(februaryEnds, "m-c", 2));
+        events.addAll(meetingWith(marchEnds, "m-d", 4));
+        ProjectHistory history = new ProjectHistory(muchLater.plusSeconds(86_400));
+        for (int i = 0; i < events.size(); i++) {
+            history.add(events.get(i), events.get(i).occurredAt(), "e-" + i, i);
+        }
+        ParticipationFold fold = new ParticipationFold(history, muchLater.plusSeconds(86_400));
+
+        List<Window> months = fold.participation(PROJECT, WindowKind.MONTH).windows();
+        // February 2022 to July 2024.
+        assertThat(months).hasSize(30);
+        assertThat(months)
+                .filteredOn(w -> w.totalContributions() > 0)
+                .extracting(Window::key, Window::totalContributions, Window::meetings)
+                .containsExactly(tuple("2022-02", 2, 1), tuple("2022-03", 5, 2), tuple("2024-07", 3, 1));
+        assertThat(months.get(1).start()).isEqualTo(marchStarts);
+        List<Window> quarters = fold.participation(PROJECT, WindowKind.QUARTER).windows();
+        // 2022-Q1 to 2024-Q3.
+        assertThat(quarters).hasSize(11);
+        assertThat(quarters)
+                .filteredOn(w -> w.totalContributions() > 0)
+                .extracting(Window::key, Window::totalContributions)
+                .containsExactly(tuple("2022-Q1", 7), tuple("2024-Q3", 3));
+    }
+
+    /** A meeting attended by ann, with {@code contributions} of hers in it. */
+    private static List<ProjectEvent> meetingWith(Instant at, String meetingId, int contributions) {
+        List<ProjectEvent> events = new ArrayList<>();
+        events.add(new MeetingHeld(PROJECT, at, meetingId, "Meeting " + meetingId, MeetingKind.TEAM, List.of(ANN)));
+        for (int i = 0; i < contributions; i++) {
+            events.add(new ContributionRecorded(
+                    PROJECT, at, meetingId, meetingId + "-c" + i, ANN, IpaCategory.AGREES, null, null));
+        }
+        return events;
+    }
 }
