@@ -20,8 +20,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The text of a double is Jackson's own, whether written for the first time or again. */
 class RecurringDoublesTest {
 
-    private static final ObjectMapper JACKSON =
-            JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    private static final ObjectMapper JACKSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
     private static final ObjectMapper REMEMBERING = JsonMapper.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .addModule(RecurringDoubles.module())
@@ -41,8 +42,17 @@ class RecurringDoublesTest {
     @Test
     void writesSharesAndEdgesAsJacksonDoesWhenManyValuesShareTheKeptTexts() throws JsonProcessingException {
         List<Double> values = new ArrayList<>(List.of(
-                0.0, -0.0, 1.0, 1e-7, 1e21, 123456789.125, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+                0.0,
+                -0.0,
+                1.0,
+                1e-7,
+                1e21,
+                123456789.125,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY));
         // More distinct values than are kept, so kept texts are replaced while writing.
         for (int total = 1; total <= 150; total++) {
             for (int part = 0; part <= total; part++) {
@@ -62,7 +72,8 @@ class RecurringDoublesTest {
         for (JsonMapper.Builder builder : List.of(
                 JsonMapper.builder(),
                 JsonMapper.builder().enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS),
-                JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                JsonMapper.builder()
+                        .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                         .enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS))) {
             String expected = builder.build().writeValueAsString(figures);
 
