@@ -223,30 +223,10 @@ class ProjectionAdministrationTest {
     private static InterchangeFile study(String projectId) {
         return new InterchangeFile(projectId)
                 .add("ProjectRegistered", "2021-01-04T09:00:00Z", "2021-01-04T09:05:00Z", "title", "A rebuilt study")
-                .add(
-                        "MemberJoined",
-                        "2021-01-04T09:15:00Z",
-                        "2021-01-04T09:20:00Z",
-                        "memberId",
-                        "ann",
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        "2021-01-04T09:15:00Z",
-                        "2021-01-04T09:25:00Z",
-                        "memberId",
-                        "ben",
-                        "name",
-                        "Ben Bell",
-                        "role",
-                        "PEER_WORKER",
-                        "perspectives",
-                        List.of("PEER_WORKER"))
+                .memberJoined(
+                        "2021-01-04T09:15:00Z", "2021-01-04T09:20:00Z", "ann", "Ann Archer", "RESEARCHER", "ACADEMIC")
+                .memberJoined(
+                        "2021-01-04T09:15:00Z", "2021-01-04T09:25:00Z", "ben", "Ben Bell", "PEER_WORKER", "PEER_WORKER")
                 .add("PhaseStarted", "2021-02-01", "2021-02-01T09:00:00Z", "phaseId", "design", "name", "Design")
                 .add(
                         "MeetingHeld",

@@ -168,66 +168,25 @@ class InfluenceScenarioTest {
     private static InterchangeFile study() {
         return new InterchangeFile(PROJECT)
                 .add("ProjectRegistered", "2022-01-03T09:00:00Z", "2022-01-03T09:05:00Z", "title", "Peer pay study")
-                .add(
-                        "MemberJoined",
+                .memberJoined("2022-01-03T10:00:00Z", "2022-01-03T10:30:00Z", ANN, ANN_NAME, "RESEARCHER", "ACADEMIC")
+                .memberJoined(
                         "2022-01-03T10:00:00Z",
                         "2022-01-03T10:30:00Z",
-                        "memberId",
-                        ANN,
-                        "name",
-                        ANN_NAME,
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        "2022-01-03T10:00:00Z",
-                        "2022-01-03T10:30:00Z",
-                        "memberId",
                         BEN,
-                        "name",
                         BEN_NAME,
-                        "role",
                         "SERVICE_USER_RESEARCHER",
-                        "perspectives",
-                        List.of("SERVICE_USER"))
-                .add(
-                        "MemberJoined",
+                        "SERVICE_USER")
+                .memberJoined(
+                        "2022-01-03T10:00:00Z", "2022-01-03T10:30:00Z", CAL, CAL_NAME, "CO_INVESTIGATOR", "CLINICIAN")
+                .memberJoined(
                         "2022-01-03T10:00:00Z",
                         "2022-01-03T10:30:00Z",
-                        "memberId",
-                        CAL,
-                        "name",
-                        CAL_NAME,
-                        "role",
-                        "CO_INVESTIGATOR",
-                        "perspectives",
-                        List.of("CLINICIAN"))
-                .add(
-                        "MemberJoined",
-                        "2022-01-03T10:00:00Z",
-                        "2022-01-03T10:30:00Z",
-                        "memberId",
                         DEE,
-                        "name",
                         DEE_NAME,
-                        "role",
                         "CHIEF_INVESTIGATOR",
-                        "perspectives",
-                        List.of("ACADEMIC", "MANAGER"))
-                .add(
-                        "MemberJoined",
-                        "2022-01-03T10:00:00Z",
-                        "2022-01-03T10:30:00Z",
-                        "memberId",
-                        EVE,
-                        "name",
-                        EVE_NAME,
-                        "role",
-                        "ADVISORY_MEMBER",
-                        "perspectives",
-                        List.of("CARER"))
+                        "ACADEMIC",
+                        "MANAGER")
+                .memberJoined("2022-01-03T10:00:00Z", "2022-01-03T10:30:00Z", EVE, EVE_NAME, "ADVISORY_MEMBER", "CARER")
                 .add(
                         "MeetingHeld",
                         KICK_OFF.toString(),

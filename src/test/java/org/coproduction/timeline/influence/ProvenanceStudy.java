@@ -74,54 +74,18 @@ final class ProvenanceStudy {
     static InterchangeFile file() {
         return new InterchangeFile(PROJECT)
                 .add("ProjectRegistered", REGISTERED_AT, "2021-01-04T09:05:00Z", "title", "Paying peer researchers")
-                .add(
-                        "MemberJoined",
+                .memberJoined(
                         TEAM_JOINS_AT,
                         SET_UP_RECORDED_AT,
-                        "memberId",
                         HELEN,
-                        "name",
                         HELEN_NAME,
-                        "role",
                         "CHIEF_INVESTIGATOR",
-                        "perspectives",
-                        List.of("ACADEMIC", "CLINICIAN"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        SET_UP_RECORDED_AT,
-                        "memberId",
-                        SAM,
-                        "name",
-                        SAM_NAME,
-                        "role",
-                        "SERVICE_USER_RESEARCHER",
-                        "perspectives",
-                        List.of("SERVICE_USER"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        SET_UP_RECORDED_AT,
-                        "memberId",
-                        PRIYA,
-                        "name",
-                        PRIYA_NAME,
-                        "role",
-                        "PEER_WORKER",
-                        "perspectives",
-                        List.of("PEER_WORKER"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        SET_UP_RECORDED_AT,
-                        "memberId",
-                        TOM,
-                        "name",
-                        "Tom Reed",
-                        "role",
-                        "ADVISORY_MEMBER",
-                        "perspectives",
-                        List.of("CARER"))
+                        "ACADEMIC",
+                        "CLINICIAN")
+                .memberJoined(
+                        TEAM_JOINS_AT, SET_UP_RECORDED_AT, SAM, SAM_NAME, "SERVICE_USER_RESEARCHER", "SERVICE_USER")
+                .memberJoined(TEAM_JOINS_AT, SET_UP_RECORDED_AT, PRIYA, PRIYA_NAME, "PEER_WORKER", "PEER_WORKER")
+                .memberJoined(TEAM_JOINS_AT, SET_UP_RECORDED_AT, TOM, "Tom Reed", "ADVISORY_MEMBER", "CARER")
                 .add(
                         "MeetingHeld",
                         MEETING_AT,

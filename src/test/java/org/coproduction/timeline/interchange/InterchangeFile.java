@@ -51,6 +51,23 @@ public final class InterchangeFile {
         return this;
     }
 
+    /** Appends a MemberJoined line: the member, their role and their perspectives, primary first. */
+    public InterchangeFile memberJoined(
+            String occurredAt, String recordedAt, String memberId, String name, String role, String... perspectives) {
+        return add(
+                "MemberJoined",
+                occurredAt,
+                recordedAt,
+                "memberId",
+                memberId,
+                "name",
+                name,
+                "role",
+                role,
+                "perspectives",
+                List.of(perspectives));
+    }
+
     /** Changes line {@code lineNumber} (1-based) as parsed JSON. */
     public InterchangeFile edit(int lineNumber, Consumer<ObjectNode> change) {
         ObjectNode line = parse(lineNumber);

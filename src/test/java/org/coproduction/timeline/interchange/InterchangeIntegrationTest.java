@@ -87,30 +87,15 @@ class InterchangeIntegrationTest {
         return new InterchangeFile(projectId)
                 .add("ProjectRegistered", REGISTERED_AT, SET_UP_RECORDED_AT, "title", "Peer support study")
                 .add("PhaseStarted", DESIGN_STARTS, SET_UP_RECORDED_AT, "phaseId", "design", "name", "Design")
-                .add(
-                        "MemberJoined",
+                .memberJoined(TEAM_JOINS_AT, SET_UP_RECORDED_AT, ANN, "Ann Archer", "RESEARCHER", "ACADEMIC")
+                .memberJoined(
                         TEAM_JOINS_AT,
                         SET_UP_RECORDED_AT,
-                        "memberId",
-                        ANN,
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        SET_UP_RECORDED_AT,
-                        "memberId",
                         BEN,
-                        "name",
                         "Ben Bell",
-                        "role",
                         "PEER_WORKER",
-                        "perspectives",
-                        List.of("SERVICE_USER", "PEER_WORKER"))
+                        "SERVICE_USER",
+                        "PEER_WORKER")
                 .add(
                         "MeetingHeld",
                         MEETING_AT,

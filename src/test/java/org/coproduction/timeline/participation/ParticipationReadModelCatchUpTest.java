@@ -66,18 +66,7 @@ class ParticipationReadModelCatchUpTest {
     void givenTheProcessorBehindTheProject_thenTheTablesLeaveTheAnswerToTheFoldUntilTheyCatchUp() throws IOException {
         InterchangeFile file = new InterchangeFile(PROJECT)
                 .add("ProjectRegistered", "2024-01-01", "2024-01-01T09:00:00Z", "title", "Catch-up study")
-                .add(
-                        "MemberJoined",
-                        "2024-01-02",
-                        "2024-01-02T09:00:00Z",
-                        "memberId",
-                        "ann",
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
+                .memberJoined("2024-01-02", "2024-01-02T09:00:00Z", "ann", "Ann Archer", "RESEARCHER", "ACADEMIC")
                 .add(
                         "MeetingHeld",
                         MEETING_AT,

@@ -108,30 +108,8 @@ class TimelineIntegrationTest {
     private static InterchangeFile study(String projectId) {
         return new InterchangeFile(projectId)
                 .add("ProjectRegistered", REGISTERED_AT, "2021-01-04T09:05:00Z", "title", "Peer support study")
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        "2021-01-04T09:30:00Z",
-                        "memberId",
-                        ANN,
-                        "name",
-                        ANN_NAME,
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        "2021-01-04T09:20:00Z",
-                        "memberId",
-                        BEN,
-                        "name",
-                        BEN_NAME,
-                        "role",
-                        "PEER_WORKER",
-                        "perspectives",
-                        List.of("PEER_WORKER"))
+                .memberJoined(TEAM_JOINS_AT, "2021-01-04T09:30:00Z", ANN, ANN_NAME, "RESEARCHER", "ACADEMIC")
+                .memberJoined(TEAM_JOINS_AT, "2021-01-04T09:20:00Z", BEN, BEN_NAME, "PEER_WORKER", "PEER_WORKER")
                 .add(
                         "MeetingHeld",
                         KICK_OFF_AT,
@@ -411,30 +389,8 @@ class TimelineIntegrationTest {
     void filtersByAMemberIdContainingAnUnderscoreExactly() {
         InterchangeFile file = imported(new InterchangeFile(UNDERSCORES)
                 .add("ProjectRegistered", REGISTERED_AT, null, "title", "Underscores")
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        null,
-                        "memberId",
-                        "m_1",
-                        "name",
-                        ANN_NAME,
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        null,
-                        "memberId",
-                        "mx1",
-                        "name",
-                        BEN_NAME,
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC")));
+                .memberJoined(TEAM_JOINS_AT, null, "m_1", ANN_NAME, "RESEARCHER", "ACADEMIC")
+                .memberJoined(TEAM_JOINS_AT, null, "mx1", BEN_NAME, "RESEARCHER", "ACADEMIC"));
 
         assertThat(eventIds(timeline(UNDERSCORES, "?memberId=m_1").getBody()))
                 .containsExactlyElementsOf(file.eventIds(2));
@@ -446,18 +402,7 @@ class TimelineIntegrationTest {
                 .add("ProjectRegistered", REGISTERED_AT, null, "title", "Two phases on one day")
                 .add("PhaseStarted", DESIGN_STARTS, null, "phaseId", "z-pilot", "name", "Pilot")
                 .add("PhaseStarted", DESIGN_STARTS, null, "phaseId", "a-main", "name", "Main study")
-                .add(
-                        "MemberJoined",
-                        SECOND_MEETING_AT,
-                        null,
-                        "memberId",
-                        ANN,
-                        "name",
-                        ANN_NAME,
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC")));
+                .memberJoined(SECOND_MEETING_AT, null, ANN, ANN_NAME, "RESEARCHER", "ACADEMIC"));
 
         JsonNode entries = timeline(SAME_DAY_PHASES, "").getBody().path("entries");
 
@@ -474,18 +419,7 @@ class TimelineIntegrationTest {
         for (int i = 0; i < 70; i++) {
             String memberId = "member-with-a-long-identifier-of-sixty-characters-number-" + (100 + i);
             attendees.add(memberId);
-            file.add(
-                    "MemberJoined",
-                    TEAM_JOINS_AT,
-                    null,
-                    "memberId",
-                    memberId,
-                    "name",
-                    "Member " + i,
-                    "role",
-                    "ADVISORY_MEMBER",
-                    "perspectives",
-                    List.of("PUBLIC"));
+            file.memberJoined(TEAM_JOINS_AT, null, memberId, "Member " + i, "ADVISORY_MEMBER", "PUBLIC");
         }
         file.add(
                 "MeetingHeld",

@@ -57,30 +57,8 @@ class TimelineProjectionRebuildTest {
     private static InterchangeFile study() {
         return new InterchangeFile(REBUILT)
                 .add("ProjectRegistered", REGISTERED_AT, "2021-01-04T09:05:00Z", "title", "Rebuilt study")
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        "2021-01-04T09:30:00Z",
-                        "memberId",
-                        ANN,
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"))
-                .add(
-                        "MemberJoined",
-                        TEAM_JOINS_AT,
-                        "2021-01-04T09:20:00Z",
-                        "memberId",
-                        BEN,
-                        "name",
-                        "Ben Bell",
-                        "role",
-                        "PEER_WORKER",
-                        "perspectives",
-                        List.of("PEER_WORKER"))
+                .memberJoined(TEAM_JOINS_AT, "2021-01-04T09:30:00Z", ANN, "Ann Archer", "RESEARCHER", "ACADEMIC")
+                .memberJoined(TEAM_JOINS_AT, "2021-01-04T09:20:00Z", BEN, "Ben Bell", "PEER_WORKER", "PEER_WORKER")
                 .add(
                         "MeetingHeld",
                         KICK_OFF_AT,

@@ -47,18 +47,13 @@ class TimelineRejoinTest {
         for (int round = 0; round < ROUNDS; round++) {
             for (int m = 0; m < MEMBERS; m++) {
                 String day = "2021-%02d-%02d".formatted(round + 2, m + 1);
-                file.add(
-                        "MemberJoined",
+                file.memberJoined(
                         day + "T09:00:00Z",
                         null,
-                        "memberId",
                         "m-" + m,
-                        "name",
                         "Member " + m + " round " + round,
-                        "role",
                         "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"));
+                        "ACADEMIC");
                 file.add("MemberLeft", day + "T17:00:00Z", null, "memberId", "m-" + m);
             }
         }

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.interchange.InterchangeFile;
@@ -46,18 +45,8 @@ class RebuildCommandLineTest {
                 file,
                 new InterchangeFile(PROJECT)
                         .add("ProjectRegistered", "2021-01-11", "2021-01-11T09:00:00Z", "title", "Rebuilt")
-                        .add(
-                                "MemberJoined",
-                                "2021-01-11T09:00:00Z",
-                                "2021-01-11T09:05:00Z",
-                                "memberId",
-                                "ann",
-                                "name",
-                                "Ann",
-                                "role",
-                                "RESEARCHER",
-                                "perspectives",
-                                List.of("ACADEMIC"))
+                        .memberJoined(
+                                "2021-01-11T09:00:00Z", "2021-01-11T09:05:00Z", "ann", "Ann", "RESEARCHER", "ACADEMIC")
                         .text());
         assertThat(InterchangeCommandLine.run(
                         TimelineApplication.class, new String[] {"import", file.toString(), store}))
