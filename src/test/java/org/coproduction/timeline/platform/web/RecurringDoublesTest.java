@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -53,13 +54,13 @@ class RecurringDoublesTest {
                 Double.NaN,
                 Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY));
-        // More distinct values than are kept, so kept texts are replaced while writing.
+        // 6,859 distinct shares, more than are kept, so kept texts are replaced while writing.
         for (int total = 1; total <= 150; total++) {
             for (int part = 0; part <= total; part++) {
                 values.add((double) part / total);
             }
         }
-        assertThat(values).hasSizeGreaterThan(10_000);
+        assertThat(new HashSet<>(values)).hasSizeGreaterThan(4096);
 
         String expected = JACKSON.writeValueAsString(values);
         assertThat(REMEMBERING.writeValueAsString(values)).isEqualTo(expected);
