@@ -398,7 +398,7 @@ public final class ParticipationFold {
         int holderContributions;
         int influences;
         /** Contributions by {@link IpaCategory} ordinal. */
-        final int[] categories = new int[IpaCategory.values().length];
+        final int[] categories = new int[ParticipationProjection.CATEGORIES];
 
         void spoke(IpaCategory category, int n) {
             contributions += n;
