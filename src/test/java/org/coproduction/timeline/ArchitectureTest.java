@@ -28,7 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The package layout of STYLE.md: features split into api, command, query and web, plus a shared platform. */
+/** The package layout of docs/style.md: features split into api, command, query and web, plus a shared platform. */
 @AnalyzeClasses(packages = "org.coproduction.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -48,7 +48,7 @@ class ArchitectureTest {
             .onlyDependOnClassesThat(resideInAnyPackage("java..", API)
                     .or(resideInAPackage("org.axonframework.modelling.command..")
                             .and(ANNOTATIONS)))
-            .because("commands, events and queries are a contract that outlives any framework (STYLE.md)");
+            .because("commands, events and queries are a contract that outlives any framework (docs/style.md)");
 
     @ArchTest
     static final ArchRule messageApiUsesNoPersistenceSpringOrJson = noClasses()
@@ -63,7 +63,7 @@ class ArchitectureTest {
                     "java.sql..",
                     "com.fasterxml.jackson..",
                     "org.hibernate..")
-            .because("a persistence or serialisation type in the message API is the mistake to avoid (STYLE.md)");
+            .because("a persistence or serialisation type in the message API is the mistake to avoid (docs/style.md)");
 
     @ArchTest
     static final ArchRule onlyWebAdaptersAndPlatformUseSpringWeb = noClasses()
@@ -127,7 +127,7 @@ class ArchitectureTest {
             .orShould()
             .callMethod(Clock.class, "systemDefaultZone")
             .because("time and ids come in with the command or from the Clock and Ids beans, so tests are"
-                    + " deterministic (STYLE.md)");
+                    + " deterministic (docs/style.md)");
 
     @Test
     void everyPackageBelowTheRootHasPackageInfo() throws IOException {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public final class EventSchemas {
 
-    /** The event types of the v1 contract (EVENTS.md); each has {@code <type>.v1.schema.json}. */
+    /** The event types of the v1 contract (docs/events.md); each has {@code <type>.v1.schema.json}. */
     public static final List<String> V1_TYPES = List.of(
             "ProjectRegistered",
             "PhaseStarted",

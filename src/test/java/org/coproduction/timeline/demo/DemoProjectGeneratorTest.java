@@ -39,7 +39,7 @@ class DemoProjectGeneratorTest {
     private static final List<String> ENVELOPE_FIELDS =
             List.of("type", "schemaVersion", "eventId", "recordedAt", "data");
 
-    /** Required data fields per event type, besides projectId and occurredAt (EVENTS.md). */
+    /** Required data fields per event type, besides projectId and occurredAt (docs/events.md). */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("ProjectRegistered", List.of("title")),
             Map.entry("PhaseStarted", List.of("phaseId", "name")),
@@ -379,7 +379,7 @@ class DemoProjectGeneratorTest {
         return total == 0 ? 0 : counts.getOrDefault(perspective, 0) / (double) total;
     }
 
-    /** A fold over the lines in file order, applying the rules of EVENTS.md "Rules the system enforces". */
+    /** A fold over the lines in file order, applying the rules that docs/events.md says accept or refuse an event. */
     private static final class RuleCheck {
         final List<String> violations = new ArrayList<>();
         private boolean registered;

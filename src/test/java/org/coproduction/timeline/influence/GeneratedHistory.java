@@ -53,7 +53,7 @@ import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
 
 /**
- * A random project history that keeps every rule of EVENTS.md, so the importer takes it whole:
+ * A random project history that keeps every rule of docs/events.md, so the importer takes it whole:
  * members join, change role (sometimes back-dated), leave and rejoin; phases start in order;
  * meetings, contributions (some naming decisions), proposals, influences of every kind (some
  * back-dated, some by the proposer as explicit PROPOSED), retractions of influences and

@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field for field and in field order, conform to its schema and read back into the same event.
  *
  * <p>A changed or new event type shows up here as a difference from an approved file. To approve,
- * review {@code target/approved-candidates/<Type>.v<revision>.json} against EVENTS.md and copy it to
+ * review {@code target/approved-candidates/<Type>.v<revision>.json} against docs/events.md and copy it to
  * {@code src/test/resources/approved/events/}; a change to an approved revision is a contract
  * break, which needs a new revision and an upcaster instead.
  *
@@ -259,7 +259,7 @@ public class EventApprovalTest {
         String written = pretty(line);
         Path approved = APPROVED.resolve(sample.approvedFileName());
         if (!Files.exists(approved)) {
-            fail("No approved sample %s. Review %s against EVENTS.md, then copy it to %s to approve it."
+            fail("No approved sample %s. Review %s against docs/events.md, then copy it to %s to approve it."
                     .formatted(approved, writeCandidate(sample, written), APPROVED));
         }
         String approvedText = normalised(Files.readString(approved, StandardCharsets.UTF_8));

@@ -12,7 +12,7 @@ public record MemberState(String memberId, String name, String role, List<String
         perspectives = List.copyOf(perspectives);
     }
 
-    /** The first of the perspectives: the one shares "by perspective" count under (METRICS.md). */
+    /** The first of the perspectives: the one shares "by perspective" count under (docs/metrics.md). */
     public String primaryPerspective() {
         return perspectives.isEmpty() ? null : perspectives.get(0);
     }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.coproduction.timeline.decision.api.InfluenceKind;
 
 /**
- * Influences across all decisions, counted as METRICS.md defines them: each recorded influence,
+ * Influences across all decisions, counted as docs/metrics.md defines them: each recorded influence,
  * plus one of kind PROPOSED per decision a member proposed unless they also recorded an explicit
  * PROPOSED influence on it. Limited to one phase when {@code phaseId} is given.
  *

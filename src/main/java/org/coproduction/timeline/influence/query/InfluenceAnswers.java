@@ -40,7 +40,7 @@ public final class InfluenceAnswers {
 
     private InfluenceAnswers() {}
 
-    /** One influence as METRICS.md counts them. */
+    /** One influence as docs/metrics.md counts them. */
     public record Counted(String decisionId, String memberId, InfluenceKind kind, Instant occurredAt, long order)
             implements Fact {}
 

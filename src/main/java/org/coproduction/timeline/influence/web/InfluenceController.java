@@ -77,7 +77,8 @@ class InfluenceController {
     @GetMapping("/api/projects/{projectId}/decisions")
     @Operation(
             summary = "The decisions proposed by a date, with status and influencer count",
-            description = "Counts follow METRICS.md: recorded influences plus the proposer's implied PROPOSED one.")
+            description =
+                    "Counts follow docs/metrics.md: recorded influences plus the proposer's implied PROPOSED one.")
     DecisionList decisions(
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,

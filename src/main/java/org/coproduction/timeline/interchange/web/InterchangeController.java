@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Imports and exports whole histories in the JSON Lines interchange format of EVENTS.md. */
+/** Imports and exports whole histories in the JSON Lines interchange format of docs/events.md. */
 @RestController
 @Tag(name = "Import and export")
 class InterchangeController {

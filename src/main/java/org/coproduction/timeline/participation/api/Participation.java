@@ -12,7 +12,7 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
 /**
  * Participation in a project window by window, as of {@code asOf} and as the record stood at
  * {@code knownAt}. Every figure is a plain number (shares are fractions of 1, not percentages),
- * defined in METRICS.md and docs/metrics.md.
+ * defined in docs/metrics.md.
  */
 public record Participation(String projectId, Instant asOf, Instant knownAt, List<Window> windows) {
 

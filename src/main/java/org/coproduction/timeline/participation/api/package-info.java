@@ -1,6 +1,6 @@
 /**
  * Who spoke, who shaped decisions and who stayed quiet, per window of a project's life and per
- * perspective, as METRICS.md defines each measure: the answer records of the participation and
+ * perspective, as docs/metrics.md defines each measure: the answer records of the participation and
  * member-trajectory questions.
  */
 package org.coproduction.timeline.participation.api;

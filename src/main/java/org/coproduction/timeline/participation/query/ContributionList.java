@@ -9,7 +9,7 @@ import org.coproduction.timeline.project.api.CanonicalInstant;
  * The contributions behind one count row (a meeting and a member), packed in its {@code
  * contributions} column as {@code id;category;occurredAt} entries joined by commas, in the order
  * they were handled: what a retraction takes out and what a question reads one by one. Identifiers
- * are {@code [A-Za-z0-9._:-]} (EVENTS.md) and an ISO-8601 instant has neither separator, so the
+ * are {@code [A-Za-z0-9._:-]} (docs/events.md) and an ISO-8601 instant has neither separator, so the
  * text needs no escaping. One row per meeting and member instead of one per contribution: the
  * participation read model writes a few dozen rows per batch rather than a few hundred.
  */

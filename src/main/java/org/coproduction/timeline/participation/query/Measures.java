@@ -6,7 +6,7 @@ import java.util.Map;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 
-/** The measures of METRICS.md, each a pure function of counts. */
+/** The measures of docs/metrics.md, each a pure function of counts. */
 public final class Measures {
 
     private static final IpaCategory[] CATEGORIES = IpaCategory.values();

@@ -47,7 +47,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
  * Works out participation window by window from a project's history as known at knownAt, as of
- * {@code asOf}, exactly as METRICS.md defines it. The facts that count are taken once (attendances,
+ * {@code asOf}, exactly as docs/metrics.md defines it. The facts that count are taken once (attendances,
  * contributions, counted influences, decisions made), each with the instant that places it in a
  * window and the primary perspective of its member at the time; every window then adds up its own.
  *
@@ -58,7 +58,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
  */
 public final class ParticipationFold {
 
-    /** The perspective whose influence on decisions is reported on its own (METRICS.md). */
+    /** The perspective whose influence on decisions is reported on its own (docs/metrics.md). */
     public static final String SERVICE_USER = "SERVICE_USER";
 
     private static final String PROJECT_KEY = "project";

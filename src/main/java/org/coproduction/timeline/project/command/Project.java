@@ -47,7 +47,7 @@ import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 
 /**
- * One research study: the consistency boundary for every rule of EVENTS.md. Membership at a date,
+ * One research study: the consistency boundary for every rule of docs/events.md. Membership at a date,
  * a contribution's meeting, an influence's decision: all are checked against this project's own
  * events, under its lock, so no check can read a stale copy. Each handler turns its command into
  * the event it asks for, lets {@link ProjectState} refuse it, then applies it; the exact repeat of

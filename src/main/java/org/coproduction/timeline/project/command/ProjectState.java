@@ -23,7 +23,7 @@ import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.command.Journal;
 
 /**
- * Everything the rules of EVENTS.md need to know about one project, folded from its events.
+ * Everything the rules of docs/events.md need to know about one project, folded from its events.
  * {@link #check} refuses an event that would break a rule (with the field at fault) and
  * {@link #evolve} takes an accepted one in. No framework types: the aggregate and the importer
  * both use it, so a command and an imported line are judged the same way.

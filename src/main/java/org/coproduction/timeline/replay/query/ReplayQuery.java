@@ -247,7 +247,7 @@ public class ReplayQuery {
 
         /**
          * A contribution placed at its meeting's time: it counts in the window of its meeting, as
-         * METRICS.md counts contributions ("in meetings of the window"), so replay and participation
+         * docs/metrics.md counts contributions ("in meetings of the window"), so replay and participation
          * agree at phase boundaries.
          */
         private record Spoken(ProjectHistory.Contribution contribution, Instant occurredAt, long order)

@@ -3,7 +3,7 @@ package org.coproduction.timeline.report.query;
 import java.util.List;
 import org.coproduction.timeline.report.api.LifecycleReport.Definition;
 
-/** The methods appendix: each measure as METRICS.md and docs/metrics.md define it, and the time semantics. */
+/** The methods appendix: each measure as docs/metrics.md defines it, and the time semantics. */
 final class ReportMethods {
 
     static final List<Definition> DEFINITIONS = List.of(

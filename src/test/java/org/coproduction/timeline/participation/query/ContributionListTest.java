@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ContributionListTest {
 
     private static final Entry FIRST = new Entry("c-1", 0, Instant.parse("2021-01-11T10:00:00Z"));
-    /** Every character an identifier may hold (EVENTS.md), and an instant to the nanosecond. */
+    /** Every character an identifier may hold (docs/events.md), and an instant to the nanosecond. */
     private static final Entry ODD = new Entry("Aa9._:-Zz", 11, Instant.parse("2021-01-11T10:15:30.123456789Z"));
 
     @Test

@@ -11,7 +11,7 @@ import org.coproduction.timeline.meeting.api.IpaCategory.Area;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.junit.jupiter.api.Test;
 
-/** Each measure of METRICS.md on inputs small enough to work out by hand. */
+/** Each measure of docs/metrics.md on inputs small enough to work out by hand. */
 class MeasuresTest {
 
     private static final Offset<Double> FOUR_PLACES = within(0.00005);
