@@ -12,7 +12,7 @@ const createForm = el('form', { class: 'stacked', id: 'create-project', novalida
   el('label', { for: 'new-occurredAt' }, 'Registered on (optional, default today)'), el('input', { id: 'new-occurredAt', name: 'occurredAt', type: 'date' }),
   el('div', {}, el('button', { type: 'submit' }, 'Register project')));
 const importForm = el('form', { class: 'stacked', id: 'import-file' },
-  el('label', { for: 'import-input' }, 'JSON Lines file (.jsonl), as EVENTS.md describes it'),
+  el('label', { for: 'import-input' }, 'JSON Lines file (.jsonl), one event a line, as exported here'),
   el('input', { id: 'import-input', name: 'file', type: 'file', accept: '.jsonl,.ndjson,application/x-ndjson,text/plain', required: true }),
   el('div', {}, el('button', { type: 'submit' }, 'Import')),
   el('progress', { id: 'import-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Import progress' }),
