@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
@@ -31,6 +32,9 @@ import org.coproduction.timeline.report.api.LifecycleReport.TeamSize;
  */
 public final class MarkdownReport {
 
+    /** Up to nine digits then {@code .} or {@code )} at the start: how an ordered list item begins. */
+    private static final Pattern LIST_NUMBER = Pattern.compile("^(\\d{1,9})([.)])");
+
     private final StringBuilder md = new StringBuilder(64 * 1024);
 
     private MarkdownReport() {}
@@ -41,9 +45,12 @@ public final class MarkdownReport {
     }
 
     /**
-     * Text made literal in Markdown: each character that could start emphasis, code, a link, an
-     * image, a heading, raw HTML, an entity, a table cell or strikethrough is backslash-escaped;
-     * line breaks become spaces so the text stays in its paragraph or cell. Null reads as empty.
+     * Text made literal in Markdown: {@code <}, {@code >} and {@code &} become the entities {@code
+     * &lt;}, {@code &gt;} and {@code &amp;}, so no renderer (CommonMark, GitHub's, or one that knows
+     * no backslash escapes) can read raw HTML, an autolink or an entity in them; each other character
+     * that could start emphasis, code, a link, an image, a heading, a table cell or strikethrough is
+     * backslash-escaped; line breaks become spaces so the text stays in its paragraph or cell. Null
+     * reads as empty.
      */
     static String escape(String text) {
         if (text == null) {
@@ -53,13 +60,30 @@ public final class MarkdownReport {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '&', '~' -> out.append('\\')
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '!', '~' -> out.append('\\')
                         .append(c);
                 case '\r', '\n' -> out.append(' ');
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Text escaped as {@link #escape} does, for the start of a line (a paragraph or a list item's
+     * text): leading white space, which could make an indented code block, is dropped, and a leading
+     * {@code -} or {@code +}, or the {@code .} or {@code )} after leading digits, which could open a
+     * list or draw a rule, is backslash-escaped.
+     */
+    static String escapeLine(String text) {
+        String escaped = escape(text).stripLeading();
+        if (escaped.startsWith("-") || escaped.startsWith("+")) {
+            return "\\" + escaped;
+        }
+        return LIST_NUMBER.matcher(escaped).replaceFirst("$1\\\\$2");
     }
 
     private String document(LifecycleReport report) {
@@ -209,7 +233,8 @@ public final class MarkdownReport {
                             ? "The first phase: nothing to compare with."
                             : "No change of 0.05 or more from the phase before.");
         } else {
-            phase.notableShifts().forEach(s -> md.append("- ").append(escape(s)).append('\n'));
+            phase.notableShifts()
+                    .forEach(s -> md.append("- ").append(escapeLine(s)).append('\n'));
             md.append('\n');
         }
     }
@@ -295,7 +320,7 @@ public final class MarkdownReport {
     }
 
     private void paragraph(String text) {
-        md.append(escape(text)).append("\n\n");
+        md.append(escapeLine(text)).append("\n\n");
     }
 
     /**
