@@ -265,7 +265,7 @@ function option() {
       formatter: (p) => {
         if (!Array.isArray(p.value)) return '';
         const e = state.entries[p.value[2]];
-        return `<strong>${escapeHtml(typeLabel(e.type))}</strong> · ${escapeHtml(when(e.occurredAt))}<br>${escapeHtml(summary(e, state.names)).slice(0, 160)}`;
+        return `<strong>${escapeHtml(typeLabel(e.type))}</strong> · ${escapeHtml(when(e.occurredAt))}<br>${escapeHtml(summary(e, state.names).slice(0, 160))}`;
       },
     },
     xAxis: { type: 'time', min: from, max: to, axisLabel: { color: '#1b1b1b', hideOverlap: true }, axisLine: { onZero: false, lineStyle: { color: '#4a4a4a' } } },
