@@ -13,6 +13,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF token the server keeps in the XSRF-TOKEN cookie; every request that changes something sends it back. */
+export function csrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+}
+
+/**
+ * The session has ended (401): reload the page, which the server sends to the login page and, once
+ * signed in, back here. What a page keeps in this browser (the live meeting's queue) survives it.
+ */
+function signInAgain() {
+  location.assign(location.href);
+}
+
 /** Calls the API and answers its JSON (or text for a non-JSON answer); throws ApiError when refused. */
 export async function api(path, { method = 'GET', body, query, headers = {}, signal } = {}) {
   const url = new URL(path, location.origin);
@@ -20,6 +34,7 @@ export async function api(path, { method = 'GET', body, query, headers = {}, sig
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
   }
   const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
+  if (method !== 'GET' && method !== 'HEAD') init.headers['X-XSRF-TOKEN'] = csrfToken();
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     if (!init.headers['Content-Type']) init.headers['Content-Type'] = 'application/json';
@@ -32,10 +47,45 @@ export async function api(path, { method = 'GET', body, query, headers = {}, sig
   }
   const type = response.headers.get('Content-Type') || '';
   const payload = type.includes('json') ? await response.json() : await response.text();
+  if (response.status === 401 && !init.headers.Authorization) {
+    signInAgain();
+  }
   if (!response.ok) {
     throw new ApiError(response.status, typeof payload === 'object' ? payload : { title: response.statusText, detail: payload });
   }
   return payload;
+}
+
+let mePromise = null;
+
+/** The signed-in account: {username, displayName, siteRoles, projects: [{projectId, role, memberId}]}. */
+export function me() {
+  if (!mePromise) mePromise = api('/api/me');
+  return mePromise;
+}
+
+const RANK = { VIEWER: 0, MEMBER: 1, RECORDER: 2, COORDINATOR: 3 };
+
+/** The signed-in account's role in a project (VIEWER ... COORDINATOR), or null. */
+export function roleIn(account, project) {
+  return account.projects.find((p) => p.projectId === project)?.role ?? null;
+}
+
+/** Whether the account holds `needed` (or a role including it) in the project. The server decides; this only hides what it would refuse. */
+export function may(account, project, needed) {
+  const role = roleIn(account, project);
+  return role !== null && RANK[role] >= RANK[needed];
+}
+
+/** The member of the project the account is ("I"), or null. */
+export function memberIn(account, project) {
+  return account.projects.find((p) => p.projectId === project)?.memberId ?? null;
+}
+
+/** Signs out and goes to the login page. */
+export async function signOut() {
+  await fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': csrfToken() } });
+  location.assign('/login.html?signedOut');
 }
 
 /** The page's query string. */
@@ -113,10 +163,29 @@ export function shell({ page, title, timeControls = false }) {
   const nav = el('nav', { 'aria-label': 'Pages' }, el('ul', {},
     PAGES.filter((p) => p.project === false || project).map((p) => el('li', {},
       el('a', { href: link(p.page), 'aria-current': p.page === page ? 'page' : null }, p.label)))));
+  const account = el('div', { class: 'account', id: 'account' });
   const header = el('header', { class: 'site' },
     el('a', { class: 'brand', href: 'index.html' }, 'Coproduction Timeline'),
     project ? el('span', { class: 'project-id', 'data-project': project }, project) : null,
-    nav);
+    nav, account);
+  me().then((m) => {
+    const role = project ? roleIn(m, project) : null;
+    const where = role ? ` (${label(role)} here)` : m.siteRoles.includes('ADMIN') ? ' (site administrator)' : '';
+    account.replaceChildren(
+      el('span', { id: 'signed-in-as' }, `Signed in as ${m.displayName}${where}`),
+      m.siteRoles.includes('ADMIN') ? el('a', { href: 'admin.html', id: 'admin-link' }, 'Accounts') : null,
+      el('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, 'Sign out'));
+    if (project && may(m, project, 'COORDINATOR') || (project && m.siteRoles.includes('ADMIN'))) {
+      nav.querySelector('ul').append(el('li', {}, el('a', { href: link('access.html'), 'aria-current': page === 'access.html' ? 'page' : null }, 'Team and access')));
+    }
+    // Pages for recording, hidden from roles that may not record there (the server refuses anyway).
+    for (const [pattern, needed] of [[/^meeting\.html/, 'RECORDER'], [/^record\.html/, 'MEMBER']]) {
+      if (!project || may(m, project, needed)) continue;
+      for (const a of nav.querySelectorAll('a')) {
+        if (pattern.test(a.getAttribute('href'))) a.parentElement.remove();
+      }
+    }
+  }).catch(() => {});
   const main = el('main', { id: 'main' }, el('h1', {}, title));
   if (timeControls) main.append(timeControlsForm());
   main.append(el('div', { id: 'status', role: 'status', 'aria-live': 'polite', class: 'status' }));

@@ -1,5 +1,5 @@
 // Projects: the list, registering a new project, importing a JSON Lines file and exporting one.
-import { api, el, shell, say, table, showErrors, clearErrors, formValues, day, ApiError } from './common.js';
+import { api, el, shell, say, table, showErrors, clearErrors, formValues, day, ApiError, csrfToken, label, may, roleIn } from './common.js';
 
 const main = shell({ page: 'index.html', title: 'Projects' });
 
@@ -23,7 +23,7 @@ main.append(list,
   el('h2', {}, 'Import'), el('p', {}, 'A file is checked whole before anything is stored: one bad line and nothing is imported. Importing the same file again imports nothing new.'), importForm);
 
 async function showProjects() {
-  const projects = await api('/api/projects');
+  const [projects, account] = await Promise.all([api('/api/projects'), api('/api/me')]);
   list.querySelector('table, p.empty')?.remove();
   if (!projects.length) {
     list.append(el('p', { class: 'empty' }, 'No projects yet: register one or import a file.'));
@@ -32,15 +32,18 @@ async function showProjects() {
   list.append(table({
     id: 'projects',
     caption: `${projects.length} project${projects.length === 1 ? '' : 's'}`,
-    headers: ['Project', 'Registered', 'Current phase', 'Team', 'Open', 'Export'],
+    headers: ['Project', 'Registered', 'Current phase', 'Team', 'Your role', 'Open', 'Export'],
     rows: projects.map((p) => [
       el('span', {}, el('strong', {}, p.title), el('br'), el('span', { class: 'mono muted' }, p.projectId)),
       day(p.registeredAt) + (p.closedAt ? ` (closed ${day(p.closedAt)})` : ''),
       p.currentPhase || '–',
       String(p.members),
+      label(roleIn(account, p.projectId) || (account.siteRoles.includes('ADMIN') ? 'ADMINISTRATOR' : '')),
       el('span', {}, ...[['timeline.html', 'Timeline'], ['replay.html', 'Replay'], ['participation.html', 'Participation'], ['report.html', 'Report']]
         .flatMap(([page, text], i) => [i ? ' · ' : '', el('a', { href: `${page}?project=${encodeURIComponent(p.projectId)}` }, text)])),
-      el('a', { href: `/api/projects/${encodeURIComponent(p.projectId)}/events`, download: `${p.projectId}.jsonl` }, 'JSON Lines'),
+      may(account, p.projectId, 'COORDINATOR')
+        ? el('a', { href: `/api/projects/${encodeURIComponent(p.projectId)}/events`, download: `${p.projectId}.jsonl` }, 'JSON Lines')
+        : '–',
     ]),
   }));
 }
@@ -76,6 +79,7 @@ importForm.addEventListener('submit', (e) => {
   // XMLHttpRequest rather than fetch: it reports upload progress.
   const xhr = new XMLHttpRequest();
   xhr.open('POST', '/api/import');
+  xhr.setRequestHeader('X-XSRF-TOKEN', csrfToken());
   xhr.setRequestHeader('Content-Type', 'application/x-ndjson');
   xhr.setRequestHeader('Accept', 'application/json');
   xhr.upload.onprogress = (p) => { if (p.lengthComputable) progress.value = p.loaded / p.total; };

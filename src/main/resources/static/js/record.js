@@ -1,6 +1,6 @@
 // Record the rest: phases, the team, decisions and reflections, one form per command. Every input
 // is named as the API's field, so a refusal's message lands next to the input it concerns.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'record.html', title: 'Record' });
@@ -12,6 +12,10 @@ const INFLUENCE_KINDS = ['PROPOSED', 'SUPPORTED', 'OPPOSED', 'AMENDED', 'EVIDENC
 const METHODS = ['CONSENSUS', 'VOTE', 'LEAD_DECIDED', 'DELEGATED', 'SERVICE_USER_LED'];
 
 let overview = null;
+let account = null;
+
+/** The role each group of forms needs (the server refuses the rest; this only hides them). */
+const NEEDS = { Phases: 'COORDINATOR', Team: 'COORDINATOR', Decisions: 'RECORDER', Reflections: 'MEMBER' };
 
 // --- small builders: every control labelled, ids unique per form ---
 function field(form, name, text, control) {
@@ -68,7 +72,19 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
 const without = (...names) => (v) => Object.fromEntries(Object.entries(v).filter(([k]) => !names.includes(k)));
 const enc = encodeURIComponent;
 
+/** The forms the signed-in account may use. */
 function forms() {
+  return allForms().filter(([group]) => may(account, project, NEEDS[group]));
+}
+
+/** Authors and coders: anyone for a recorder (transcribing a paper diary), else only the account's own member. */
+function selfOr(all) {
+  if (may(account, project, 'RECORDER')) return all;
+  const self = memberIn(account, project);
+  return all.filter(([id]) => id === self);
+}
+
+function allForms() {
   return [
     ['Phases', [
       form({
@@ -129,17 +145,24 @@ function forms() {
       form({
         id: 'write-reflection', title: 'Write a reflection', submit: 'Record the reflection',
         help: 'A private reflection is readable only by its author; the team sees it counted, never its text.',
-        controls: [choice('write-reflection', 'authorId', 'Author', activeMembers()), area('write-reflection', 'text', 'Reflection'),
+        controls: [choice('write-reflection', 'authorId', 'Author', selfOr(activeMembers())), area('write-reflection', 'text', 'Reflection'),
           choice('write-reflection', 'visibility', 'Who may read it', [['PRIVATE', 'Private: its author only'], ['TEAM', 'The team']]),
           choice('write-reflection', 'decisionId', 'About a decision (optional)', decisions(), { optional: true }),
           choice('write-reflection', 'meetingId', 'About a meeting (optional)', overview.meetings.map((m) => [m.meetingId, m.title]), { optional: true }),
-          input('write-reflection', 'reflectionId', 'Reflection id (optional)'), when('write-reflection')],
-        path: () => `${base}/reflections`, done: (v, r) => `Reflection ${r.id} recorded.`,
+          input('write-reflection', 'reflectionId', 'Reflection id (optional)'), when('write-reflection'),
+          may(account, project, 'RECORDER')
+            ? [el('label', { for: 'write-reflection-transcribed' },
+              el('input', { type: 'checkbox', id: 'write-reflection-transcribed', name: 'transcribed', value: 'true' }),
+              ' I am transcribing this member\'s paper diary (needed when the author is not you)')]
+            : []],
+        path: () => `${base}/reflections`,
+        body: (v) => ({ ...v, transcribed: v.transcribed === 'true' }),
+        done: (v, r) => `Reflection ${r.id} recorded.`,
       }),
       form({
         id: 'code-reflection', title: 'Code a reflection', submit: 'Record the codes',
         controls: [input('code-reflection', 'reflectionId', 'Reflection id'), input('code-reflection', 'codes', 'Codes (comma-separated themes)'),
-          choice('code-reflection', 'codedBy', 'Coded by', activeMembers()), when('code-reflection')],
+          choice('code-reflection', 'codedBy', 'Coded by', selfOr(activeMembers())), when('code-reflection')],
         path: (v) => `${base}/reflections/${enc(v.reflectionId || '-')}/codes`,
         body: (v) => ({ ...without('reflectionId')(v), codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
         done: () => 'The codes are recorded.',
@@ -177,8 +200,13 @@ async function refresh() {
 if (!project) {
   main.append(el('p', {}, 'Choose a project on the ', el('a', { href: 'index.html' }, 'projects page'), ' first.'));
 } else {
-  api(base).then((o) => {
+  Promise.all([api(base), me()]).then(([o, m]) => {
     overview = o;
+    account = m;
+    if (!forms().length) {
+      main.append(el('p', { id: 'nothing-to-record' }, `As ${label(roleIn(m, project) || 'VIEWER').toLowerCase()} of “${o.title}” you see its views and reports; recording needs a role from its coordinators.`));
+      return;
+    }
     main.append(el('p', {}, `Recording for “${o.title}”. Each form records one event; a correction is a new event, never an edit. Meetings and their turns are recorded on `,
       el('a', { href: `meeting.html?project=${enc(project)}` }, 'Record a meeting'), '.'));
     render();

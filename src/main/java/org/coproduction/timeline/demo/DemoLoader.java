@@ -1,9 +1,17 @@
 package org.coproduction.timeline.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coproduction.timeline.access.AccessBootstrap;
+import org.coproduction.timeline.access.AccessBootstrap.DemoMember;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportResult;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
@@ -29,11 +37,17 @@ class DemoLoader {
 
     private final JsonLinesImporter importer;
     private final JdbcTemplate jdbc;
+    private final AccessBootstrap accounts;
     private final String port;
 
-    DemoLoader(JsonLinesImporter importer, JdbcTemplate jdbc, @Value("${server.port:8080}") String port) {
+    DemoLoader(
+            JsonLinesImporter importer,
+            JdbcTemplate jdbc,
+            AccessBootstrap accounts,
+            @Value("${server.port:8080}") String port) {
         this.importer = importer;
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.port = port;
     }
 
@@ -46,8 +60,10 @@ class DemoLoader {
         try {
             Path file = Files.createTempFile("demo-project-", ".jsonl");
             try {
-                new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).writeTo(file);
+                DemoProjectGenerator demo = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED);
+                demo.writeTo(file);
                 ImportResult result = importer.importFile(file, ImportProgress.NONE);
+                List<String> members = accounts.demoLoaded(DemoProjectGenerator.DEMO_PROJECT_ID, members(demo));
                 log.info(
                         "Demo project '{}' loaded: {} events. Open http://localhost:{}/ in a browser"
                                 + " (the API: http://localhost:{}/api/projects and http://localhost:{}/swagger-ui.html)",
@@ -56,11 +72,41 @@ class DemoLoader {
                         port,
                         port,
                         port);
+                if (!members.isEmpty()) {
+                    log.info(
+                            "Sign in as '{}' (site administrator) or as a demo member: '{}' coordinates the study,"
+                                    + " and {} are its members; all with the password in {}",
+                            accounts.createdAdmin().orElse(AccessBootstrap.INITIAL_ADMIN),
+                            members.get(0),
+                            members.subList(1, members.size()),
+                            accounts.passwordFile().map(Object::toString).orElse("timeline.security.bootstrap-admin"));
+                }
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The demo's members, the one leading it (its chief investigator, who coordinates the study
+     * here) first, each once even when they left and rejoined.
+     */
+    static List<DemoMember> members(DemoProjectGenerator demo) {
+        Map<String, DemoMember> members = new LinkedHashMap<>();
+        for (ObjectNode line : demo.events()) {
+            if (!"MemberJoined".equals(line.path("type").asText())) {
+                continue;
+            }
+            JsonNode data = line.path("data");
+            String memberId = data.path("memberId").asText();
+            boolean leads = "CHIEF_INVESTIGATOR".equals(data.path("role").asText());
+            members.putIfAbsent(
+                    memberId, new DemoMember(memberId, data.path("name").asText(), leads));
+        }
+        return members.values().stream()
+                .sorted(Comparator.comparing((DemoMember m) -> !m.coordinator()))
+                .toList();
     }
 }

@@ -1,4 +1,9 @@
 package org.coproduction.timeline.interchange;
 
-/** What an accepted import did: lines appended, and lines whose event the store already held. */
-public record ImportResult(long imported, long alreadyPresent) {}
+import java.util.List;
+
+/**
+ * What an accepted import did: lines appended, lines whose event the store already held, and the
+ * projects it registered (the store held none of their events before).
+ */
+public record ImportResult(long imported, long alreadyPresent, List<String> newProjects) {}

@@ -15,7 +15,7 @@ import org.coproduction.timeline.project.api.Require;
  * {@code occurredAt} becomes the instant it stands for, an absent {@code eventId} is derived from
  * the line's content, so the same line always gets the same id.
  */
-record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instant recordedAt) {
+record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instant recordedAt, String transcribedBy) {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
@@ -32,8 +32,11 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
                 : null;
         UUID eventId =
                 line.hasNonNull("eventId") ? parseEventId(line.get("eventId").asText()) : derivedId(type, line, data);
+        String transcribedBy =
+                line.hasNonNull("transcribedBy") ? line.get("transcribedBy").asText() : null;
         try {
-            return new InterchangeLine(lineNumber, mapper.treeToValue(data, type.javaType()), eventId, recordedAt);
+            return new InterchangeLine(
+                    lineNumber, mapper.treeToValue(data, type.javaType()), eventId, recordedAt, transcribedBy);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidFieldException("data", "cannot be read as " + type.name() + ": " + e.getOriginalMessage());
         }
@@ -41,12 +44,21 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
 
     /** The envelope the exporter writes for a stored event: the inverse of {@link #read}. */
     static ObjectNode write(ProjectEvent event, String eventId, Instant recordedAt, ObjectMapper mapper) {
+        return write(event, eventId, recordedAt, null, mapper);
+    }
+
+    /** The same, with the account that transcribed the event for its author (absent when null). */
+    static ObjectNode write(
+            ProjectEvent event, String eventId, Instant recordedAt, String transcribedBy, ObjectMapper mapper) {
         EventCatalogue.EventType type = EventCatalogue.byClass(event.getClass()).orElseThrow();
         ObjectNode line = mapper.createObjectNode();
         line.put("type", type.name());
         line.put("schemaVersion", type.revision());
         line.put("eventId", eventId);
         line.put("recordedAt", recordedAt.toString());
+        if (transcribedBy != null) {
+            line.put("transcribedBy", transcribedBy);
+        }
         line.set("data", mapper.valueToTree(event));
         return line;
     }
@@ -62,6 +74,9 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
         canonical.put("schemaVersion", line.path("schemaVersion").asInt(1));
         if (line.hasNonNull("recordedAt")) {
             canonical.put("recordedAt", line.get("recordedAt").asText());
+        }
+        if (line.hasNonNull("transcribedBy")) {
+            canonical.put("transcribedBy", line.get("transcribedBy").asText());
         }
         canonical.set("data", normalisedData);
         try {

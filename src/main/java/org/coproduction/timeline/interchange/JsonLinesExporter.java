@@ -66,7 +66,12 @@ public class JsonLinesExporter {
                             || (asOf != null && event.occurredAt().isAfter(asOf))) {
                         continue;
                     }
-                    ObjectNode line = InterchangeLine.write(event, RecordedTime.eventId(message), recordedAt, mapper);
+                    ObjectNode line = InterchangeLine.write(
+                            event,
+                            RecordedTime.eventId(message),
+                            recordedAt,
+                            RecordedTime.transcribedBy(message),
+                            mapper);
                     mapper.writeTree(generator, line);
                     generator.writeRaw('\n');
                     written++;

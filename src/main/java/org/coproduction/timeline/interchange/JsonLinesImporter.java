@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,8 +120,16 @@ public class JsonLinesImporter {
     }
 
     public ImportResult importFile(Path file, ImportProgress progress) {
+        return importFile(file, progress, ImportAdmission.ANY);
+    }
+
+    /**
+     * Imports the file whole or not at all; a line for a project that the store already holds and
+     * that {@code admission} does not admit is an error (and so the whole file is refused).
+     */
+    public ImportResult importFile(Path file, ImportProgress progress, ImportAdmission admission) {
         long start = System.nanoTime();
-        Run run = new Run(progress);
+        Run run = new Run(progress, admission);
         Supplier<Object> store = () -> transaction.execute(status -> {
             run.readAll(file);
             if (run.errorCount > 0) {
@@ -148,7 +157,7 @@ public class JsonLinesImporter {
                 run.alreadyPresent,
                 (System.nanoTime() - start) / 1_000_000,
                 run.foldedAgain);
-        return new ImportResult(run.imported, run.alreadyPresent);
+        return new ImportResult(run.imported, run.alreadyPresent, List.copyOf(run.newProjects));
     }
 
     /**
@@ -211,8 +220,17 @@ public class JsonLinesImporter {
         long imported;
         long alreadyPresent;
 
-        Run(ImportProgress progress) {
+        final ImportAdmission admission;
+        /** Projects the store did not hold, in the order the file registers them. */
+        final Set<String> newProjects = new LinkedHashSet<>();
+        /** Projects the store holds that the admission refused: their lines are errors. */
+        final Set<String> refused = new HashSet<>();
+        /** Refused projects already named in an error: the rest of their lines only count. */
+        final Set<String> reported = new HashSet<>();
+
+        Run(ImportProgress progress, ImportAdmission admission) {
             this.progress = progress;
+            this.admission = admission;
         }
 
         /**
@@ -267,6 +285,18 @@ public class JsonLinesImporter {
                 InterchangeLine line = parsed.line();
                 ProjectEvent event = line.event();
                 ImportedProject project = projects.computeIfAbsent(event.projectId(), this::fold);
+                if (refused.contains(event.projectId())) {
+                    if (reported.add(event.projectId())) {
+                        error(
+                                line.lineNumber(),
+                                "data.projectId",
+                                "project " + event.projectId()
+                                        + " is already registered, and only its coordinators may import into it");
+                    } else {
+                        errorCount++;
+                    }
+                    continue;
+                }
                 if (!seen.add(line.eventId()) || project.storedIds.contains(line.eventId())) {
                     alreadyPresent++;
                     continue;
@@ -293,12 +323,18 @@ public class JsonLinesImporter {
         }
 
         private ImportedProject fold(String projectId) {
-            if (!touched.add(projectId)) {
+            boolean first = touched.add(projectId);
+            if (!first) {
                 foldedAgain++;
                 progress.foldingAgain(projectId);
                 residentLimit = residentLimit > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : residentLimit * 2;
             }
             ImportedProject project = stored(projectId);
+            if (first && project.nextSequence == 0) {
+                newProjects.add(projectId);
+            } else if (first && !admission.mayAppendTo(projectId)) {
+                refused.add(projectId);
+            }
             resident += project.events;
             return project;
         }
@@ -435,6 +471,9 @@ public class JsonLinesImporter {
         Map<String, Object> metadata = new HashMap<>(2);
         if (line.recordedAt() != null) {
             metadata.put(RecordedTime.RECORDED_AT, line.recordedAt().toString());
+        }
+        if (line.transcribedBy() != null) {
+            metadata.put(RecordedTime.TRANSCRIBED_BY, line.transcribedBy());
         }
         Message<ProjectEvent> message =
                 new GenericMessage<>(line.eventId().toString(), line.event(), MetaData.from(metadata));

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.coproduction.timeline.admin.ReadModels;
+import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,20 @@ public abstract class BrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(PATIENCE);
+        signIn(SignedInTestClients.USERNAME, SignedInTestClients.PASSWORD);
+    }
+
+    /**
+     * Signs in on the login page (as the tests' site administrator unless a test says otherwise: it
+     * coordinates the projects the tests register through {@link #http}, and sees the demo as a viewer).
+     */
+    protected void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        open("login.html");
+        visible(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,17 +20,26 @@ class ProjectsPageTest extends BrowserTest {
     Path dir;
 
     @Test
-    void listsTheDemoProjectWithLinksToItsPages() {
+    void listsTheDemoProjectWithLinksToItsPagesAndTheExportOnlyForItsCoordinator() {
         open("");
-
         WebElement row = visible(By.xpath("//table[@id='projects']//tr[.//*[contains(text(),'" + DEMO + "')]]"));
-
-        assertThat(row.getText()).contains("Peer");
+        assertThat(row.getText()).contains("Peer").contains("Administrator");
         assertThat(row.findElement(By.linkText("Timeline")).getAttribute("href"))
                 .endsWith("timeline.html?project=" + DEMO);
-        assertThat(row.findElement(By.linkText("JSON Lines")).getAttribute("href"))
-                .endsWith("/api/projects/" + DEMO + "/events");
-        screenshot("projects");
+        assertThat(row.findElements(By.linkText("JSON Lines"))).isEmpty();
+
+        try {
+            signIn("helen-marsh", SignedInTestClients.PASSWORD);
+            open("");
+            WebElement hers = visible(By.xpath("//table[@id='projects']//tr[.//*[contains(text(),'" + DEMO + "')]]"));
+            assertThat(hers.getText()).contains("Coordinator");
+            assertThat(hers.findElement(By.linkText("JSON Lines")).getAttribute("href"))
+                    .endsWith("/api/projects/" + DEMO + "/events");
+            assertThat(visible(By.id("signed-in-as")).getText()).contains("Prof Helen Marsh");
+            screenshot("projects");
+        } finally {
+            signIn(SignedInTestClients.USERNAME, SignedInTestClients.PASSWORD);
+        }
     }
 
     @Test

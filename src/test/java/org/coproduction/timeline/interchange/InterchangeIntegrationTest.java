@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.access.ProjectAccess;
+import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -81,6 +84,10 @@ class InterchangeIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    /** Exports are for a project's coordinators: the tests' account is made one of each project it exports. */
+    @Autowired
+    ProjectAccess access;
 
     /** Register, phase, two members, a meeting, two contributions, a decision with an influence, made, a reflection. */
     private static InterchangeFile smallStudy(String projectId) {
@@ -386,8 +393,8 @@ class InterchangeIntegrationTest {
                         "--server.port=0",
                         "--timeline.demo.load-on-empty-store=false")) {
             int port = ((WebServerApplicationContext) emptyStore).getWebServer().getPort();
-            TestRestTemplate other =
-                    new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+            TestRestTemplate other = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
+                    .withBasicAuth(SignedInTestClients.USERNAME, SignedInTestClients.PASSWORD);
             ResponseEntity<JsonNode> reimported = importLines(other, new String(first, StandardCharsets.UTF_8));
             assertThat(reimported.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(reimported.getBody().path("imported").asLong()).isEqualTo(demoLines.size());
@@ -455,6 +462,7 @@ class InterchangeIntegrationTest {
     }
 
     private ResponseEntity<byte[]> export(String projectId, String query) {
+        access.grant(projectId, SignedInTestClients.USERNAME, ProjectRole.COORDINATOR, null, null);
         return export(http, projectId, query);
     }
 

@@ -173,6 +173,9 @@ public record StoredMarkup(String projectId, String payload) {
                         "r-1",
                         "authorId",
                         "ann",
+                        // The test's account coordinates the project and is no member of it.
+                        "transcribed",
+                        true,
                         "text",
                         reflection(),
                         "visibility",

@@ -14,6 +14,9 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
@@ -135,5 +138,17 @@ public class EventStoreConfiguration {
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(
                         Object.class, Object.class, ResourcePoolsBuilder.heap(projects)));
         return new EhCache3Adapter((Ehcache<Object, Object>) cache);
+    }
+
+    /** Axon's default correlation data (correlation and trace ids), kept beside the one below. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** A command's {@code transcribedBy} goes onto the events it applies ({@link RecordedTime#TRANSCRIBED_BY}). */
+    @Bean
+    public CorrelationDataProvider transcribedByProvider() {
+        return new SimpleCorrelationDataProvider(RecordedTime.TRANSCRIBED_BY);
     }
 }

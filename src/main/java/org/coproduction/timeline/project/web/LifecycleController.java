@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.access.ProjectAccess;
+import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
 import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
@@ -27,10 +30,15 @@ class LifecycleController {
 
     private final CommandGateway commands;
     private final RequestDefaults defaults;
+    private final CurrentAccount current;
+    private final ProjectAccess access;
 
-    LifecycleController(CommandGateway commands, RequestDefaults defaults) {
+    LifecycleController(
+            CommandGateway commands, RequestDefaults defaults, CurrentAccount current, ProjectAccess access) {
         this.commands = commands;
         this.defaults = defaults;
+        this.current = current;
+        this.access = access;
     }
 
     record RegisterProjectRequest(
@@ -48,11 +56,15 @@ class LifecycleController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a project (ProjectRegistered)")
+    @Operation(summary = "Register a project (ProjectRegistered); the account registering it becomes its COORDINATOR")
     RecordedResponse register(@RequestBody RegisterProjectRequest r) {
         String projectId = defaults.idOr(r.projectId(), "project");
         commands.sendAndWait(new RegisterProject(
                 projectId, defaults.occurredAt(r.occurredAt()), r.title(), r.description(), r.fundedBy()));
+        String username = current.username();
+        if (username != null) {
+            access.grant(projectId, username, ProjectRole.COORDINATOR, null, username);
+        }
         return new RecordedResponse(projectId, projectId);
     }
 

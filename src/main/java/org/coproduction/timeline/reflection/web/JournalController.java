@@ -3,8 +3,17 @@ package org.coproduction.timeline.reflection.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.access.NotAllowedException;
+import org.coproduction.timeline.access.SignedIn;
+import org.coproduction.timeline.access.api.ProjectRole;
+import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.platform.web.RequestDefaults;
+import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.web.RecordedResponse;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
@@ -27,10 +36,12 @@ class JournalController {
 
     private final CommandGateway commands;
     private final RequestDefaults defaults;
+    private final CurrentAccount current;
 
-    JournalController(CommandGateway commands, RequestDefaults defaults) {
+    JournalController(CommandGateway commands, RequestDefaults defaults, CurrentAccount current) {
         this.commands = commands;
         this.defaults = defaults;
+        this.current = current;
     }
 
     record ReflectionRequest(
@@ -40,7 +51,8 @@ class JournalController {
             String text,
             Visibility visibility,
             String decisionId,
-            String meetingId) {}
+            String meetingId,
+            Boolean transcribed) {}
 
     record CodesRequest(String occurredAt, List<String> codes, String codedBy) {}
 
@@ -56,18 +68,47 @@ class JournalController {
 
     @PostMapping("/reflections")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Write a diary reflection, private or shared with the team (ReflectionWritten)")
+    @Operation(
+            summary = "Write a diary reflection, private or shared with the team (ReflectionWritten)",
+            description = "The author is the signed-in account's member (authorId may be left out). Writing in"
+                    + " another member's name is refused (403), except by a RECORDER transcribing a paper diary,"
+                    + " who says so with transcribed: true (kept in the event's metadata as transcribedBy).")
     RecordedResponse write(@PathVariable String projectId, @RequestBody ReflectionRequest r) {
+        SignedIn me = current.get().orElseThrow();
+        Optional<String> self = me.memberIn(projectId);
+        String authorId = r.authorId() != null ? r.authorId() : self.orElse(null);
+        if (authorId == null) {
+            throw new InvalidFieldException(
+                    "authorId", "is required: your account is not linked to a member of this project");
+        }
         String reflectionId = defaults.idOr(r.reflectionId(), "reflection");
-        commands.sendAndWait(new WriteReflection(
+        WriteReflection command = new WriteReflection(
                 projectId,
                 defaults.occurredAt(r.occurredAt()),
                 reflectionId,
-                r.authorId(),
+                authorId,
                 r.text(),
                 r.visibility(),
                 r.decisionId(),
-                r.meetingId()));
+                r.meetingId());
+        boolean own = self.equals(Optional.of(authorId));
+        if (!own && !Boolean.TRUE.equals(r.transcribed())) {
+            throw new NotAllowedException(
+                    "authorId",
+                    "you may write reflections only as yourself"
+                            + self.map(m -> " (" + m + ")").orElse(" (your account is linked to no member here)")
+                            + "; a RECORDER transcribing a paper diary says so with transcribed: true");
+        }
+        if (!own && !me.may(projectId, ProjectRole.RECORDER)) {
+            throw new NotAllowedException(
+                    "transcribed",
+                    "only a RECORDER may transcribe another member's diary; this needs the role RECORDER");
+        }
+        commands.sendAndWait(
+                own
+                        ? command
+                        : GenericCommandMessage.asCommandMessage(command)
+                                .andMetaData(Map.of(RecordedTime.TRANSCRIBED_BY, me.username())));
         return new RecordedResponse(projectId, reflectionId);
     }
 
@@ -76,8 +117,17 @@ class JournalController {
     @Operation(summary = "Code a reflection with themes from the codebook (ReflectionCoded)")
     RecordedResponse code(
             @PathVariable String projectId, @PathVariable String reflectionId, @RequestBody CodesRequest r) {
-        commands.sendAndWait(new CodeReflection(
-                projectId, defaults.occurredAt(r.occurredAt()), reflectionId, r.codes(), r.codedBy()));
+        SignedIn me = current.get().orElseThrow();
+        Optional<String> self = me.memberIn(projectId);
+        String codedBy = r.codedBy() != null ? r.codedBy() : self.orElse(null);
+        CodeReflection command =
+                new CodeReflection(projectId, defaults.occurredAt(r.occurredAt()), reflectionId, r.codes(), codedBy);
+        if (!me.may(projectId, ProjectRole.RECORDER)
+                && !self.filter(codedBy::equals).isPresent()) {
+            throw new NotAllowedException(
+                    "codedBy", "you may code reflections only as yourself; this needs the role RECORDER");
+        }
+        commands.sendAndWait(command);
         return new RecordedResponse(projectId, reflectionId);
     }
 
@@ -104,6 +154,12 @@ class JournalController {
             @PathVariable String projectId,
             @PathVariable String memberId,
             @RequestBody(required = false) ConsentRequest r) {
+        SignedIn me = current.get().orElseThrow();
+        if (!me.may(projectId, ProjectRole.COORDINATOR)
+                && !me.memberIn(projectId).filter(memberId::equals).isPresent()) {
+            throw new NotAllowedException(
+                    "memberId", "a member may withdraw only their own consent; this needs the role COORDINATOR");
+        }
         commands.sendAndWait(
                 new WithdrawConsent(projectId, defaults.occurredAt(r == null ? null : r.occurredAt()), memberId));
         return new RecordedResponse(projectId, memberId);

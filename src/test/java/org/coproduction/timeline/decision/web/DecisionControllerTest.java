@@ -30,6 +30,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.web.FixedClockAndIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = DecisionController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
 class DecisionControllerTest {
 

@@ -35,6 +35,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.web.FixedClockAndIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = InfluenceController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsAdvice.class, TimeTravel.class, FixedClockAndIds.class})
 class InfluenceControllerTest {
 

@@ -53,9 +53,9 @@ class PostgresEventStoreTest {
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
                 ConfigurableApplicationContext app = start(database)) {
             ImportResult result = app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
-            assertThat(result).isEqualTo(new ImportResult(lines, 0));
+            assertThat(result).isEqualTo(new ImportResult(lines, 0, List.of("peer-worker-study")));
             assertThat(app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE))
-                    .isEqualTo(new ImportResult(0, lines));
+                    .isEqualTo(new ImportResult(0, lines, List.of()));
             firstExport = export(app);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
@@ -150,8 +150,9 @@ class PostgresEventStoreTest {
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
                 ConfigurableApplicationContext app = start(database, "--timeline.import.resident-events=1")) {
             JsonLinesImporter importer = app.getBean(JsonLinesImporter.class);
-            assertThat(importer.importFile(file, ImportProgress.NONE)).isEqualTo(new ImportResult(lines, 0));
-            assertThat(importer.importFile(file, ImportProgress.NONE)).isEqualTo(new ImportResult(0, lines));
+            assertThat(importer.importFile(file, ImportProgress.NONE))
+                    .isEqualTo(new ImportResult(lines, 0, List.of("pg-resident-a", "pg-resident-b")));
+            assertThat(importer.importFile(file, ImportProgress.NONE)).isEqualTo(new ImportResult(0, lines, List.of()));
             assertThat(app.getBean(JdbcTemplate.class)
                             .queryForList(
                                     "SELECT aggregate_identifier || ':' || COUNT(DISTINCT sequence_number) || ':'"

@@ -17,6 +17,8 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.access.ProjectAccess;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
@@ -29,6 +31,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.web.FixedClockAndIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -38,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = LifecycleController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
 class LifecycleControllerTest {
 
@@ -61,6 +65,12 @@ class LifecycleControllerTest {
 
     @MockitoBean
     CommandGateway commands;
+
+    @MockitoBean
+    CurrentAccount current;
+
+    @MockitoBean
+    ProjectAccess access;
 
     private ResultActions postJson(String uri, String json, Object... uriVariables) throws Exception {
         return mvc.perform(

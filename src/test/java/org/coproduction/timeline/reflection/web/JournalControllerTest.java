@@ -1,5 +1,6 @@
 package org.coproduction.timeline.reflection.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.coproduction.timeline.web.AdapterExpectations.invalid;
 import static org.coproduction.timeline.web.AdapterExpectations.problem;
 import static org.coproduction.timeline.web.AdapterExpectations.recorded;
@@ -11,12 +12,21 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.coproduction.timeline.access.Account;
+import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.access.SignedIn;
+import org.coproduction.timeline.access.api.Grant;
+import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.RuleViolationException;
@@ -26,8 +36,11 @@ import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.web.FixedClockAndIds;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -37,6 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = JournalController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
 class JournalControllerTest {
 
@@ -62,6 +76,21 @@ class JournalControllerTest {
 
     @MockitoBean
     CommandGateway commands;
+
+    @MockitoBean
+    CurrentAccount current;
+
+    /** Signs in as an account with {@code role} in the project, linked to member {@code memberId}. */
+    private void signedInAs(ProjectRole role, String memberId) {
+        Account account = new Account("someone", "Someone", null, false, Instant.EPOCH);
+        Grant grant = new Grant(PROJECT, "someone", role, memberId, Instant.EPOCH, null);
+        given(current.get()).willReturn(Optional.of(new SignedIn(account, Map.of(PROJECT, grant))));
+    }
+
+    @BeforeEach
+    void signInAsACoordinatorWhoIsBob() {
+        signedInAs(ProjectRole.COORDINATOR, BOB);
+    }
 
     private ResultActions postJson(String uri, String json, Object... uriVariables) throws Exception {
         return mvc.perform(
@@ -287,6 +316,7 @@ class JournalControllerTest {
 
     @Test
     void rejectsCodingWithoutACoderNamingTheField() throws Exception {
+        signedInAs(ProjectRole.COORDINATOR, null);
         postJson(CODES, "{\"codes\":[\"trust\"]}", PROJECT, REFLECTION).andExpect(invalid("codedBy"));
         verifyNoInteractions(commands);
     }
@@ -417,5 +447,84 @@ class JournalControllerTest {
                 .willThrow(RuleViolationException.conflict("memberId", "member " + BOB + " already withdrew consent"));
 
         mvc.perform(post(CONSENT_WITHDRAWAL, PROJECT, BOB)).andExpect(refused(HttpStatus.CONFLICT, "memberId"));
+    }
+
+    // authorship
+
+    @Test
+    void refusesAReflectionInAnotherMembersNameNamingTheAuthor() throws Exception {
+        signedInAs(ProjectRole.MEMBER, ANN);
+        String json =
+                """
+                {"authorId":"%s","text":"I felt heard today","visibility":"PRIVATE"}
+                """
+                        .formatted(BOB);
+
+        postJson(REFLECTIONS, json, PROJECT)
+                .andExpect(problem(HttpStatus.FORBIDDEN))
+                .andExpect(jsonPath("$.field").value("authorId"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void writesTheReflectionAsTheSignedInMemberWhenNoAuthorIsGiven() throws Exception {
+        signedInAs(ProjectRole.MEMBER, BOB);
+
+        postJson(REFLECTIONS, "{\"text\":\"I felt heard today\",\"visibility\":\"PRIVATE\"}", PROJECT)
+                .andExpect(status().isCreated());
+        ArgumentCaptor<WriteReflection> sent = ArgumentCaptor.forClass(WriteReflection.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().authorId()).isEqualTo(BOB);
+    }
+
+    @Test
+    void aRecorderTranscribingAPaperDiaryWritesInTheMembersNameWithTranscribedByInTheMetadata() throws Exception {
+        signedInAs(ProjectRole.RECORDER, ANN);
+        String json =
+                """
+                {"authorId":"%s","text":"Written on paper","visibility":"PRIVATE","transcribed":true}
+                """
+                        .formatted(BOB);
+
+        postJson(REFLECTIONS, json, PROJECT).andExpect(status().isCreated());
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands).sendAndWait(sent.capture());
+        CommandMessage<?> message = (CommandMessage<?>) sent.getValue();
+        assertThat(((WriteReflection) message.getPayload()).authorId()).isEqualTo(BOB);
+        assertThat(message.getMetaData()).containsEntry("transcribedBy", "someone");
+    }
+
+    @Test
+    void aMemberMayNotTranscribeAnotherMembersDiary() throws Exception {
+        signedInAs(ProjectRole.MEMBER, ANN);
+        String json =
+                """
+                {"authorId":"%s","text":"Written on paper","visibility":"PRIVATE","transcribed":true}
+                """
+                        .formatted(BOB);
+
+        postJson(REFLECTIONS, json, PROJECT)
+                .andExpect(problem(HttpStatus.FORBIDDEN))
+                .andExpect(jsonPath("$.field").value("transcribed"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aMemberMayNotCodeAsSomeoneElse() throws Exception {
+        signedInAs(ProjectRole.MEMBER, ANN);
+
+        postJson(CODES, "{\"codes\":[\"trust\"],\"codedBy\":\"" + BOB + "\"}", PROJECT, REFLECTION)
+                .andExpect(problem(HttpStatus.FORBIDDEN))
+                .andExpect(jsonPath("$.field").value("codedBy"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aMemberMayWithdrawOnlyTheirOwnConsent() throws Exception {
+        signedInAs(ProjectRole.MEMBER, ANN);
+
+        postJson(CONSENT_WITHDRAWAL, "{}", PROJECT, BOB).andExpect(problem(HttpStatus.FORBIDDEN));
+        verifyNoInteractions(commands);
+        postJson(CONSENT_WITHDRAWAL, "{}", PROJECT, ANN).andExpect(status().isCreated());
     }
 }
