@@ -171,10 +171,11 @@ export function shell({ page, title, timeControls = false }) {
   me().then((m) => {
     const role = project ? roleIn(m, project) : null;
     const where = role ? ` (${label(role)} here)` : m.siteRoles.includes('ADMIN') ? ' (site administrator)' : '';
-    account.replaceChildren(
+    account.replaceChildren(...[
       el('span', { id: 'signed-in-as' }, `Signed in as ${m.displayName}${where}`),
       m.siteRoles.includes('ADMIN') ? el('a', { href: 'admin.html', id: 'admin-link' }, 'Accounts') : null,
-      el('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, 'Sign out'));
+      el('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, 'Sign out'),
+    ].filter(Boolean));
     if (project && may(m, project, 'COORDINATOR') || (project && m.siteRoles.includes('ADMIN'))) {
       nav.querySelector('ul').append(el('li', {}, el('a', { href: link('access.html'), 'aria-current': page === 'access.html' ? 'page' : null }, 'Team and access')));
     }

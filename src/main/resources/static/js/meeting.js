@@ -328,7 +328,8 @@ async function send({ turn, kind }) {
     return 'done';
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const transient = error.status === 0 || error.status >= 500 || (error.status === 409 && /concurrent/i.test(error.problem?.title || ''));
+    // 401: the session ended; the page goes to the login page and back, and the turn waits in this browser.
+    const transient = error.status === 0 || error.status === 401 || error.status >= 500 || (error.status === 409 && /concurrent/i.test(error.problem?.title || ''));
     if (transient) return 'retry';
     // Refused by the rules: said beside the turn, and the next one goes ahead.
     target.state = 'failed';

@@ -224,14 +224,17 @@ class SecurityConfiguration {
     }
 
     /**
-     * The CSRF token is loaded on every request, so its cookie is always there for the pages' script
-     * to send back, and read as sent (the pages put no token in HTML, so it needs no masking).
+     * The CSRF token is loaded on every request from a browser, so its cookie is always there for the
+     * pages' script to send back, and read as sent (the pages put no token in HTML, so it needs no
+     * masking). A request with an Authorization header (a script) needs none, and gets no cookie.
      */
     static final class EagerCsrfToken extends CsrfTokenRequestAttributeHandler {
         @Override
         public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
             super.handle(request, response, token);
-            token.get().getToken();
+            if (request.getHeader("Authorization") == null) {
+                token.get().getToken();
+            }
         }
     }
 }
