@@ -30,7 +30,11 @@ class OidcAccounts extends OidcUserService {
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
-        OidcUser user = super.loadUser(request);
+        return asAccount(super.loadUser(request));
+    }
+
+    /** The provider's user as the account with its e-mail address; refused when there is none. */
+    OidcUser asAccount(OidcUser user) {
         String email = user.getEmail();
         if (email == null || Boolean.FALSE.equals(user.getEmailVerified())) {
             throw new OAuth2AuthenticationException(
