@@ -1,6 +1,6 @@
 // Team and access (coordinators and the site administrator): who has which role in the project and
 // which member each account is; give an existing account a role, change it, revoke it; the audit trail.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, table, ApiError, me } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, table, ApiError, me, dateTime } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'access.html', title: 'Team and access' });
@@ -11,10 +11,6 @@ const ROLES = [
   ['RECORDER', 'Recorder: also records meetings, decisions, influences, interviews, corrections'],
   ['COORDINATOR', 'Coordinator: also manages the team, access, phases and closing'],
 ];
-
-function when(instant) {
-  return instant ? String(instant).replace('T', ' ').slice(0, 16) : '';
-}
 
 async function render() {
   const [overview, grants, audit] = await Promise.all([api(base), api(`${base}/access`), api(`${base}/access/audit`)]);
@@ -45,7 +41,7 @@ async function render() {
   });
 
   const rows = grants.map((g) => [
-    g.username, label(g.role), g.memberId ? (names[g.memberId] || g.memberId) : '–', when(g.grantedAt), g.grantedBy || 'the application',
+    g.username, label(g.role), g.memberId ? (names[g.memberId] || g.memberId) : '–', dateTime(g.grantedAt), g.grantedBy || 'the application',
     el('button', { type: 'button', class: 'secondary', 'data-username': g.username, onclick: async () => {
       if (!confirm(`Revoke ${g.username}'s role in this project?`)) return;
       try {
@@ -65,7 +61,7 @@ async function render() {
     el('h2', {}, 'Give an account a role (or change it)'), grantForm,
     el('h2', {}, 'Audit trail'),
     table({ caption: 'Newest first', id: 'audit', headers: ['When (UTC)', 'Who', 'What', 'Account', 'Detail'],
-      rows: audit.map((a) => [when(a.at), a.actor || 'the application', label(a.action), a.subject || '', a.detail || '']) })));
+      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.subject || '', a.detail || '']) })));
 }
 
 if (!project) {

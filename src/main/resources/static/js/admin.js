@@ -1,11 +1,7 @@
 // Accounts (the site administrator): create an account, list them, the whole audit trail.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, table, ApiError } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, table, ApiError, dateTime } from './common.js';
 
 const main = shell({ page: 'admin.html', title: 'Accounts' });
-
-function when(instant) {
-  return instant ? String(instant).replace('T', ' ').slice(0, 16) : '';
-}
 
 const create = el('form', { class: 'stacked', id: 'account-form', novalidate: true },
   el('label', { for: 'account-username' }, 'Username'), el('input', { id: 'account-username', name: 'username', autocomplete: 'off' }),
@@ -35,10 +31,10 @@ async function render() {
   const [accounts, audit] = await Promise.all([api('/api/accounts'), api('/api/audit')]);
   document.getElementById('accounts').replaceChildren(
     table({ caption: 'Accounts', id: 'account-list', headers: ['Username', 'Name', 'E-mail', 'Site role', 'Created'],
-      rows: accounts.map((a) => [a.username, a.displayName, a.email || '', a.siteAdmin ? 'Administrator' : '', when(a.createdAt)]) }),
+      rows: accounts.map((a) => [a.username, a.displayName, a.email || '', a.siteAdmin ? 'Administrator' : '', dateTime(a.createdAt)]) }),
     el('h2', {}, 'Audit trail'),
     table({ caption: 'Newest first', id: 'audit', headers: ['When (UTC)', 'Who', 'What', 'Project', 'Account', 'Detail'],
-      rows: audit.map((a) => [when(a.at), a.actor || 'the application', label(a.action), a.projectId || '', a.subject || '', a.detail || '']) }));
+      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.projectId || '', a.subject || '', a.detail || '']) }));
 }
 
 render().catch((e) => say(e.status === 403 ? 'Only the site administrator manages accounts.' : e.message, 'error'));

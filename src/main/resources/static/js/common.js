@@ -311,6 +311,11 @@ export function day(instant) {
   return instant ? String(instant).slice(0, 10) : '';
 }
 
+/** 2022-03-15 10:04 (UTC) from an instant. */
+export function dateTime(instant) {
+  return instant ? String(instant).replace('T', ' ').slice(0, 16) : '';
+}
+
 /** 0.234 as "23.4%", null as "–". */
 export function percent(share) {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)}%`;

@@ -31,6 +31,8 @@ public class Accounts {
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
+    private static final String SELECT = "SELECT username, display_name, email, site_admin, created_at FROM account";
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -89,7 +91,7 @@ public class Accounts {
         if (username == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT username, display_name, email, site_admin, created_at FROM account WHERE username = ?")
+        return jdbc.sql(SELECT + " WHERE username = ?")
                 .param(username)
                 .query(Accounts::account)
                 .optional();
@@ -101,16 +103,14 @@ public class Accounts {
         if (normalised == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT username, display_name, email, site_admin, created_at FROM account WHERE email = ?")
+        return jdbc.sql(SELECT + " WHERE email = ?")
                 .param(normalised)
                 .query(Accounts::account)
                 .optional();
     }
 
     public List<Account> all() {
-        return jdbc.sql("SELECT username, display_name, email, site_admin, created_at FROM account ORDER BY username")
-                .query(Accounts::account)
-                .list();
+        return jdbc.sql(SELECT + " ORDER BY username").query(Accounts::account).list();
     }
 
     /**

@@ -19,6 +19,8 @@ public class AuditTrail {
     /** How many lines one listing answers at most, newest first. */
     public static final int MAX_LISTED = 500;
 
+    private static final String SELECT = "SELECT id, at, actor, action, project_id, subject, detail FROM audit_entry";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -35,8 +37,7 @@ public class AuditTrail {
 
     /** The project's trail, newest first. */
     public List<AuditEntry> ofProject(String projectId) {
-        return jdbc.sql("SELECT id, at, actor, action, project_id, subject, detail FROM audit_entry"
-                        + " WHERE project_id = ? ORDER BY id DESC FETCH FIRST " + MAX_LISTED + " ROWS ONLY")
+        return jdbc.sql(SELECT + " WHERE project_id = ? ORDER BY id DESC FETCH FIRST " + MAX_LISTED + " ROWS ONLY")
                 .param(projectId)
                 .query(AuditTrail::entry)
                 .list();
@@ -44,8 +45,7 @@ public class AuditTrail {
 
     /** The whole trail (sign-ins and accounts included), newest first. */
     public List<AuditEntry> all() {
-        return jdbc.sql("SELECT id, at, actor, action, project_id, subject, detail FROM audit_entry"
-                        + " ORDER BY id DESC FETCH FIRST " + MAX_LISTED + " ROWS ONLY")
+        return jdbc.sql(SELECT + " ORDER BY id DESC FETCH FIRST " + MAX_LISTED + " ROWS ONLY")
                 .query(AuditTrail::entry)
                 .list();
     }

@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ProjectAccess {
 
+    private static final String SELECT =
+            "SELECT project_id, username, role, member_id, granted_at, granted_by FROM project_access";
+
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final AuditTrail audit;
@@ -61,8 +64,7 @@ public class ProjectAccess {
     /** The account's grants, by project. */
     public Map<String, Grant> grantsOf(String username) {
         Map<String, Grant> grants = new LinkedHashMap<>();
-        jdbc.sql("SELECT project_id, username, role, member_id, granted_at, granted_by FROM project_access"
-                        + " WHERE username = ? ORDER BY project_id")
+        jdbc.sql(SELECT + " WHERE username = ? ORDER BY project_id")
                 .param(username)
                 .query(ProjectAccess::grant)
                 .list()
@@ -72,8 +74,7 @@ public class ProjectAccess {
 
     /** Every grant in the project, by username. */
     public List<Grant> ofProject(String projectId) {
-        return jdbc.sql("SELECT project_id, username, role, member_id, granted_at, granted_by FROM project_access"
-                        + " WHERE project_id = ? ORDER BY username")
+        return jdbc.sql(SELECT + " WHERE project_id = ? ORDER BY username")
                 .param(projectId)
                 .query(ProjectAccess::grant)
                 .list();
@@ -146,8 +147,7 @@ public class ProjectAccess {
     }
 
     public Optional<Grant> find(String projectId, String username) {
-        return jdbc.sql("SELECT project_id, username, role, member_id, granted_at, granted_by FROM project_access"
-                        + " WHERE project_id = ? AND username = ?")
+        return jdbc.sql(SELECT + " WHERE project_id = ? AND username = ?")
                 .params(projectId, username)
                 .query(ProjectAccess::grant)
                 .optional();
