@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -108,6 +109,31 @@ class MeetingPageTest extends BrowserTest {
         assertThat(count(events, "\"ContributionRetracted\"")).isEqualTo(1);
         logLatencies("click to the turn shown as recorded by the server", latencies);
         logLatencies("of which the request's round trip", roundTrips);
+    }
+
+    @Test
+    void aTurnCodedAfterTheSessionEndedIsKeptAndRecordedOnceThePersonHasSignedInAgain() {
+        String project = newProject();
+        open("meeting.html?project=" + project);
+        visible(By.id("meeting-title")).sendKeys("Meeting outlasting its session");
+        browser.findElement(By.cssSelector("#new-meeting button[type=submit]")).click();
+        visible(By.id("coding"));
+        clickTurn(1);
+        awaitRecorded(1);
+        String meetingPage = browser.getCurrentUrl();
+
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        clickTurn(2);
+        waiting().until(ExpectedConditions.urlContains("login.html"));
+        visible(By.id("username")).sendKeys(SignedInTestClients.USERNAME);
+        browser.findElement(By.id("password")).sendKeys(SignedInTestClients.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+
+        waiting().until(ExpectedConditions.urlContains(meetingPage.substring(meetingPage.indexOf("meeting.html"))));
+        visible(By.id("coding"));
+        awaitRecorded(2);
+        String events = http.getForObject("/api/projects/" + project + "/events", String.class);
+        assertThat(count(events, "\"ContributionRecorded\"")).isEqualTo(2);
     }
 
     @Test
