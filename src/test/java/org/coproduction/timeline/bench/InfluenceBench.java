@@ -62,7 +62,8 @@ public final class InfluenceBench {
                                 Stream.of(
                                         "--timeline.data-dir=" + dataDir,
                                         "--timeline.demo.load-on-empty-store=false",
-                                        "--server.port=0"),
+                                        "--server.port=0",
+                                        Measure.BOOTSTRAP_ADMIN),
                                 Arrays.stream(args).skip(2))
                         .toArray(String[]::new))) {
             long ready = System.nanoTime();

@@ -53,7 +53,8 @@ public final class ParticipationBench {
                                 Stream.of(
                                         "--timeline.data-dir=" + args[0],
                                         "--timeline.demo.load-on-empty-store=false",
-                                        "--server.port=0"),
+                                        "--server.port=0",
+                                        Measure.BOOTSTRAP_ADMIN),
                                 Arrays.stream(args).skip(4))
                         .toArray(String[]::new))) {
             Processors.awaitAllAtHead(app);
