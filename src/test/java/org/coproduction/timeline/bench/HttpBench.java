@@ -94,6 +94,10 @@ public final class HttpBench {
             HttpResponse<String> response = HTTP.send(
                     Measure.request(base + "/api/admin/projections").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "read model status answered " + response.statusCode() + ": " + response.body());
+            }
             boolean atHead = true;
             for (var status : JSON.readTree(response.body())) {
                 atHead &= status.path("lag").asLong(-1) == 0;
@@ -111,18 +115,18 @@ public final class HttpBench {
         List<String> projects = new ArrayList<>();
         for (int c = 0; c < (shared ? 1 : clients); c++) {
             String project = "load-" + run + "-" + c;
-            post(
+            created(
                     base + "/api/projects",
                     "{\"projectId\":\"" + project + "\",\"title\":\"Load\",\"occurredAt\":\"2024-01-01\"}");
             StringBuilder attendees = new StringBuilder();
             for (int m = 0; m < 8; m++) {
-                post(
+                created(
                         base + "/api/projects/" + project + "/members",
                         "{\"memberId\":\"m" + m + "\",\"name\":\"Member " + m + "\",\"role\":\"RESEARCHER\","
                                 + "\"perspectives\":[\"ACADEMIC\"],\"occurredAt\":\"2024-01-01\"}");
                 attendees.append(m == 0 ? "" : ",").append("\"m").append(m).append('"');
             }
-            post(
+            created(
                     base + "/api/projects/" + project + "/meetings",
                     "{\"meetingId\":\"meeting\",\"title\":\"Team\",\"kind\":\"TEAM\",\"attendees\":[" + attendees
                             + "],\"occurredAt\":\"2024-01-02T10:00:00Z\"}");
@@ -177,6 +181,14 @@ public final class HttpBench {
                 Measure.percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 errors.get());
+    }
+
+    /** Untimed set-up: a POST that must answer 201. */
+    private static void created(String url, String json) throws Exception {
+        int status = post(url, json);
+        if (status != 201) {
+            throw new IllegalStateException(url + " answered " + status);
+        }
     }
 
     private static int post(String url, String json) throws Exception {
