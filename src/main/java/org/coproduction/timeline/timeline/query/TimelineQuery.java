@@ -44,6 +44,14 @@ public class TimelineQuery {
     private record Phase(String phaseId, String name, Instant start) {}
 
     public TimelinePage find(String projectId, TimelineFilter filter) {
+        return find(projectId, filter, null);
+    }
+
+    /**
+     * The page, with the text of a private reflection shown only when {@code reader} (the member the
+     * asking account is in this project, or null) is its author.
+     */
+    public TimelinePage find(String projectId, TimelineFilter filter, String reader) {
         if (jdbc.queryForList("SELECT 1 FROM timeline_entry WHERE project_id = ? FETCH FIRST 1 ROWS ONLY", projectId)
                 .isEmpty()) {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " has no recorded events");
@@ -112,7 +120,7 @@ public class TimelineQuery {
                             rs.getObject(5, OffsetDateTime.class).toInstant(),
                             phaseAt(phases, occurredAt),
                             members(rs.getString(6), names),
-                            data(rs.getString(3), rs.getBytes(7)));
+                            data(rs.getString(3), rs.getBytes(7), reader));
                 },
                 pageArgs.toArray());
         return new TimelinePage(projectId, filter.page(), filter.size(), total == null ? 0 : total, entries);
@@ -120,16 +128,17 @@ public class TimelineQuery {
 
     /**
      * The event's fields as the interchange writes them (the stored payload is that JSON), less the
-     * text of a private reflection.
+     * text of a private reflection, unless the reader wrote it.
      */
-    private String data(String type, byte[] payload) {
+    private String data(String type, byte[] payload, String reader) {
         String data = new String(payload, StandardCharsets.UTF_8);
         if (!PRIVATE_TEXT_TYPE.equals(type)) {
             return data;
         }
         try {
             ObjectNode fields = (ObjectNode) json.readTree(data);
-            if (Visibility.PRIVATE.name().equals(fields.path("visibility").asText())) {
+            if (Visibility.PRIVATE.name().equals(fields.path("visibility").asText())
+                    && (reader == null || !reader.equals(fields.path("authorId").asText()))) {
                 fields.remove("text");
             }
             return fields.toString();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.timeline.query.TimelineFilter;
@@ -25,16 +26,18 @@ class TimelineController {
     static final int MAX_PAGE_SIZE = 1000;
 
     private final TimelineQuery timeline;
+    private final CurrentAccount current;
 
-    TimelineController(TimelineQuery timeline) {
+    TimelineController(TimelineQuery timeline, CurrentAccount current) {
         this.timeline = timeline;
+        this.current = current;
     }
 
     @GetMapping("/api/projects/{projectId}/timeline")
     @Operation(
             summary = "Every event of the project ordered by occurredAt then recordedAt",
             description = "Each entry carries the phase it falls in (null before the first phase) and the names of"
-                    + " the members it speaks of. Private reflections appear without their text.")
+                    + " the members it speaks of. A private reflection's text is shown to its author only.")
     TimelinePage timeline(
             @PathVariable String projectId,
             @Parameter(description = "occurredAt from, inclusive: a date or an instant") @RequestParam(required = false)
@@ -68,7 +71,8 @@ class TimelineController {
                         memberId,
                         types,
                         page,
-                        size));
+                        size),
+                current.get().flatMap(account -> account.memberIn(projectId)).orElse(null));
     }
 
     private static Instant endOf(String to) {
