@@ -50,17 +50,17 @@ class PrivateTextStaysPrivateTest {
     @BeforeAll
     void aProjectWithAPrivateReflection() {
         door = new Door(port);
-        for (String name : List.of("coord", "ann", "ben", "rec", "view")) {
+        for (String name : List.of("pt-coord", "pt-ann", "pt-ben", "pt-rec", "pt-view")) {
             door.account(name);
         }
         ok(door.send(
-                "coord",
+                "pt-coord",
                 "POST",
                 "/api/projects",
                 Door.json(Map.of("projectId", PROJECT, "title", "Private text", "occurredAt", "2024-01-01"))));
         for (String member : List.of("m-ann", "m-ben")) {
             ok(door.send(
-                    "coord",
+                    "pt-coord",
                     "POST",
                     "/api/projects/" + PROJECT + "/members",
                     Door.json(Map.of(
@@ -76,12 +76,12 @@ class PrivateTextStaysPrivateTest {
                             "2024-01-02"))));
         }
         ok(door.send(
-                "coord",
+                "pt-coord",
                 "POST",
                 "/api/projects/" + PROJECT + "/phases",
                 Door.json(Map.of("phaseId", "design", "name", "Design", "occurredAt", "2024-01-03"))));
         ok(door.send(
-                "coord",
+                "pt-coord",
                 "POST",
                 "/api/projects/" + PROJECT + "/decisions",
                 Door.json(Map.of(
@@ -93,12 +93,12 @@ class PrivateTextStaysPrivateTest {
                         "m-ben",
                         "occurredAt",
                         "2024-01-04"))));
-        door.grant("coord", PROJECT, "ann", "MEMBER", "m-ann");
-        door.grant("coord", PROJECT, "ben", "MEMBER", "m-ben");
-        door.grant("coord", PROJECT, "rec", "RECORDER", null);
-        door.grant("coord", PROJECT, "view", "VIEWER", null);
+        door.grant("pt-coord", PROJECT, "pt-ann", "MEMBER", "m-ann");
+        door.grant("pt-coord", PROJECT, "pt-ben", "MEMBER", "m-ben");
+        door.grant("pt-coord", PROJECT, "pt-rec", "RECORDER", null);
+        door.grant("pt-coord", PROJECT, "pt-view", "VIEWER", null);
         ok(door.send(
-                "ann",
+                "pt-ann",
                 "POST",
                 "/api/projects/" + PROJECT + "/reflections",
                 Door.json(Map.of(
@@ -108,7 +108,7 @@ class PrivateTextStaysPrivateTest {
                         "decisionId", "d-1",
                         "occurredAt", "2024-01-05"))));
         ok(door.send(
-                "ann",
+                "pt-ann",
                 "POST",
                 "/api/projects/" + PROJECT + "/reflections/r-private/codes",
                 Door.json(Map.of("codes", List.of("voice"), "occurredAt", "2024-01-06"))));
@@ -116,7 +116,7 @@ class PrivateTextStaysPrivateTest {
 
     @Test
     void theAuthorReadsItInTheTimeline() {
-        assertThat(door.send("ann", "GET", "/api/projects/" + PROJECT + "/timeline", null)
+        assertThat(door.send("pt-ann", "GET", "/api/projects/" + PROJECT + "/timeline", null)
                         .body())
                 .contains(MARKER);
     }
@@ -134,7 +134,7 @@ class PrivateTextStaysPrivateTest {
         assertThat(gets).contains("/api/projects/{projectId}/timeline", "/api/projects/{projectId}/report");
         Map<String, String> leaks = new TreeMap<>();
         int searched = 0;
-        for (String who : List.of("coord", "ben", "rec", "view", Door.ADMIN)) {
+        for (String who : List.of("pt-coord", "pt-ben", "pt-rec", "pt-view", Door.ADMIN)) {
             for (String template : gets) {
                 if (NOT_YET_COVERED.contains("GET " + template)) {
                     continue;

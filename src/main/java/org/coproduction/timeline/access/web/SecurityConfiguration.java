@@ -142,8 +142,20 @@ class SecurityConfiguration {
                                 PROJECT + "/reflections/*/codes",
                                 PROJECT + "/members/*/consent-withdrawal")
                         .access(decide.inProject(MEMBER))
-                        // Viewers (and the site administrator): the project's views and reports.
-                        .requestMatchers(GET, PROJECT, PROJECT + "/**")
+                        // Viewers (and the site administrator): the project's views and reports, each named.
+                        .requestMatchers(
+                                GET,
+                                PROJECT,
+                                PROJECT + "/timeline",
+                                PROJECT + "/replay",
+                                PROJECT + "/replay/stream",
+                                PROJECT + "/decisions",
+                                PROJECT + "/decisions/*/influencers",
+                                PROJECT + "/decisions/*/provenance",
+                                PROJECT + "/influence",
+                                PROJECT + "/participation",
+                                PROJECT + "/members/*/trajectory",
+                                PROJECT + "/report")
                         .access(decide.inProjectOrSiteAdmin(VIEWER))
                         // The pages and the API's documentation, for any signed-in account.
                         .requestMatchers(
