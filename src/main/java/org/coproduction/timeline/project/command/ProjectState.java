@@ -39,6 +39,7 @@ public final class ProjectState {
     private final MeetingLog meetings = new MeetingLog();
     private final DecisionLog decisions = new DecisionLog();
     private final Journal journal = new Journal();
+    private final Consent consent = new Consent();
 
     public Team team() {
         return team;
@@ -89,6 +90,7 @@ public final class ProjectState {
             throw conflict(
                     "occurredAt", "the project cannot close before " + latestOccurrence + ", when something occurred");
         }
+        consent.check(event);
         if (event instanceof LifecycleEvent lifecycle) {
             checkLifecycle(lifecycle);
         } else if (event instanceof MeetingEvent meeting) {
@@ -117,7 +119,13 @@ public final class ProjectState {
         }
     }
 
+    /** The pseudonym of a member who withdrew consent ("Withdrawn member 1"), if they did. */
+    public java.util.Optional<String> pseudonymOf(String memberId) {
+        return consent.pseudonymOf(memberId);
+    }
+
     public void evolve(ProjectEvent event) {
+        consent.evolve(event);
         if (event.occurredAt().isAfter(latestOccurrence)) {
             latestOccurrence = event.occurredAt();
         }

@@ -177,6 +177,41 @@ class ProjectJournalTest {
         }
 
         @Test
+        void afterAWithdrawalNothingMoreIsRecordedAboutTheMemberWhoIsNamedByPseudonymOnly() {
+            ConsentWithdrawn withdrawn = new ConsentWithdrawn(PROJECT, APR, BEN);
+            givenTeam(withdrawn)
+                    .when(new WriteReflection(PROJECT, JUN, "r-late", BEN, TEXT, Visibility.PRIVATE, null, null))
+                    .expectException(violation(Kind.CONFLICT, "authorId", "Withdrawn member 1 withdrew consent"))
+                    .expectNoEvents();
+            givenTeam(withdrawn)
+                    .when(new RecordInterview(PROJECT, JUN, "int-late", BEN, ANN, "Later", CODES))
+                    .expectException(violation(Kind.CONFLICT, "intervieweeId", "Withdrawn member 1"))
+                    .expectNoEvents();
+            givenTeam(withdrawn, reflectionWritten(REFLECTION, ANN, FEB))
+                    .when(new CodeReflection(PROJECT, JUN, REFLECTION, CODES, BEN))
+                    .expectException(violation(Kind.CONFLICT, "codedBy", "Withdrawn member 1"))
+                    .expectNoEvents();
+            // Even an earlier occurrence, recorded after the withdrawal.
+            givenTeam(withdrawn)
+                    .when(new WriteReflection(PROJECT, FEB, "r-earlier", BEN, TEXT, Visibility.TEAM, null, null))
+                    .expectException(violation(Kind.CONFLICT, "authorId", "Withdrawn member 1"))
+                    .expectNoEvents();
+            // Someone else goes on as before.
+            givenTeam(withdrawn)
+                    .when(new WriteReflection(PROJECT, JUN, "r-ann", ANN, TEXT, Visibility.PRIVATE, null, null))
+                    .expectEvents(
+                            new ReflectionWritten(PROJECT, JUN, "r-ann", ANN, TEXT, Visibility.PRIVATE, null, null));
+        }
+
+        @Test
+        void pseudonymsFollowTheOrderOfWithdrawalAndAMemberWithdrawsOnce() {
+            givenTeam(new ConsentWithdrawn(PROJECT, MAR, ANN), new ConsentWithdrawn(PROJECT, APR, BEN))
+                    .when(new WithdrawConsent(PROJECT, JUN, BEN))
+                    .expectException(violation(Kind.CONFLICT, "memberId", "Withdrawn member 2 has already withdrawn"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotWithdrawConsentOfSomeoneWhoNeverJoined() {
             givenTeam()
                     .when(new WithdrawConsent(PROJECT, APR, CAL))

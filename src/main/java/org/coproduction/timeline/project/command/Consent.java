@@ -1,0 +1,61 @@
+package org.coproduction.timeline.project.command;
+
+import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+
+/**
+ * Who has withdrawn consent, in the order they did, each with a stable pseudonym ("Withdrawn member
+ * 2": the second to withdraw in this project). Once a withdrawal is in the record, nothing more is
+ * recorded about that person: no contribution, influence, reflection, coding or interview naming
+ * them, whenever it occurred, and no second withdrawal. A refusal names them by pseudonym only.
+ */
+final class Consent {
+
+    private final Map<String, Integer> withdrawn = new LinkedHashMap<>();
+
+    /** The pseudonym of a member who withdrew consent. */
+    Optional<String> pseudonymOf(String memberId) {
+        Integer order = withdrawn.get(memberId);
+        return order == null ? Optional.empty() : Optional.of("Withdrawn member " + order);
+    }
+
+    void check(ProjectEvent event) {
+        if (event instanceof ConsentWithdrawn w) {
+            refuseIfWithdrawn("memberId", w.memberId(), "has already withdrawn consent");
+        } else if (event instanceof ContributionRecorded c) {
+            refuseIfWithdrawn("memberId", c.memberId(), "withdrew consent: no turn may be recorded for them");
+        } else if (event instanceof InfluenceRecorded i) {
+            refuseIfWithdrawn("memberId", i.memberId(), "withdrew consent: no influence may be recorded for them");
+        } else if (event instanceof ReflectionWritten r) {
+            refuseIfWithdrawn("authorId", r.authorId(), "withdrew consent: no reflection may be recorded for them");
+        } else if (event instanceof ReflectionCoded r) {
+            refuseIfWithdrawn("codedBy", r.codedBy(), "withdrew consent: no coding may be recorded for them");
+        } else if (event instanceof InterviewRecorded i) {
+            refuseIfWithdrawn("intervieweeId", i.intervieweeId(), "withdrew consent: no interview may be recorded");
+            refuseIfWithdrawn("interviewerId", i.interviewerId(), "withdrew consent: no interview may be recorded");
+        }
+    }
+
+    void evolve(ProjectEvent event) {
+        if (event instanceof ConsentWithdrawn w) {
+            withdrawn.putIfAbsent(w.memberId(), withdrawn.size() + 1);
+        }
+    }
+
+    private void refuseIfWithdrawn(String field, String memberId, String why) {
+        Optional<String> pseudonym = memberId == null ? Optional.empty() : pseudonymOf(memberId);
+        if (pseudonym.isPresent()) {
+            throw conflict(field, pseudonym.get() + " " + why);
+        }
+    }
+}
