@@ -119,7 +119,7 @@ public final class InterchangeCommandLine {
     private static Instant option(List<String> options, String name) {
         return options.stream()
                 .filter(o -> o.startsWith("--" + name + "="))
-                .map(o -> Require.occurredAt(name, o.substring(name.length() + 3)))
+                .map(o -> Require.requestedTime(name, o.substring(name.length() + 3)))
                 .findFirst()
                 .orElse(null);
     }

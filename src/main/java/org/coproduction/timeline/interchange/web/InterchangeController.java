@@ -61,7 +61,8 @@ class InterchangeController {
 
     @PostMapping(
             path = "/api/import",
-            consumes = {NDJSON, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+            // JSON Lines only: a text/plain or form post, which any web page may send without asking, gets 415.
+            consumes = NDJSON)
     @Operation(
             summary = "Import a JSON Lines file: all lines or none",
             description = "Every line is checked against events-schema/ and the project rules first; if any fails,"
@@ -103,8 +104,8 @@ class InterchangeController {
             @Parameter(description = "only events recorded at or before this date or instant")
                     @RequestParam(required = false)
                     String knownAt) {
-        Instant asOfTime = asOf == null ? null : Require.occurredAt("asOf", asOf);
-        Instant knownAtTime = knownAt == null ? null : Require.occurredAt("knownAt", knownAt);
+        Instant asOfTime = asOf == null ? null : Require.requestedTime("asOf", asOf);
+        Instant knownAtTime = knownAt == null ? null : Require.requestedTime("knownAt", knownAt);
         JsonLinesExporter.Export export = exporter.open(projectId);
         audit.record(current.username(), "EXPORTED", projectId, null, "JSON Lines");
         return ResponseEntity.ok()

@@ -1,6 +1,9 @@
 package org.coproduction.timeline.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,15 +45,69 @@ public class ProblemDetailsAdvice {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            return badRequest(
-                    List.of(new FieldError(field, "has a value of the wrong kind: " + mapping.getOriginalMessage())));
+            return badRequest(List.of(new FieldError(field, wrongKind(mapping))));
         }
-        return badRequest(List.of(new FieldError("body", "is not readable JSON: " + String.valueOf(rootMessage(e)))));
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return badRequest(List.of(new FieldError(
+                    "body",
+                    String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")
+                            ? "has more after its JSON value"
+                            : "must be a JSON object")));
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            String where = json.getLocation() == null
+                    ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column "
+                            + json.getLocation().getColumnNr() + ")";
+            return badRequest(List.of(
+                    new FieldError("body", "is not readable JSON" + where + ": " + cut(json.getOriginalMessage()))));
+        }
+        return badRequest(List.of(new FieldError("body", "is missing or not readable JSON")));
+    }
+
+    /** What the field should have held, in words: never a Java type, never the whole value sent. */
+    private static String wrongKind(JsonMappingException mapping) {
+        Class<?> expected = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String value = mapping instanceof InvalidFormatException format
+                ? " (not " + cut(String.valueOf(format.getValue())) + ")"
+                : "";
+        if (expected == null) {
+            return "has a value of the wrong kind";
+        }
+        if (expected.isEnum()) {
+            return "must be one of "
+                    + java.util.Arrays.stream(expected.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                    + value;
+        }
+        if (CharSequence.class.isAssignableFrom(expected)) {
+            return "must be text" + value;
+        }
+        if (Number.class.isAssignableFrom(expected) || (expected.isPrimitive() && expected != boolean.class)) {
+            return "must be a number" + value;
+        }
+        if (expected == Boolean.class || expected == boolean.class) {
+            return "must be true or false" + value;
+        }
+        if (java.util.Collection.class.isAssignableFrom(expected) || expected.isArray()) {
+            return "must be a list" + value;
+        }
+        return "must be an object" + value;
+    }
+
+    /** A value sent back in an answer: at most 200 characters. */
+    static String cut(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldError(e.getName(), "has an invalid value: " + e.getValue())));
+        return badRequest(
+                List.of(new FieldError(e.getName(), "has an invalid value: " + cut(String.valueOf(e.getValue())))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -22,7 +22,7 @@ public class RequestDefaults {
     }
 
     public Instant occurredAt(String value) {
-        return value == null ? clock.instant() : Require.occurredAt("occurredAt", value);
+        return value == null ? clock.instant() : Require.requestedTime("occurredAt", value);
     }
 
     public String idOr(String value, String prefix) {

@@ -31,10 +31,10 @@ public class TimeTravel {
     }
 
     public Instant asOf(String value, Instant now) {
-        return value == null || value.isBlank() ? now : Require.occurredAt("asOf", value);
+        return value == null || value.isBlank() ? now : Require.requestedTime("asOf", value);
     }
 
     public Instant knownAt(String value, Instant now) {
-        return value == null || value.isBlank() ? now : Require.occurredAt("knownAt", value);
+        return value == null || value.isBlank() ? now : Require.requestedTime("knownAt", value);
     }
 }

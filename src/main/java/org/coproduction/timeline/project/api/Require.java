@@ -99,6 +99,21 @@ public final class Require {
      * Reads a valid time as the contract writes it: a date ({@code 2012-03-05}, the start of that
      * day in UTC) or an instant with an offset ({@code 2012-03-05T10:00:00Z}).
      */
+    /**
+     * A date or instant sent to the API, held to the event schemas' form first (a four-digit year,
+     * no more than nanoseconds), so whatever the API accepts exports and imports again. Lines of an
+     * import are checked against the schemas already and read with {@link #occurredAt}.
+     */
+    public static Instant requestedTime(String field, String value) {
+        present(field, value);
+        if (!CONTRACT_TIME.matcher(value).matches()) {
+            throw new InvalidFieldException(
+                    field,
+                    "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z, with a four-digit year");
+        }
+        return occurredAt(field, value);
+    }
+
     public static Instant occurredAt(String field, String value) {
         present(field, value);
         try {
@@ -112,6 +127,14 @@ public final class Require {
                     field, "must be a date like 2012-03-05 or an instant like 2012-03-05T10:00:00Z");
         }
     }
+
+    /**
+     * What the event schemas accept as a date or an instant (common.schema.json's "time"): a
+     * four-digit year, so whatever the API accepts exports and imports again.
+     */
+    private static final java.util.regex.Pattern CONTRACT_TIME = java.util.regex.Pattern.compile(
+            "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+                    + "(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?");
 
     public static Instant time(String field, Instant value) {
         return present(field, value);

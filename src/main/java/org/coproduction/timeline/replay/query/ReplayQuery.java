@@ -84,7 +84,7 @@ public class ReplayQuery {
         }
         Instant asOf;
         try {
-            asOf = Require.occurredAt("until", until);
+            asOf = Require.requestedTime("until", until);
         } catch (InvalidFieldException e) {
             throw new InvalidFieldException("until", "is neither a phaseId of this project nor a date or instant");
         }

@@ -73,10 +73,10 @@ public final class ReportCommandLine {
         Instant knownAt;
         try {
             asOf = option(arguments.options(), "--asOf")
-                    .map(v -> Require.occurredAt("asOf", v))
+                    .map(v -> Require.requestedTime("asOf", v))
                     .orElse(null);
             knownAt = option(arguments.options(), "--knownAt")
-                    .map(v -> Require.occurredAt("knownAt", v))
+                    .map(v -> Require.requestedTime("knownAt", v))
                     .orElse(null);
         } catch (InvalidFieldException e) {
             System.err.println(e.field() + " " + e.reason());

@@ -65,7 +65,7 @@ class TimelineController {
         return timeline.find(
                 projectId,
                 new TimelineFilter(
-                        from == null ? null : Require.occurredAt("from", from),
+                        from == null ? null : Require.requestedTime("from", from),
                         to == null ? null : endOf(to),
                         phaseId,
                         memberId,
@@ -76,7 +76,7 @@ class TimelineController {
     }
 
     private static Instant endOf(String to) {
-        Instant t = Require.occurredAt("to", to);
+        Instant t = Require.requestedTime("to", to);
         return to.length() == 10 ? t.plus(1, ChronoUnit.DAYS) : t.plusNanos(1);
     }
 }

@@ -1,0 +1,110 @@
+package org.coproduction.timeline.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.util.Map;
+import org.coproduction.timeline.access.Door;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The API takes exactly the contract: what it accepts exports and imports again, and what it
+ * refuses is a 400 naming the field, in words (no Java type), with at most 200 characters of what
+ * was sent.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StrictInputTest {
+
+    static final String PROJECT = "strict-study";
+    static final String AS = Door.ADMIN;
+
+    @LocalServerPort
+    int port;
+
+    Door door;
+
+    @BeforeAll
+    void aProject() {
+        door = new Door(port);
+        Door.Answer registered = door.send(
+                AS,
+                "POST",
+                "/api/projects",
+                Door.json(Map.of("projectId", PROJECT, "title", "Strict", "occurredAt", "2024-01-01")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    }
+
+    private Door.Answer phase(String body) {
+        return door.send(AS, "POST", "/api/projects/" + PROJECT + "/phases", body);
+    }
+
+    private static void refused(Door.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(answer.body())
+                .doesNotContain("java.")
+                .doesNotContain("org.coproduction")
+                .doesNotContain("`");
+    }
+
+    @Test
+    void aDateOutsideTheSchemasFormIsRefusedNamingItsField() {
+        refused(phase("{\"name\":\"Far\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\"}"), "occurredAt");
+        refused(phase("{\"name\":\"Far\",\"occurredAt\":\"12024-01-01\"}"), "occurredAt");
+        refused(
+                door.send(
+                        AS,
+                        "GET",
+                        "/api/projects/" + PROJECT + "/participation?asOf=%2B999999999-12-31T23:59:59Z",
+                        null),
+                "asOf");
+        refused(door.send(AS, "GET", "/api/projects/" + PROJECT + "/timeline?from=-0001-01-01", null), "from");
+    }
+
+    @Test
+    void duplicateKeysAndTrailingContentAreRefused() {
+        refused(phase("{\"name\":\"A\",\"name\":\"B\",\"occurredAt\":\"2024-02-01\"}"), "body");
+        refused(phase("{\"name\":\"A\",\"occurredAt\":\"2024-02-01\"} {\"name\":\"B\"}"), "body");
+    }
+
+    @Test
+    void aNumberIsNotTakenForTextAndTheAnswerSaysWhatWasExpected() {
+        Door.Answer answer = phase("{\"name\":42,\"occurredAt\":\"2024-02-01\"}");
+        refused(answer, "name");
+        assertThat(answer.json().path("errors").get(0).path("message").asText()).isEqualTo("must be text (not 42)");
+    }
+
+    @Test
+    void aHugeBadValueIsNotEchoedBack() {
+        String huge = "Z".repeat(1_000_000);
+        Door.Answer answer = door.send(
+                AS,
+                "POST",
+                "/api/projects/" + PROJECT + "/meetings",
+                "{\"title\":\"T\",\"attendees\":[],\"kind\":\"" + huge + "\"}");
+        refused(answer, "kind");
+        assertThat(answer.body().length()).isLessThan(2_000);
+    }
+
+    @Test
+    void theImportTakesJsonLinesOnlySoNoPageCanPostOneWithoutAsking() {
+        String line =
+                "{\"type\":\"ProjectRegistered\",\"data\":{\"projectId\":\"strict-import\",\"occurredAt\":\"2024-01-01\","
+                        + "\"title\":\"T\"}}\n";
+        assertThat(door.send(AS, "POST", "/api/import", line, "text/plain").status())
+                .isEqualTo(415);
+        assertThat(door.send(AS, "POST", "/api/import", line, "application/x-www-form-urlencoded")
+                        .status())
+                .isEqualTo(415);
+        assertThat(door.send(AS, "POST", "/api/import", line, "application/x-ndjson")
+                        .status())
+                .isEqualTo(200);
+    }
+}
