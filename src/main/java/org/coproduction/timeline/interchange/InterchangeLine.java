@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.ProjectEvent;
@@ -53,7 +54,9 @@ record InterchangeLine(long lineNumber, ProjectEvent event, UUID eventId, Instan
         EventCatalogue.EventType type = EventCatalogue.byClass(event.getClass()).orElseThrow();
         ObjectNode line = mapper.createObjectNode();
         line.put("type", type.name());
-        line.put("schemaVersion", type.revision());
+        // Version 2 of a type holds its personal text sealed (docs/events.md); stored events written
+        // before sealing hold it in the clear and are written as version 1.
+        line.put("schemaVersion", Sealing.isSealed(event) ? 2 : type.revision());
         line.put("eventId", eventId);
         line.put("recordedAt", recordedAt.toString());
         if (transcribedBy != null) {

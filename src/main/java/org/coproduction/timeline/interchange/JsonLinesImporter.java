@@ -46,6 +46,8 @@ import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.privacy.PersonalText;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
@@ -88,6 +90,7 @@ public class JsonLinesImporter {
     private final long pauseAboveBytes;
     private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
+    private final Sealing sealing;
     private final Executor readerThread = runnable -> {
         Thread thread = new Thread(runnable, "import-reader");
         thread.setDaemon(true);
@@ -105,7 +108,9 @@ public class JsonLinesImporter {
             Serializer serializer,
             Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
-            @Value("${timeline.import.resident-events:250000}") long residentEvents) {
+            @Value("${timeline.import.resident-events:250000}") long residentEvents,
+            Sealing sealing) {
+        this.sealing = sealing;
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
@@ -403,7 +408,7 @@ public class JsonLinesImporter {
                 if (text.isBlank()) {
                     continue;
                 }
-                InterchangeLine line = parse(number, text, errors);
+                InterchangeLine line = sealed(parse(number, text, errors), errors);
                 if (line != null) {
                     lines.add(new Parsed(line, serialized(line)));
                 }
@@ -456,6 +461,27 @@ public class JsonLinesImporter {
             return InterchangeLine.read(number, node, mapper);
         } catch (InvalidFieldException e) {
             errors.add(new ImportError(number, e.field(), e.reason()));
+            return null;
+        }
+    }
+
+    /**
+     * The line with its personal text sealed under its author's key and its event id (a line from an
+     * export of this installation arrives sealed and is kept as it is); a member whose key was
+     * destroyed is an error of the line.
+     */
+    private InterchangeLine sealed(InterchangeLine line, List<ImportError> errors) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            ProjectEvent event = sealing.seal(line.event(), line.eventId().toString());
+            return event == line.event()
+                    ? line
+                    : new InterchangeLine(
+                            line.lineNumber(), event, line.eventId(), line.recordedAt(), line.transcribedBy());
+        } catch (PersonalText.TextWithdrawnException e) {
+            errors.add(new ImportError(line.lineNumber(), "data", e.getMessage()));
             return null;
         }
     }

@@ -15,6 +15,8 @@ import org.coproduction.timeline.platform.Utc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One AEAD key per member of a project ({@code member_key}), generated the first time the member's
@@ -55,8 +57,25 @@ public class MemberKeys {
             stored = stored(member);
         }
         Optional<Aead> aead = stored.orElseThrow().map(keyset -> open(member, keyset));
-        opened.put(member, aead);
+        remember(member, aead);
         return aead;
+    }
+
+    /**
+     * Keeps an opened key for the next time, once the transaction that may have made it has
+     * committed: a key made in a transaction that rolls back must not outlive it here.
+     */
+    private void remember(Member member, Optional<Aead> aead) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    opened.put(member, aead);
+                }
+            });
+        } else {
+            opened.put(member, aead);
+        }
     }
 
     /** The member's key to read with; empty when they never had one or it was destroyed. */
@@ -71,7 +90,7 @@ public class MemberKeys {
             return Optional.empty();
         }
         Optional<Aead> aead = stored.get().map(keyset -> open(member, keyset));
-        opened.put(member, aead);
+        remember(member, aead);
         return aead;
     }
 

@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.Utc;
+import org.coproduction.timeline.privacy.PersonalText;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -37,8 +39,11 @@ public class TimelineQuery {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.newMapper();
 
-    TimelineQuery(JdbcTemplate jdbc) {
+    private final PersonalText personalText;
+
+    TimelineQuery(JdbcTemplate jdbc, PersonalText personalText) {
         this.jdbc = jdbc;
+        this.personalText = personalText;
     }
 
     private record Phase(String phaseId, String name, Instant start) {}
@@ -120,26 +125,39 @@ public class TimelineQuery {
                             rs.getObject(5, OffsetDateTime.class).toInstant(),
                             phaseAt(phases, occurredAt),
                             members(rs.getString(6), names),
-                            data(rs.getString(3), rs.getBytes(7), reader));
+                            data(projectId, rs.getString(2), rs.getString(3), rs.getBytes(7), reader));
                 },
                 pageArgs.toArray());
         return new TimelinePage(projectId, filter.page(), filter.size(), total == null ? 0 : total, entries);
     }
 
     /**
-     * The event's fields as the interchange writes them (the stored payload is that JSON), less the
-     * text of a private reflection, unless the reader wrote it.
+     * The event's fields as the interchange writes them (the stored payload is that JSON), with a
+     * reflection's text opened (it is stored sealed under its author's key) for those who may read
+     * it: the team for a team reflection, its author alone for a private one. When the author's key
+     * was destroyed (consent withdrawn) the text is gone for everyone and {@code textWithdrawn} says so.
      */
-    private String data(String type, byte[] payload, String reader) {
+    private String data(String projectId, String eventId, String type, byte[] payload, String reader) {
         String data = new String(payload, StandardCharsets.UTF_8);
         if (!PRIVATE_TEXT_TYPE.equals(type)) {
             return data;
         }
         try {
             ObjectNode fields = (ObjectNode) json.readTree(data);
-            if (Visibility.PRIVATE.name().equals(fields.path("visibility").asText())
-                    && (reader == null || !reader.equals(fields.path("authorId").asText()))) {
+            String author = fields.path("authorId").asText();
+            boolean mayRead =
+                    !Visibility.PRIVATE.name().equals(fields.path("visibility").asText()) || author.equals(reader);
+            String text = fields.path("text").asText(null);
+            if (!mayRead) {
                 fields.remove("text");
+            } else if (PersonalText.isSealed(text)) {
+                Optional<String> opened = personalText.open(projectId, author, eventId, text);
+                if (opened.isPresent()) {
+                    fields.put("text", opened.get());
+                } else {
+                    fields.remove("text");
+                    fields.put("textWithdrawn", true);
+                }
             }
             return fields.toString();
         } catch (JsonProcessingException e) {

@@ -1,0 +1,177 @@
+package org.coproduction.timeline.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.coproduction.timeline.access.Door;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A reflection's text is stored sealed under its author's key, whether it came as a command or in
+ * an imported version-1 line; the timeline opens it for those who may read it; the export carries
+ * it sealed (version 2), and a sealed line of this installation imports back as it is.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SealedTextTest {
+
+    static final String PROJECT = "sealed-study";
+    static final String PRIVATE_TEXT = "Sealed-private-words-4c1d";
+    static final String TEAM_TEXT = "Sealed-team-words-9e2b";
+    static final String IMPORTED_TEXT = "Sealed-imported-words-77aa";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Door door;
+
+    @BeforeAll
+    void aProjectWithReflections() {
+        door = new Door(port);
+        door.account("seal-coordinator");
+        door.account("seal-ann");
+        door.account("seal-viewer");
+        String as = "seal-coordinator";
+        String base = "/api/projects/" + PROJECT;
+        ok(door.send(
+                as,
+                "POST",
+                "/api/projects",
+                Door.json(Map.of("projectId", PROJECT, "title", "Sealed", "occurredAt", "2024-01-01"))));
+        ok(door.send(
+                as,
+                "POST",
+                base + "/members",
+                Door.json(Map.of(
+                        "memberId",
+                        "m-ann",
+                        "name",
+                        "Ann Archer",
+                        "role",
+                        "RESEARCHER",
+                        "perspectives",
+                        List.of("SERVICE_USER"),
+                        "occurredAt",
+                        "2024-01-02"))));
+        door.grant(as, PROJECT, "seal-ann", "MEMBER", "m-ann");
+        door.grant(as, PROJECT, "seal-viewer", "VIEWER", null);
+        ok(door.send(
+                "seal-ann",
+                "POST",
+                base + "/reflections",
+                Door.json(Map.of(
+                        "reflectionId",
+                        "r-private",
+                        "text",
+                        PRIVATE_TEXT,
+                        "visibility",
+                        "PRIVATE",
+                        "occurredAt",
+                        "2024-01-03"))));
+        ok(door.send(
+                "seal-ann",
+                "POST",
+                base + "/reflections",
+                Door.json(Map.of(
+                        "reflectionId",
+                        "r-team",
+                        "text",
+                        TEAM_TEXT,
+                        "visibility",
+                        "TEAM",
+                        "occurredAt",
+                        "2024-01-04"))));
+        String v1Line = "{\"type\":\"ReflectionWritten\",\"schemaVersion\":1,"
+                + "\"eventId\":\"6f1c2a3b-0000-4000-8000-000000000001\",\"data\":{\"projectId\":\"" + PROJECT
+                + "\",\"occurredAt\":\"2024-01-05\",\"reflectionId\":\"r-imported\",\"authorId\":\"m-ann\",\"text\":\""
+                + IMPORTED_TEXT + "\",\"visibility\":\"TEAM\"}}\n";
+        ok(door.send(as, "POST", "/api/import", v1Line, "application/x-ndjson"));
+    }
+
+    @Test
+    void noReflectionTextIsStoredInTheClear() {
+        List<String> payloads = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " AND payload_type = 'ReflectionWritten'")
+                .param(PROJECT)
+                .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
+                .list();
+        assertThat(payloads).hasSize(3).allSatisfy(payload -> assertThat(payload)
+                .contains("\"text\":\"aead1:")
+                .doesNotContain(PRIVATE_TEXT)
+                .doesNotContain(TEAM_TEXT)
+                .doesNotContain(IMPORTED_TEXT));
+    }
+
+    @Test
+    void theTimelineOpensTeamTextForTheTeamAndPrivateTextForItsAuthorOnly() {
+        // The timeline is a read model: it holds the imported line once its processor has handled it.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> door.send("seal-viewer", "GET", "/api/projects/" + PROJECT + "/timeline", null)
+                                .json()
+                                .path("total")
+                                .asInt()
+                        == 5);
+        String asViewer = door.send("seal-viewer", "GET", "/api/projects/" + PROJECT + "/timeline", null)
+                .body();
+        assertThat(asViewer)
+                .contains(TEAM_TEXT)
+                .contains(IMPORTED_TEXT)
+                .doesNotContain(PRIVATE_TEXT)
+                .doesNotContain("aead1:");
+        String asAnn = door.send("seal-ann", "GET", "/api/projects/" + PROJECT + "/timeline", null)
+                .body();
+        assertThat(asAnn).contains(TEAM_TEXT).contains(PRIVATE_TEXT);
+    }
+
+    @Test
+    void theExportCarriesTheTextSealedAsVersion2AndItImportsBackAsItIs() throws Exception {
+        String export = door.send("seal-coordinator", "GET", "/api/projects/" + PROJECT + "/events", null)
+                .body();
+        assertThat(export)
+                .doesNotContain(PRIVATE_TEXT)
+                .doesNotContain(TEAM_TEXT)
+                .doesNotContain(IMPORTED_TEXT);
+        List<JsonNode> reflections = export.lines()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .filter(line -> line.path("type").asText().equals("ReflectionWritten"))
+                .toList();
+        assertThat(reflections).hasSize(3).allSatisfy(line -> {
+            assertThat(line.path("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(line.path("data").path("text").asText()).startsWith("aead1:");
+        });
+
+        Door.Answer again = door.send("seal-coordinator", "POST", "/api/import", export, "application/x-ndjson");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("imported").asLong()).isZero();
+        assertThat(door.send("seal-coordinator", "GET", "/api/projects/" + PROJECT + "/events", null)
+                        .body())
+                .isEqualTo(export);
+    }
+
+    private static void ok(Door.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
+    }
+}
