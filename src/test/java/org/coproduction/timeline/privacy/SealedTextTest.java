@@ -32,6 +32,7 @@ class SealedTextTest {
     static final String PRIVATE_TEXT = "Sealed-private-words-4c1d";
     static final String TEAM_TEXT = "Sealed-team-words-9e2b";
     static final String IMPORTED_TEXT = "Sealed-imported-words-77aa";
+    static final String SUMMARY = "Sealed-interview-summary-31ef";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -73,6 +74,36 @@ class SealedTextTest {
         door.grant(as, PROJECT, "seal-ann", "MEMBER", "m-ann");
         door.grant(as, PROJECT, "seal-viewer", "VIEWER", null);
         ok(door.send(
+                as,
+                "POST",
+                base + "/members",
+                Door.json(Map.of(
+                        "memberId",
+                        "m-ben",
+                        "name",
+                        "Ben Bishop",
+                        "role",
+                        "RESEARCHER",
+                        "perspectives",
+                        List.of("ACADEMIC"),
+                        "occurredAt",
+                        "2024-01-02"))));
+        ok(door.send(
+                as,
+                "POST",
+                base + "/interviews",
+                Door.json(Map.of(
+                        "interviewId",
+                        "int-1",
+                        "intervieweeId",
+                        "m-ann",
+                        "interviewerId",
+                        "m-ben",
+                        "summary",
+                        SUMMARY,
+                        "occurredAt",
+                        "2024-01-06"))));
+        ok(door.send(
                 "seal-ann",
                 "POST",
                 base + "/reflections",
@@ -112,6 +143,12 @@ class SealedTextTest {
                 .param(PROJECT)
                 .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
                 .list();
+        String interview = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " AND payload_type = 'InterviewRecorded'")
+                .param(PROJECT)
+                .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
+                .single();
+        assertThat(interview).contains("\"summary\":\"aead1:").doesNotContain(SUMMARY);
         assertThat(payloads).hasSize(3).allSatisfy(payload -> assertThat(payload)
                 .contains("\"text\":\"aead1:")
                 .doesNotContain(PRIVATE_TEXT)
@@ -127,7 +164,7 @@ class SealedTextTest {
                                 .json()
                                 .path("total")
                                 .asInt()
-                        == 5);
+                        == 7);
         String asViewer = door.send("seal-viewer", "GET", "/api/projects/" + PROJECT + "/timeline", null)
                 .body();
         assertThat(asViewer)

@@ -17,6 +17,7 @@ import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.privacy.PersonalText;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.timeline.query.TimelinePage.Entry;
@@ -35,6 +36,8 @@ public class TimelineQuery {
 
     private static final String PRIVATE_TEXT_TYPE =
             EventCatalogue.byClass(ReflectionWritten.class).orElseThrow().name();
+    private static final String INTERVIEW_TYPE =
+            EventCatalogue.byClass(InterviewRecorded.class).orElseThrow().name();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.newMapper();
@@ -139,6 +142,9 @@ public class TimelineQuery {
      */
     private String data(String projectId, String eventId, String type, byte[] payload, String reader) {
         String data = new String(payload, StandardCharsets.UTF_8);
+        if (INTERVIEW_TYPE.equals(type)) {
+            return interview(projectId, eventId, data);
+        }
         if (!PRIVATE_TEXT_TYPE.equals(type)) {
             return data;
         }
@@ -157,6 +163,30 @@ public class TimelineQuery {
                 } else {
                     fields.remove("text");
                     fields.put("textWithdrawn", true);
+                }
+            }
+            return fields.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event data is not JSON", e);
+        }
+    }
+
+    /** An interview's summary, stored sealed under the interviewee's key, opened for the team. */
+    private String interview(String projectId, String eventId, String data) {
+        if (!data.contains("\"aead1:")) {
+            return data;
+        }
+        try {
+            ObjectNode fields = (ObjectNode) json.readTree(data);
+            String summary = fields.path("summary").asText(null);
+            if (PersonalText.isSealed(summary)) {
+                Optional<String> opened = personalText.open(
+                        projectId, fields.path("intervieweeId").asText(), eventId, summary);
+                if (opened.isPresent()) {
+                    fields.put("summary", opened.get());
+                } else {
+                    fields.remove("summary");
+                    fields.put("summaryWithdrawn", true);
                 }
             }
             return fields.toString();
