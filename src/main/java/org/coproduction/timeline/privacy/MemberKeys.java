@@ -46,13 +46,24 @@ public class MemberKeys {
 
     /** The member's key, made now if they have none yet; empty when it was destroyed. */
     public Optional<Aead> forWriting(String projectId, String memberId) {
-        Member member = new Member(projectId, memberId);
+        return key(new Member(projectId, memberId), true);
+    }
+
+    /** The member's key to read with; empty when they never had one or it was destroyed. */
+    public Optional<Aead> forReading(String projectId, String memberId) {
+        return key(new Member(projectId, memberId), false);
+    }
+
+    private Optional<Aead> key(Member member, boolean makeIfNone) {
         Optional<Aead> known = opened.getIfPresent(member);
         if (known != null) {
             return known;
         }
         Optional<Optional<String>> stored = stored(member);
         if (stored.isEmpty()) {
+            if (!makeIfNone) {
+                return Optional.empty();
+            }
             create(member);
             stored = stored(member);
         }
@@ -63,35 +74,20 @@ public class MemberKeys {
 
     /**
      * Keeps an opened key for the next time, once the transaction that may have made it has
-     * committed: a key made in a transaction that rolls back must not outlive it here.
+     * committed (a key made in a transaction that rolls back must not outlive it here), and never
+     * over what is kept already (a key destroyed meanwhile stays destroyed).
      */
     private void remember(Member member, Optional<Aead> aead) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    opened.put(member, aead);
+                    opened.asMap().putIfAbsent(member, aead);
                 }
             });
         } else {
-            opened.put(member, aead);
+            opened.asMap().putIfAbsent(member, aead);
         }
-    }
-
-    /** The member's key to read with; empty when they never had one or it was destroyed. */
-    public Optional<Aead> forReading(String projectId, String memberId) {
-        Member member = new Member(projectId, memberId);
-        Optional<Aead> known = opened.getIfPresent(member);
-        if (known != null) {
-            return known;
-        }
-        Optional<Optional<String>> stored = stored(member);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Aead> aead = stored.get().map(keyset -> open(member, keyset));
-        remember(member, aead);
-        return aead;
     }
 
     /**

@@ -90,6 +90,36 @@ public final class Door {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
+    /** Registers a project, as {@code by} (who becomes its coordinator). */
+    public void project(String by, String projectId) {
+        Answer registered = send(
+                by,
+                "POST",
+                "/api/projects",
+                json(Map.of("projectId", projectId, "title", "A study", "occurredAt", "2024-01-01")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    }
+
+    /** A member joins the project on 2024-01-02 as a researcher with one perspective, recorded by {@code by}. */
+    public void member(String by, String projectId, String memberId, String name, String perspective) {
+        Answer joined = send(
+                by,
+                "POST",
+                "/api/projects/" + projectId + "/members",
+                json(Map.of(
+                        "memberId",
+                        memberId,
+                        "name",
+                        name,
+                        "role",
+                        "RESEARCHER",
+                        "perspectives",
+                        java.util.List.of(perspective),
+                        "occurredAt",
+                        "2024-01-02")));
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+    }
+
     /** Gives the account a role in the project, as {@code by}. */
     public void grant(String by, String projectId, String username, String role, String memberId) {
         Map<String, Object> body = memberId == null ? Map.of("role", role) : Map.of("role", role, "memberId", memberId);

@@ -53,28 +53,9 @@ class PrivateTextStaysPrivateTest {
         for (String name : List.of("pt-coord", "pt-ann", "pt-ben", "pt-rec", "pt-view")) {
             door.account(name);
         }
-        ok(door.send(
-                "pt-coord",
-                "POST",
-                "/api/projects",
-                Door.json(Map.of("projectId", PROJECT, "title", "Private text", "occurredAt", "2024-01-01"))));
-        for (String member : List.of("m-ann", "m-ben")) {
-            ok(door.send(
-                    "pt-coord",
-                    "POST",
-                    "/api/projects/" + PROJECT + "/members",
-                    Door.json(Map.of(
-                            "memberId",
-                            member,
-                            "name",
-                            member.equals("m-ann") ? "Ann Archer" : "Ben Bishop",
-                            "role",
-                            "RESEARCHER",
-                            "perspectives",
-                            List.of("SERVICE_USER"),
-                            "occurredAt",
-                            "2024-01-02"))));
-        }
+        door.project("pt-coord", PROJECT);
+        door.member("pt-coord", PROJECT, "m-ann", "Ann Archer", "SERVICE_USER");
+        door.member("pt-coord", PROJECT, "m-ben", "Ben Bishop", "SERVICE_USER");
         ok(door.send(
                 "pt-coord",
                 "POST",

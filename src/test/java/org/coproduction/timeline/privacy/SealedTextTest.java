@@ -51,43 +51,11 @@ class SealedTextTest {
         door.account("seal-viewer");
         String as = "seal-coordinator";
         String base = "/api/projects/" + PROJECT;
-        ok(door.send(
-                as,
-                "POST",
-                "/api/projects",
-                Door.json(Map.of("projectId", PROJECT, "title", "Sealed", "occurredAt", "2024-01-01"))));
-        ok(door.send(
-                as,
-                "POST",
-                base + "/members",
-                Door.json(Map.of(
-                        "memberId",
-                        "m-ann",
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("SERVICE_USER"),
-                        "occurredAt",
-                        "2024-01-02"))));
+        door.project(as, PROJECT);
+        door.member(as, PROJECT, "m-ann", "Ann Archer", "SERVICE_USER");
         door.grant(as, PROJECT, "seal-ann", "MEMBER", "m-ann");
         door.grant(as, PROJECT, "seal-viewer", "VIEWER", null);
-        ok(door.send(
-                as,
-                "POST",
-                base + "/members",
-                Door.json(Map.of(
-                        "memberId",
-                        "m-ben",
-                        "name",
-                        "Ben Bishop",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"),
-                        "occurredAt",
-                        "2024-01-02"))));
+        door.member(as, PROJECT, "m-ben", "Ben Bishop", "ACADEMIC");
         ok(door.send(
                 as,
                 "POST",

@@ -25,28 +25,9 @@ class ConsentWithdrawalTest {
         door.account("consent-coordinator");
         String as = "consent-coordinator";
         String base = "/api/projects/" + PROJECT;
-        created(door.send(
-                as,
-                "POST",
-                "/api/projects",
-                Door.json(Map.of("projectId", PROJECT, "title", "Consent", "occurredAt", "2024-01-01"))));
-        for (String member : List.of("m-ann", "m-ben")) {
-            created(door.send(
-                    as,
-                    "POST",
-                    base + "/members",
-                    Door.json(Map.of(
-                            "memberId",
-                            member,
-                            "name",
-                            member.equals("m-ann") ? "Ann Archer" : "Ben Bishop",
-                            "role",
-                            "RESEARCHER",
-                            "perspectives",
-                            List.of("CARER"),
-                            "occurredAt",
-                            "2024-01-02"))));
-        }
+        door.project(as, PROJECT);
+        door.member(as, PROJECT, "m-ann", "Ann Archer", "CARER");
+        door.member(as, PROJECT, "m-ben", "Ben Bishop", "CARER");
         created(door.send(
                 as,
                 "POST",
