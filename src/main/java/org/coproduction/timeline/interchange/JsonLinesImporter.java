@@ -313,6 +313,7 @@ public class JsonLinesImporter {
                     continue;
                 }
                 project.state.evolve(event);
+                sealing.stored(event);
                 project.events++;
                 resident++;
                 append.add(new GenericDomainEventMessage<>(

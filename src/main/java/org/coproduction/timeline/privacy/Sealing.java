@@ -1,9 +1,12 @@
 package org.coproduction.timeline.privacy;
 
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which fields of which events hold personal text, and their sealing before an event is stored:
@@ -16,9 +19,34 @@ import org.springframework.stereotype.Component;
 public class Sealing {
 
     private final PersonalText text;
+    private final MemberKeys keys;
 
-    Sealing(PersonalText text) {
+    Sealing(PersonalText text, MemberKeys keys) {
         this.text = text;
+        this.keys = keys;
+    }
+
+    /**
+     * A withdrawal of consent being stored destroys the member's key once its transaction commits
+     * (not before: a withdrawal that is rolled back destroys nothing), so their sealed text opens
+     * nowhere again. Called for every event as it is stored, by the commands' dispatch and by the
+     * import.
+     */
+    public void stored(ProjectEvent event) {
+        if (!(event instanceof ConsentWithdrawn withdrawn)) {
+            return;
+        }
+        Runnable destroy = () -> keys.destroy(withdrawn.projectId(), withdrawn.memberId());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    destroy.run();
+                }
+            });
+        } else {
+            destroy.run();
+        }
     }
 
     /** The event with its personal text sealed; the event itself when it holds none in the clear. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seals the personal text of every event a command records, on its way into the event store, under
  * the id the event is stored with: nothing personal reaches the store in the clear. (The aggregate
- * itself sees the event as applied; it keeps no text.)
+ * itself sees the event as applied; it keeps no text.) A withdrawal of consent destroys the
+ * member's key once it is committed.
  */
 @Component
 class SealingDispatchInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -32,6 +33,7 @@ class SealingDispatchInterceptor implements MessageDispatchInterceptor<EventMess
                     || !(message.getPayload() instanceof ProjectEvent event)) {
                 return message;
             }
+            sealing.stored(event);
             ProjectEvent sealed = sealing.seal(event, message.getIdentifier());
             if (sealed == event) {
                 return message;
