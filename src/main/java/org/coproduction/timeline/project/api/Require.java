@@ -77,7 +77,33 @@ public final class Require {
         if (value != null && value.length() > MAX_TEXT) {
             throw new InvalidFieldException(field, "must be at most " + MAX_TEXT + " characters");
         }
+        if (value != null) {
+            printable(field, value);
+        }
         return value;
+    }
+
+    /**
+     * Text a person could have typed: no control characters but tab and line breaks (they break the
+     * PDF report and most readers), and no half of a surrogate pair (not a character at all).
+     */
+    private static void printable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+            if (control) {
+                throw new InvalidFieldException(
+                        field, "must not hold control characters (U+%04X at position %d)".formatted((int) c, i + 1));
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidFieldException(
+                        field, "must not hold half of a character (a lone surrogate at position %d)".formatted(i + 1));
+            }
+        }
     }
 
     public static List<String> codes(String field, List<String> values, boolean nonEmpty) {
@@ -91,6 +117,7 @@ public final class Require {
                 throw new InvalidFieldException(
                         field + "[" + i + "]", "must be a non-blank code of at most 200 characters");
             }
+            printable(field + "[" + i + "]", code);
         }
         return List.copyOf(values);
     }

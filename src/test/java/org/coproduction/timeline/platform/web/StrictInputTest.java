@@ -107,4 +107,19 @@ class StrictInputTest {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesAreRefusedButTabsLineBreaksAndEmojiAreText() {
+        refused(phase("{\"name\":\"Design\\u0001\",\"occurredAt\":\"2024-02-01\"}"), "name");
+        refused(phase("{\"name\":\"Design \\ud800 phase\",\"occurredAt\":\"2024-02-01\"}"), "name");
+        Door.Answer accepted = door.send(
+                AS,
+                "POST",
+                "/api/projects",
+                Door.json(Map.of(
+                        "projectId", "strict-text",
+                        "title", "Tabs\tand\nlines, and an emoji \uD83D\uDE42 with Łucja",
+                        "occurredAt", "2024-01-01")));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    }
 }
