@@ -2,16 +2,13 @@ package org.coproduction.timeline.access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import org.coproduction.timeline.access.api.ProjectRole;
+import org.coproduction.timeline.platform.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -156,16 +153,7 @@ public class AccessBootstrap implements ApplicationRunner {
     private Path writePasswordFile(String password) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         try {
-            Files.createDirectories(dataDir);
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(
-                    file, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+            OwnerOnlyFile.write(file, password + System.lineSeparator());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the first password to " + file, e);

@@ -163,14 +163,6 @@ public class ProblemDetailsAdvice {
         return problem;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
-
     /** One field at fault and why. */
     record FieldError(String field, String message) {
         String describe() {
