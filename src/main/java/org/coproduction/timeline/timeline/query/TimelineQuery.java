@@ -142,28 +142,21 @@ public class TimelineQuery {
      */
     private String data(String projectId, String eventId, String type, byte[] payload, String reader) {
         String data = new String(payload, StandardCharsets.UTF_8);
-        if (INTERVIEW_TYPE.equals(type)) {
-            return interview(projectId, eventId, data);
-        }
-        if (!PRIVATE_TEXT_TYPE.equals(type)) {
+        boolean reflection = PRIVATE_TEXT_TYPE.equals(type);
+        if (!reflection && !INTERVIEW_TYPE.equals(type)) {
             return data;
         }
         try {
             ObjectNode fields = (ObjectNode) json.readTree(data);
-            String author = fields.path("authorId").asText();
-            boolean mayRead =
-                    !Visibility.PRIVATE.name().equals(fields.path("visibility").asText()) || author.equals(reader);
-            String text = fields.path("text").asText(null);
-            if (!mayRead) {
+            if (!reflection) {
+                open(fields, "summary", projectId, fields.path("intervieweeId").asText(), eventId);
+            } else if (!Visibility.PRIVATE
+                            .name()
+                            .equals(fields.path("visibility").asText())
+                    || fields.path("authorId").asText().equals(reader)) {
+                open(fields, "text", projectId, fields.path("authorId").asText(), eventId);
+            } else {
                 fields.remove("text");
-            } else if (PersonalText.isSealed(text)) {
-                Optional<String> opened = personalText.open(projectId, author, eventId, text);
-                if (opened.isPresent()) {
-                    fields.put("text", opened.get());
-                } else {
-                    fields.remove("text");
-                    fields.put("textWithdrawn", true);
-                }
             }
             return fields.toString();
         } catch (JsonProcessingException e) {
@@ -171,27 +164,22 @@ public class TimelineQuery {
         }
     }
 
-    /** An interview's summary, stored sealed under the interviewee's key, opened for the team. */
-    private String interview(String projectId, String eventId, String data) {
-        if (!data.contains("\"aead1:")) {
-            return data;
+    /**
+     * Opens a field sealed under a member's key (a field stored before sealing is left as it is);
+     * once the member's key is destroyed the field is gone and {@code <field>Withdrawn} says so. An
+     * interview's summary is opened for the team, under the interviewee's key.
+     */
+    private void open(ObjectNode fields, String field, String projectId, String memberId, String eventId) {
+        String value = fields.path(field).asText(null);
+        if (!PersonalText.isSealed(value)) {
+            return;
         }
-        try {
-            ObjectNode fields = (ObjectNode) json.readTree(data);
-            String summary = fields.path("summary").asText(null);
-            if (PersonalText.isSealed(summary)) {
-                Optional<String> opened = personalText.open(
-                        projectId, fields.path("intervieweeId").asText(), eventId, summary);
-                if (opened.isPresent()) {
-                    fields.put("summary", opened.get());
-                } else {
-                    fields.remove("summary");
-                    fields.put("summaryWithdrawn", true);
-                }
-            }
-            return fields.toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored event data is not JSON", e);
+        Optional<String> opened = personalText.open(projectId, memberId, eventId, value);
+        if (opened.isPresent()) {
+            fields.put(field, opened.get());
+        } else {
+            fields.remove(field);
+            fields.put(field + "Withdrawn", true);
         }
     }
 
