@@ -110,20 +110,25 @@ public class AccessBootstrap implements ApplicationRunner {
             log.info("The demo study's members get no accounts: accounts existed before this start");
             return List.of();
         }
-        return members.stream()
+        List<DemoMember> newcomers = members.stream()
                 .filter(member -> Accounts.USERNAME.matcher(member.memberId()).matches())
                 .filter(member -> accounts.find(member.memberId()).isEmpty())
-                .map(member -> {
-                    accounts.create(member.memberId(), firstPassword, member.name(), null, false, null);
-                    access.grant(
-                            projectId,
-                            member.memberId(),
-                            member.coordinator() ? ProjectRole.COORDINATOR : ProjectRole.MEMBER,
-                            member.memberId(),
-                            null);
-                    return member.memberId();
-                })
                 .toList();
+        accounts.createSharingPassword(
+                newcomers.stream()
+                        .map(member -> new Accounts.NewAccount(member.memberId(), member.name()))
+                        .toList(),
+                firstPassword,
+                null);
+        for (DemoMember member : newcomers) {
+            access.grant(
+                    projectId,
+                    member.memberId(),
+                    member.coordinator() ? ProjectRole.COORDINATOR : ProjectRole.MEMBER,
+                    member.memberId(),
+                    null);
+        }
+        return newcomers.stream().map(DemoMember::memberId).toList();
     }
 
     /** Where the generated password was written, if this start wrote one. */

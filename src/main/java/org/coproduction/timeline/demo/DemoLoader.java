@@ -60,10 +60,11 @@ class DemoLoader {
         try {
             Path file = Files.createTempFile("demo-project-", ".jsonl");
             try {
-                DemoProjectGenerator demo = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED);
-                demo.writeTo(file);
+                // Generated once: written to the file for the importer, and read for its members.
+                List<ObjectNode> events = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).events();
+                DemoProjectGenerator.write(events, file);
                 ImportResult result = importer.importFile(file, ImportProgress.NONE);
-                List<String> members = accounts.demoLoaded(DemoProjectGenerator.DEMO_PROJECT_ID, members(demo));
+                List<String> members = accounts.demoLoaded(DemoProjectGenerator.DEMO_PROJECT_ID, members(events));
                 log.info(
                         "Demo project '{}' loaded: {} events. Open http://localhost:{}/ in a browser"
                                 + " (the API: http://localhost:{}/api/projects and http://localhost:{}/swagger-ui.html)",
@@ -93,9 +94,9 @@ class DemoLoader {
      * The demo's members, the one leading it (its chief investigator, who coordinates the study
      * here) first, each once even when they left and rejoined.
      */
-    static List<DemoMember> members(DemoProjectGenerator demo) {
+    static List<DemoMember> members(List<ObjectNode> events) {
         Map<String, DemoMember> members = new LinkedHashMap<>();
-        for (ObjectNode line : demo.events()) {
+        for (ObjectNode line : events) {
             if (!"MemberJoined".equals(line.path("type").asText())) {
                 continue;
             }

@@ -301,18 +301,27 @@ public final class DemoProjectGenerator {
 
     /** Writes the history as JSON Lines: one compact object per line, each ending with {@code \n}. */
     public void writeTo(Writer out) throws IOException {
-        for (ObjectNode line : events()) {
-            out.write(MAPPER.writeValueAsString(line));
-            out.write('\n');
-        }
-        out.flush();
+        write(events(), out);
     }
 
     /** Writes the history as JSON Lines (UTF-8) to {@code file}, replacing what it held. */
     public void writeTo(Path file) throws IOException {
+        write(events(), file);
+    }
+
+    /** Writes lines of {@link #events()} as JSON Lines (UTF-8) to {@code file}, replacing what it held. */
+    public static void write(List<ObjectNode> events, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeTo(out);
+            write(events, out);
         }
+    }
+
+    private static void write(List<ObjectNode> events, Writer out) throws IOException {
+        for (ObjectNode line : events) {
+            out.write(MAPPER.writeValueAsString(line));
+            out.write('\n');
+        }
+        out.flush();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.coproduction.timeline.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +52,11 @@ class FirstStartTest {
 
         Door.Answer member = as("tom-brennan", password, "/api/me");
         assertThat(member.json().path("projects").get(0).path("role").asText()).isEqualTo("MEMBER");
-        assertThat(as("tom-brennan", password, "/api/projects/peer-worker-study/timeline")
-                        .status())
-                .isEqualTo(200);
+        // The timeline is a read model: it answers once its processor has handled the demo.
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(as("tom-brennan", password, "/api/projects/peer-worker-study/timeline")
+                                .status())
+                        .isEqualTo(200));
         assertThat(as("tom-brennan", password, "/api/projects/peer-worker-study/events")
                         .status())
                 .isEqualTo(403);
