@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -23,7 +24,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
- * What the door answers, as RFC 9457 problems like every other refusal: 401 for the API when no one
+ * What the door answers, as RFC 9457 problems like every other refusal ({@link ProblemDetail}, written
+ * by the application's own mapper): 401 for the API when no one
  * is signed in (a page is sent to the login page instead, and back after), 403 naming the role
  * needed, and 404 for a project the account has no role in, worded as for a project that does not
  * exist, so the answer does not reveal that it does.
@@ -134,13 +136,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             String detail,
             Map<String, Object> extra)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.putAll(extra);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        extra.forEach(problem::setProperty);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

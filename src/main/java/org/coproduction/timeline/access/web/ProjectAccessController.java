@@ -78,12 +78,11 @@ class ProjectAccessController {
         if (newRole == ProjectRole.COORDINATOR) {
             return;
         }
-        boolean wasCoordinator = access.find(projectId, username)
-                .map(g -> g.role() == ProjectRole.COORDINATOR)
-                .orElse(false);
-        long coordinators = access.ofProject(projectId).stream()
-                .filter(g -> g.role() == ProjectRole.COORDINATOR)
-                .count();
+        List<Grant> grants = access.ofProject(projectId);
+        boolean wasCoordinator =
+                grants.stream().anyMatch(g -> g.username().equals(username) && g.role() == ProjectRole.COORDINATOR);
+        long coordinators =
+                grants.stream().filter(g -> g.role() == ProjectRole.COORDINATOR).count();
         if (wasCoordinator && coordinators == 1) {
             throw RuleViolationException.conflict(
                     "username", username + " is the project's only coordinator; make someone else coordinator first");
