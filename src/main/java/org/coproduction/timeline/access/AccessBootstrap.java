@@ -66,10 +66,10 @@ public class AccessBootstrap implements ApplicationRunner {
         createFirstAdmin();
     }
 
-    /** Creates the site administrator when there is no account at all; answers whether it did. */
-    public synchronized boolean createFirstAdmin() {
+    /** Creates the site administrator when there is no account at all. */
+    private synchronized void createFirstAdmin() {
         if (accounts.any()) {
-            return false;
+            return;
         }
         if (!bootstrapAdmin.isBlank()) {
             int colon = bootstrapAdmin.indexOf(':');
@@ -82,7 +82,7 @@ public class AccessBootstrap implements ApplicationRunner {
             log.info(
                     "No accounts yet: created the site administrator '{}' from timeline.security.bootstrap-admin",
                     adminName);
-            return true;
+            return;
         }
         adminName = INITIAL_ADMIN;
         firstPassword = generatePassword();
@@ -93,7 +93,6 @@ public class AccessBootstrap implements ApplicationRunner {
                         + " user only); sign in with it, keep it somewhere safe, then delete the file.",
                 adminName,
                 file.toAbsolutePath().normalize());
-        return true;
     }
 
     /** A demo member who gets an account: the member's id is the username. */

@@ -74,11 +74,6 @@ class VerifiedPasswords implements AuthenticationProvider {
         return signedIn(username, authentication);
     }
 
-    /** Forgets a remembered password, e.g. when it changes. */
-    void forget(String username) {
-        verified.invalidate(username);
-    }
-
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
