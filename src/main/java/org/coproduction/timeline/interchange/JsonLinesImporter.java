@@ -467,9 +467,9 @@ public class JsonLinesImporter {
     }
 
     /**
-     * The line with its personal text sealed under its author's key and its event id (a line from an
-     * export of this installation arrives sealed and is kept as it is); a member whose key was
-     * destroyed is an error of the line.
+     * The line with its personal text sealed under its member's key and its event id (a line from an
+     * export of this installation arrives sealed and is kept as it is, if it opens here); a member
+     * whose key was destroyed is an error of the line.
      */
     private InterchangeLine sealed(InterchangeLine line, List<ImportError> errors) {
         if (line == null) {
@@ -477,6 +477,15 @@ public class JsonLinesImporter {
         }
         try {
             ProjectEvent event = sealing.seal(line.event(), line.eventId().toString());
+            if (event == line.event()
+                    && !sealing.opensHere(event, line.eventId().toString())) {
+                errors.add(new ImportError(
+                        line.lineNumber(),
+                        "data",
+                        "holds text sealed under a key this installation does not hold: a version 2 line"
+                                + " re-imports only into the installation that exported it"));
+                return null;
+            }
             return event == line.event()
                     ? line
                     : new InterchangeLine(

@@ -75,8 +75,8 @@ public class MasterKey {
         return aead;
     }
 
-    /** Where the master key came from, for messages (never the key). */
-    String source() {
+    /** Where the master key came from: the file's path, or the property's name (never the key). */
+    public String source() {
         return source;
     }
 

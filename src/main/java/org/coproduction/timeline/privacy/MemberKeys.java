@@ -10,6 +10,8 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.coproduction.timeline.platform.Utc;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,8 +32,17 @@ public class MemberKeys {
 
     private record Member(String projectId, String memberId) {}
 
-    /** Absent: the member's key was destroyed. */
-    private final Cache<Member, Optional<Aead>> opened =
+    /**
+     * Absent: the member's key was destroyed. Kept a minute at most, so that a key destroyed by
+     * another instance sharing the database is forgotten here soon after.
+     */
+    private final Cache<Member, Optional<Aead>> opened = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
+    /** A withdrawn member's number, for good: a withdrawal is never undone. */
+    private final Cache<Member, Integer> withdrawn =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final JdbcClient jdbc;
@@ -78,44 +89,73 @@ public class MemberKeys {
      * over what is kept already (a key destroyed meanwhile stays destroyed).
      */
     private void remember(Member member, Optional<Aead> aead) {
+        afterCommit(() -> opened.asMap().putIfAbsent(member, aead));
+    }
+
+    /** Runs once the caller's transaction has committed (at once outside a transaction). */
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    opened.asMap().putIfAbsent(member, aead);
+                    action.run();
                 }
             });
         } else {
-            opened.asMap().putIfAbsent(member, aead);
+            action.run();
         }
     }
 
     /**
-     * Destroys the member's key: their personal text can never be read again, here or from a copy
-     * of the database made after this (copies made before, and backups, still hold the key).
+     * Destroys the member's key and gives them the project's next withdrawal number, in the caller's
+     * transaction: the key is gone exactly when the withdrawal that destroys it is committed (a
+     * process that dies in between leaves both or neither), and forgotten here once it is. Their
+     * personal text can never be read again, here or from a copy of the database made after this
+     * (copies made before, and backups, still hold the key).
      */
     public void destroy(String projectId, String memberId) {
         Member member = new Member(projectId, memberId);
+        OffsetDateTime now = Utc.of(clock.instant());
         if (stored(member).isEmpty()) {
             try {
-                jdbc.sql("INSERT INTO member_key (project_id, member_id, keyset, created_at, destroyed_at)"
-                                + " VALUES (?, ?, NULL, ?, ?)")
-                        .params(projectId, memberId, Utc.of(clock.instant()), Utc.of(clock.instant()))
+                jdbc.sql("INSERT INTO member_key (project_id, member_id, keyset, created_at) VALUES (?, ?, NULL, ?)")
+                        .params(projectId, memberId, now)
                         .update();
             } catch (DuplicateKeyException raced) {
                 // made meanwhile: destroyed below
             }
         }
-        jdbc.sql("UPDATE member_key SET keyset = NULL, destroyed_at = ? WHERE project_id = ? AND member_id = ?"
-                        + " AND destroyed_at IS NULL")
-                .params(Utc.of(clock.instant()), projectId, memberId)
+        jdbc.sql("UPDATE member_key SET keyset = NULL, destroyed_at = ?, withdrawal_no = (SELECT COALESCE(MAX("
+                        + "w.withdrawal_no), 0) + 1 FROM member_key w WHERE w.project_id = ?)"
+                        + " WHERE project_id = ? AND member_id = ? AND destroyed_at IS NULL")
+                .params(now, projectId, projectId, memberId)
                 .update();
-        opened.put(member, Optional.empty());
+        afterCommit(() -> opened.put(member, Optional.empty()));
     }
 
     /** Whether the member's key was destroyed. */
     public boolean isDestroyed(String projectId, String memberId) {
-        return stored(new Member(projectId, memberId)).map(Optional::isEmpty).orElse(false);
+        return withdrawalNumber(projectId, memberId).isPresent();
+    }
+
+    /**
+     * The member's place among the project's withdrawals (1 for the first to withdraw), if their key
+     * was destroyed: the number of their pseudonym.
+     */
+    public Optional<Integer> withdrawalNumber(String projectId, String memberId) {
+        Member member = new Member(projectId, memberId);
+        Integer known = withdrawn.getIfPresent(member);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Integer> number = jdbc.sql(
+                        "SELECT withdrawal_no FROM member_key WHERE project_id = ? AND member_id = ?"
+                                + " AND destroyed_at IS NOT NULL")
+                .params(projectId, memberId)
+                .query(Integer.class)
+                .optional();
+        number.ifPresent(n -> afterCommit(() -> withdrawn.put(member, n)));
+        return number;
     }
 
     /** Empty: no row; a row with an empty keyset: destroyed. */

@@ -1,19 +1,32 @@
 package org.coproduction.timeline.privacy;
 
+import java.util.Optional;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which fields of which events hold personal text, and their sealing before an event is stored:
- * today a reflection's text, under its author's key, and an interview's summary, under the
- * interviewee's. Events are sealed on their way into the store,
- * by the commands' dispatch ({@link SealingDispatchInterceptor}) and by the import, with the event's
- * own id as associated data; what is already sealed (a re-imported export) is kept as it is.
+ * Which fields of which events hold personal text, each under the key of the member it is by or
+ * about, and the one place they are sealed and opened:
+ *
+ * <ul>
+ *   <li>a member's name ({@code MemberJoined.name}), a turn's summary ({@code
+ *       ContributionRecorded.summary}) and an influence's note ({@code InfluenceRecorded.note}),
+ *       under that member's key;
+ *   <li>a reflection's text, under its author's key, and an interview's summary, under the
+ *       interviewee's.
+ * </ul>
+ *
+ * Events are sealed on their way into the store, by the commands' dispatch ({@link
+ * SealingDispatchInterceptor}) and by the import, with the event's own id as associated data; what
+ * is already sealed (a re-imported export) is kept as it is. Read models and the history fold take
+ * events through {@link #shown}, which opens the names and notes the team sees and puts a withdrawn
+ * member's pseudonym in place of their name.
  */
 @Component
 public class Sealing {
@@ -27,50 +40,33 @@ public class Sealing {
     }
 
     /**
-     * A withdrawal of consent being stored destroys the member's key once its transaction commits
-     * (not before: a withdrawal that is rolled back destroys nothing), so their sealed text opens
-     * nowhere again. Called for every event as it is stored, by the commands' dispatch and by the
-     * import.
+     * A withdrawal of consent being stored destroys the member's key in the same transaction (a
+     * withdrawal that is rolled back destroys nothing; one that is committed has destroyed it), so
+     * their sealed text opens nowhere again. Called for every event as it is stored, by the
+     * commands' dispatch and by the import.
      */
     public void stored(ProjectEvent event) {
-        if (!(event instanceof ConsentWithdrawn withdrawn)) {
-            return;
-        }
-        Runnable destroy = () -> keys.destroy(withdrawn.projectId(), withdrawn.memberId());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    destroy.run();
-                }
-            });
-        } else {
-            destroy.run();
+        if (event instanceof ConsentWithdrawn withdrawn) {
+            keys.destroy(withdrawn.projectId(), withdrawn.memberId());
         }
     }
 
     /** The event with its personal text sealed; the event itself when it holds none in the clear. */
     public ProjectEvent seal(ProjectEvent event, String eventId) {
-        if (event instanceof ReflectionWritten r && r.text() != null && !PersonalText.isSealed(r.text())) {
-            return new ReflectionWritten(
-                    r.projectId(),
-                    r.occurredAt(),
-                    r.reflectionId(),
-                    r.authorId(),
-                    text.seal(r.projectId(), r.authorId(), eventId, r.text()),
-                    r.visibility(),
-                    r.decisionId(),
-                    r.meetingId());
+        if (event instanceof ReflectionWritten r && needsSealing(r.text())) {
+            return withText(r, text.seal(r.projectId(), r.authorId(), eventId, r.text()));
         }
-        if (event instanceof InterviewRecorded i && i.summary() != null && !PersonalText.isSealed(i.summary())) {
-            return new InterviewRecorded(
-                    i.projectId(),
-                    i.occurredAt(),
-                    i.interviewId(),
-                    i.intervieweeId(),
-                    i.interviewerId(),
-                    text.seal(i.projectId(), i.intervieweeId(), eventId, i.summary()),
-                    i.codes());
+        if (event instanceof InterviewRecorded i && needsSealing(i.summary())) {
+            return withSummary(i, text.seal(i.projectId(), i.intervieweeId(), eventId, i.summary()));
+        }
+        if (event instanceof MemberJoined j && needsSealing(j.name())) {
+            return withName(j, text.seal(j.projectId(), j.memberId(), eventId, j.name()));
+        }
+        if (event instanceof ContributionRecorded c && needsSealing(c.summary())) {
+            return withSummary(c, text.seal(c.projectId(), c.memberId(), eventId, c.summary()));
+        }
+        if (event instanceof InfluenceRecorded f && needsSealing(f.note())) {
+            return withNote(f, text.seal(f.projectId(), f.memberId(), eventId, f.note()));
         }
         return event;
     }
@@ -78,6 +74,149 @@ public class Sealing {
     /** Whether the event holds sealed personal text (its interchange line is then version 2). */
     public static boolean isSealed(ProjectEvent event) {
         return (event instanceof ReflectionWritten r && PersonalText.isSealed(r.text()))
-                || (event instanceof InterviewRecorded i && PersonalText.isSealed(i.summary()));
+                || (event instanceof InterviewRecorded i && PersonalText.isSealed(i.summary()))
+                || (event instanceof MemberJoined j && PersonalText.isSealed(j.name()))
+                || (event instanceof ContributionRecorded c && PersonalText.isSealed(c.summary()))
+                || (event instanceof InfluenceRecorded f && PersonalText.isSealed(f.note()));
+    }
+
+    /**
+     * The event as the team's views show it: a member's name opened, or their pseudonym once they
+     * withdrew consent (also over a name stored in the clear before sealing); an influence's note
+     * opened, or gone once its member withdrew. Other events, and the text only its readers may see
+     * (reflections, interviews, turns' summaries: {@link #open}), are returned as they are.
+     */
+    public ProjectEvent shown(ProjectEvent event, String eventId) {
+        if (event instanceof MemberJoined j) {
+            return withName(
+                    j, open(j.projectId(), j.memberId(), eventId, j.name()).orElseGet(() -> pseudonym(j)));
+        }
+        if (event instanceof InfluenceRecorded f && f.note() != null) {
+            return withNote(
+                    f, open(f.projectId(), f.memberId(), eventId, f.note()).orElse(null));
+        }
+        return event;
+    }
+
+    /**
+     * A field's value as it may be read: opened when sealed, as it is when stored in the clear
+     * before sealing, and empty once the member's key is destroyed (their consent withdrawn).
+     */
+    public Optional<String> open(String projectId, String memberId, String eventId, String value) {
+        if (PersonalText.isSealed(value)) {
+            return text.open(projectId, memberId, eventId, value);
+        }
+        return keys.isDestroyed(projectId, memberId) ? Optional.empty() : Optional.ofNullable(value);
+    }
+
+    /**
+     * The pseudonym of a member who withdrew consent ("Withdrawn member 2": the second in the
+     * project to withdraw), if they did.
+     */
+    public Optional<String> pseudonym(String projectId, String memberId) {
+        return keys.withdrawalNumber(projectId, memberId).map(n -> "Withdrawn member " + n);
+    }
+
+    /**
+     * Whether a sealed value of a line being imported opens here, under the member's key: a line
+     * sealed in another installation does not, and is refused rather than stored unreadable.
+     */
+    public boolean opensHere(ProjectEvent event, String eventId) {
+        Optional<Personal> field = personalField(event).filter(f -> PersonalText.isSealed(f.value()));
+        if (field.isEmpty()) {
+            return true;
+        }
+        String memberId = field.get().memberId();
+        if (keys.forReading(event.projectId(), memberId).isEmpty()) {
+            return keys.isDestroyed(event.projectId(), memberId);
+        }
+        try {
+            text.open(event.projectId(), memberId, eventId, field.get().value());
+            return true;
+        } catch (IllegalStateException doesNotOpen) {
+            return false;
+        }
+    }
+
+    /** A personal field's value and the member under whose key it is sealed. */
+    private record Personal(String memberId, String value) {}
+
+    private static Optional<Personal> personalField(ProjectEvent event) {
+        if (event instanceof ReflectionWritten r) {
+            return Optional.of(new Personal(r.authorId(), r.text()));
+        }
+        if (event instanceof InterviewRecorded i) {
+            return Optional.of(new Personal(i.intervieweeId(), i.summary()));
+        }
+        if (event instanceof MemberJoined j) {
+            return Optional.of(new Personal(j.memberId(), j.name()));
+        }
+        if (event instanceof ContributionRecorded c) {
+            return Optional.of(new Personal(c.memberId(), c.summary()));
+        }
+        if (event instanceof InfluenceRecorded f) {
+            return Optional.of(new Personal(f.memberId(), f.note()));
+        }
+        return Optional.empty();
+    }
+
+    private String pseudonym(MemberJoined j) {
+        return pseudonym(j.projectId(), j.memberId()).orElse("Withdrawn member");
+    }
+
+    private static boolean needsSealing(String value) {
+        return value != null && !PersonalText.isSealed(value);
+    }
+
+    private static ReflectionWritten withText(ReflectionWritten r, String text) {
+        return new ReflectionWritten(
+                r.projectId(),
+                r.occurredAt(),
+                r.reflectionId(),
+                r.authorId(),
+                text,
+                r.visibility(),
+                r.decisionId(),
+                r.meetingId());
+    }
+
+    private static InterviewRecorded withSummary(InterviewRecorded i, String summary) {
+        return new InterviewRecorded(
+                i.projectId(),
+                i.occurredAt(),
+                i.interviewId(),
+                i.intervieweeId(),
+                i.interviewerId(),
+                summary,
+                i.codes());
+    }
+
+    private static MemberJoined withName(MemberJoined j, String name) {
+        return new MemberJoined(j.projectId(), j.occurredAt(), j.memberId(), name, j.role(), j.perspectives());
+    }
+
+    private static ContributionRecorded withSummary(ContributionRecorded c, String summary) {
+        return new ContributionRecorded(
+                c.projectId(),
+                c.occurredAt(),
+                c.meetingId(),
+                c.contributionId(),
+                c.memberId(),
+                c.category(),
+                c.decisionId(),
+                summary);
+    }
+
+    private static InfluenceRecorded withNote(InfluenceRecorded f, String note) {
+        return new InfluenceRecorded(
+                f.projectId(),
+                f.occurredAt(),
+                f.decisionId(),
+                f.influenceId(),
+                f.memberId(),
+                f.kind(),
+                f.contributionId(),
+                f.reflectionId(),
+                note);
     }
 }

@@ -19,6 +19,7 @@ import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.access.ProjectAccess;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.privacy.MasterKey;
 import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Import and export over HTTP, against a real store: all-or-nothing, idempotent, and lossless. */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
@@ -88,6 +90,12 @@ class InterchangeIntegrationTest {
     /** Exports are for a project's coordinators: the tests' account is made one of each project it exports. */
     @Autowired
     ProjectAccess access;
+
+    @Autowired
+    MasterKey masterKey;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Register, phase, two members, a meeting, two contributions, a decision with an influence, made, a reflection. */
     private static InterchangeFile smallStudy(String projectId) {
@@ -366,6 +374,11 @@ class InterchangeIntegrationTest {
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * A whole backup: the export, with the installation's keys (the master key and the project's
+     * member keys, which the file does not carry), re-imports into an empty store and exports the
+     * same bytes. Without the keys the sealed lines are refused: nothing is stored that cannot open.
+     */
     @Test
     void exportImportedIntoAnEmptyStoreExportsTheSameBytes() throws IOException {
         String demo = demoFile();
@@ -390,11 +403,32 @@ class InterchangeIntegrationTest {
         try (ConfigurableApplicationContext emptyStore = new SpringApplicationBuilder(TimelineApplication.class)
                 .run(
                         "--timeline.data-dir=./target/test-data/" + UUID.randomUUID(),
+                        "--timeline.keys.master-key-file=" + masterKey.source(),
                         "--server.port=0",
                         "--timeline.demo.load-on-empty-store=false")) {
             int port = ((WebServerApplicationContext) emptyStore).getWebServer().getPort();
             TestRestTemplate other = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
                     .withBasicAuth(SignedInTestClients.USERNAME, SignedInTestClients.PASSWORD);
+            ResponseEntity<JsonNode> withoutKeys = importLines(other, new String(first, StandardCharsets.UTF_8));
+            assertThat(withoutKeys.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(withoutKeys.getBody().toString()).contains("sealed under a key this installation does not hold");
+
+            JdbcTemplate otherJdbc = emptyStore.getBean(JdbcTemplate.class);
+            jdbc.query(
+                    "SELECT project_id, member_id, keyset, created_at, destroyed_at, withdrawal_no FROM member_key"
+                            + " WHERE project_id = ?",
+                    row -> {
+                        otherJdbc.update(
+                                "INSERT INTO member_key (project_id, member_id, keyset, created_at, destroyed_at,"
+                                        + " withdrawal_no) VALUES (?, ?, ?, ?, ?, ?)",
+                                row.getString(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getObject(4),
+                                row.getObject(5),
+                                row.getObject(6));
+                    },
+                    DemoProjectGenerator.DEMO_PROJECT_ID);
             ResponseEntity<JsonNode> reimported = importLines(other, new String(first, StandardCharsets.UTF_8));
             assertThat(reimported.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(reimported.getBody().path("imported").asLong()).isEqualTo(demoLines.size());

@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A reflection's text is stored sealed under its author's key, whether it came as a command or in
- * an imported version-1 line; the timeline opens it for those who may read it; the export carries
- * it sealed (version 2), and a sealed line of this installation imports back as it is.
+ * an imported version-1 line, and so are members' names, turns' summaries, influences' notes and
+ * interviews' summaries, each under its member's key; the timeline opens them for those who may read
+ * them; the export carries them sealed (version 2), and a sealed line of this installation imports
+ * back as it is.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,6 +35,10 @@ class SealedTextTest {
     static final String TEAM_TEXT = "Sealed-team-words-9e2b";
     static final String IMPORTED_TEXT = "Sealed-imported-words-77aa";
     static final String SUMMARY = "Sealed-interview-summary-31ef";
+    static final String TURN = "Sealed-turn-summary-5b0c";
+    static final String NOTE = "Sealed-influence-note-a7d2";
+    static final String ANN = "Ann Sealed-Archer";
+    static final String BEN = "Ben Sealed-Bishop";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -52,10 +58,59 @@ class SealedTextTest {
         String as = "seal-coordinator";
         String base = "/api/projects/" + PROJECT;
         door.project(as, PROJECT);
-        door.member(as, PROJECT, "m-ann", "Ann Archer", "SERVICE_USER");
+        door.member(as, PROJECT, "m-ann", ANN, "SERVICE_USER");
         door.grant(as, PROJECT, "seal-ann", "MEMBER", "m-ann");
         door.grant(as, PROJECT, "seal-viewer", "VIEWER", null);
-        door.member(as, PROJECT, "m-ben", "Ben Bishop", "ACADEMIC");
+        door.member(as, PROJECT, "m-ben", BEN, "ACADEMIC");
+        ok(door.send(
+                as,
+                "POST",
+                base + "/meetings",
+                "{\"meetingId\":\"mt-1\",\"occurredAt\":\"2024-01-02\",\"title\":\"Kick-off\",\"kind\":\"TEAM\","
+                        + "\"attendees\":[\"m-ann\",\"m-ben\"]}"));
+        ok(door.send(
+                as,
+                "POST",
+                base + "/meetings/mt-1/contributions",
+                Door.json(Map.of(
+                        "contributionId",
+                        "c-1",
+                        "occurredAt",
+                        "2024-01-02T10:00:00Z",
+                        "memberId",
+                        "m-ann",
+                        "category",
+                        "AGREES",
+                        "summary",
+                        TURN))));
+        ok(door.send(
+                as,
+                "POST",
+                base + "/decisions",
+                Door.json(Map.of(
+                        "decisionId",
+                        "d-1",
+                        "occurredAt",
+                        "2024-01-02T11:00:00Z",
+                        "title",
+                        "Recruit online",
+                        "proposedBy",
+                        "m-ben"))));
+        ok(door.send(
+                as,
+                "POST",
+                base + "/decisions/d-1/influences",
+                Door.json(Map.of(
+                        "influenceId",
+                        "i-1",
+                        "occurredAt",
+                        "2024-01-02T11:00:00Z",
+                        "memberId",
+                        "m-ann",
+                        "kind",
+                        "AMENDED",
+                        "note",
+                        NOTE))));
         ok(door.send(
                 as,
                 "POST",
@@ -105,6 +160,21 @@ class SealedTextTest {
     }
 
     @Test
+    void noNameTurnSummaryOrNoteIsStoredInTheClear() {
+        List<String> payloads = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(PROJECT)
+                .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
+                .list();
+        assertThat(payloads).hasSize(11).allSatisfy(payload -> assertThat(payload)
+                .doesNotContain("Sealed-"));
+        assertThat(payloads)
+                .filteredOn(payload -> payload.contains("\"memberId\":\"m-ann\""))
+                .anySatisfy(payload -> assertThat(payload).contains("\"name\":\"aead1:"))
+                .anySatisfy(payload -> assertThat(payload).contains("\"summary\":\"aead1:"))
+                .anySatisfy(payload -> assertThat(payload).contains("\"note\":\"aead1:"));
+    }
+
+    @Test
     void noReflectionTextIsStoredInTheClear() {
         List<String> payloads = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
                         + " AND payload_type = 'ReflectionWritten'")
@@ -132,12 +202,16 @@ class SealedTextTest {
                                 .json()
                                 .path("total")
                                 .asInt()
-                        == 7);
+                        == 11);
         String asViewer = door.send("seal-viewer", "GET", "/api/projects/" + PROJECT + "/timeline", null)
                 .body();
         assertThat(asViewer)
                 .contains(TEAM_TEXT)
                 .contains(IMPORTED_TEXT)
+                .contains(ANN)
+                .contains(BEN)
+                .contains(TURN)
+                .contains(NOTE)
                 .doesNotContain(PRIVATE_TEXT)
                 .doesNotContain("aead1:");
         String asAnn = door.send("seal-ann", "GET", "/api/projects/" + PROJECT + "/timeline", null)

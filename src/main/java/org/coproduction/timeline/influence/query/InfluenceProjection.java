@@ -21,12 +21,14 @@ import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,9 @@ import org.springframework.stereotype.Component;
  * sequence numbers; rows of that run already present (a redelivered batch) are deleted first, which
  * makes handling idempotent. Only the tables the batch writes to are touched: an event that keeps
  * no row costs no statement.
+ *
+ * <p>Names and notes are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal
+ * of consent replaces their name with their pseudonym and clears their notes here.
  */
 @Component
 @ProcessingGroup(InfluenceProjection.PROCESSING_GROUP)
@@ -78,13 +83,16 @@ class InfluenceProjection {
     private static final String PENDING = InfluenceProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
+    private final Sealing sealing;
 
-    InfluenceProjection(JdbcTemplate jdbc) {
+    InfluenceProjection(JdbcTemplate jdbc, Sealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     @EventHandler
-    void on(ProjectEvent event, DomainEventMessage<?> message) {
+    void on(ProjectEvent stored, DomainEventMessage<?> message) {
+        ProjectEvent event = sealing.shown(stored, RecordedTime.eventId(message));
         String project = event.projectId();
         long seq = message.getSequenceNumber();
         OffsetDateTime occurred = Utc.of(event.occurredAt());
@@ -184,6 +192,10 @@ class InfluenceProjection {
             }
         } else if (event instanceof ContributionRetracted e) {
             pending.add(RETRACTION, project, seq, "CONTRIBUTION", e.contributionId(), recorded);
+        } else if (event instanceof ConsentWithdrawn e) {
+            pending.withdrawn.add(new Object[] {
+                sealing.pseudonym(project, e.memberId()).orElse("Withdrawn member"), project, e.memberId()
+            });
         }
         // meetings, reflections and interviews do not bear on influence
     }
@@ -206,6 +218,14 @@ class InfluenceProjection {
                 range[1])));
         pending.rows.forEach(
                 (table, rows) -> JdbcBatch.run(jdbc, "INSERT INTO " + table + " " + INSERTS.get(table), rows));
+        JdbcBatch.run(
+                jdbc,
+                "UPDATE " + MEMBER + " SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",
+                pending.withdrawn);
+        JdbcBatch.run(
+                jdbc,
+                "UPDATE " + INFLUENCE + " SET note = NULL WHERE project_id = ? AND member_id = ?",
+                pending.withdrawn.stream().map(w -> new Object[] {w[1], w[2]}).toList());
     }
 
     /**
@@ -216,6 +236,8 @@ class InfluenceProjection {
     private static final class Pending {
         final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         final Map<String, Map<String, long[]>> ranges = new HashMap<>();
+        /** Pseudonym, project and member of each withdrawal of consent: purged after the inserts. */
+        final List<Object[]> withdrawn = new ArrayList<>();
 
         void add(String table, String project, long seq, Object... values) {
             long[] range = ranges.computeIfAbsent(table, t -> new HashMap<>())

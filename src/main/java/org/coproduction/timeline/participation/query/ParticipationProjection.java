@@ -28,11 +28,13 @@ import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +52,9 @@ import org.springframework.stereotype.Component;
  * applied up to, and an event at or below it (a redelivery) is skipped, which makes handling
  * idempotent. Every event of a project moves that mark, so a query can tell whether the read model
  * holds the project's whole stream.
+ *
+ * <p>Names are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal of consent
+ * replaces their name with their pseudonym.
  */
 @Component
 @ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
@@ -86,8 +91,11 @@ class ParticipationProjection {
 
     private final JdbcTemplate jdbc;
 
-    ParticipationProjection(JdbcTemplate jdbc) {
+    private final Sealing sealing;
+
+    ParticipationProjection(JdbcTemplate jdbc, Sealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     @EventHandler
@@ -125,9 +133,14 @@ class ParticipationProjection {
             });
         } else if (event instanceof PhaseStarted e) {
             batch.phases.add(new Object[] {project, seq, e.phaseId(), e.name(), at});
-        } else if (event instanceof MemberJoined e) {
+        } else if (event instanceof MemberJoined joined) {
+            MemberJoined e = (MemberJoined) sealing.shown(joined, RecordedTime.eventId(message));
             batch.members.add(new Object[] {
                 project, seq, e.memberId(), "JOINED", e.name(), e.role(), String.join(",", e.perspectives()), at
+            });
+        } else if (event instanceof ConsentWithdrawn e) {
+            batch.withdrawn.add(new Object[] {
+                sealing.pseudonym(project, e.memberId()).orElse("Withdrawn member"), project, e.memberId()
             });
         } else if (event instanceof MemberRoleChanged e) {
             batch.members.add(new Object[] {
@@ -208,6 +221,8 @@ class ParticipationProjection {
         final List<Object[]> decisions = new ArrayList<>();
         final List<Object[]> phases = new ArrayList<>();
         final List<Object[]> members = new ArrayList<>();
+        /** Pseudonym, project and member of each withdrawal of consent: purged after the inserts. */
+        final List<Object[]> withdrawn = new ArrayList<>();
 
         /** False for an event this project's mark has passed: already applied. */
         boolean admit(String project, long seq, Instant recordedAt) {
@@ -313,6 +328,9 @@ class ParticipationProjection {
                 "INSERT INTO participation_member (project_id, seq_no, member_id, change, name, role, perspectives,"
                         + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 batch.members);
+        batchUpdate(
+                "UPDATE participation_member SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",
+                batch.withdrawn);
         List<Object[]> insertMarks = new ArrayList<>();
         List<Object[]> updateMarks = new ArrayList<>();
         batch.marks.forEach((project, mark) -> {

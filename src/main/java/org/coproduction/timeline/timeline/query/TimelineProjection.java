@@ -14,11 +14,13 @@ import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.Mentions;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Component;
  * mark per project ({@code timeline_project}: the sequence number applied up to), which works
  * because a project's events stay in order on one segment (Axon's default sequencing policy): an
  * event at or below its project's mark (a redelivery) is skipped.
+ *
+ * <p>Names are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal of consent
+ * replaces their name with their pseudonym.
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -44,8 +49,11 @@ class TimelineProjection {
 
     private final JdbcTemplate jdbc;
 
-    TimelineProjection(JdbcTemplate jdbc) {
+    private final Sealing sealing;
+
+    TimelineProjection(JdbcTemplate jdbc, Sealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     @EventHandler
@@ -66,7 +74,14 @@ class TimelineProjection {
             "," + String.join(",", Mentions.membersOf(event)) + ","
         });
         if (event instanceof MemberJoined joined) {
-            batch.names.add(new Object[] {project, seq, joined.memberId(), joined.name()});
+            MemberJoined shown = (MemberJoined) sealing.shown(joined, RecordedTime.eventId(message));
+            batch.names.add(new Object[] {project, seq, shown.memberId(), shown.name()});
+        } else if (event instanceof ConsentWithdrawn withdrawn) {
+            batch.withdrawn.add(new Object[] {
+                sealing.pseudonym(project, withdrawn.memberId()).orElse("Withdrawn member"),
+                project,
+                withdrawn.memberId()
+            });
         } else if (event instanceof PhaseStarted phase) {
             batch.phases.put(
                     List.of(project, phase.phaseId()),
@@ -96,6 +111,9 @@ class TimelineProjection {
         final Set<String> stored = new HashSet<>();
         final List<Object[]> entries = new ArrayList<>();
         final List<Object[]> names = new ArrayList<>();
+        /** Pseudonym, project and member of each withdrawal of consent: purged after the inserts. */
+        final List<Object[]> withdrawn = new ArrayList<>();
+
         final Map<List<String>, Object[]> phases = new LinkedHashMap<>();
 
         /** False for an event its project's mark has passed: already applied. */
@@ -129,6 +147,10 @@ class TimelineProjection {
                 jdbc,
                 "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES (?, ?, ?, ?)",
                 batch.names);
+        JdbcBatch.run(
+                jdbc,
+                "UPDATE timeline_member_name SET name = ? WHERE project_id = ? AND member_id = ?",
+                batch.withdrawn);
         // A phase started again (a correction) replaces its row.
         JdbcBatch.run(
                 jdbc,

@@ -12,10 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.Utc;
-import org.coproduction.timeline.privacy.PersonalText;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.EventCatalogue;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -34,19 +38,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimelineQuery {
 
-    private static final String PRIVATE_TEXT_TYPE =
-            EventCatalogue.byClass(ReflectionWritten.class).orElseThrow().name();
-    private static final String INTERVIEW_TYPE =
-            EventCatalogue.byClass(InterviewRecorded.class).orElseThrow().name();
+    /** An event type's field of personal text, and the field naming the member whose key seals it. */
+    private record PersonalField(String field, String memberField) {}
+
+    private static final Map<String, PersonalField> PERSONAL = Map.of(
+            typeName(ReflectionWritten.class), new PersonalField("text", "authorId"),
+            typeName(InterviewRecorded.class), new PersonalField("summary", "intervieweeId"),
+            typeName(MemberJoined.class), new PersonalField("name", "memberId"),
+            typeName(ContributionRecorded.class), new PersonalField("summary", "memberId"),
+            typeName(InfluenceRecorded.class), new PersonalField("note", "memberId"));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.newMapper();
 
-    private final PersonalText personalText;
+    private final Sealing sealing;
 
-    TimelineQuery(JdbcTemplate jdbc, PersonalText personalText) {
+    TimelineQuery(JdbcTemplate jdbc, Sealing sealing) {
         this.jdbc = jdbc;
-        this.personalText = personalText;
+        this.sealing = sealing;
+    }
+
+    private static String typeName(Class<? extends ProjectEvent> type) {
+        return EventCatalogue.byClass(type).orElseThrow().name();
     }
 
     private record Phase(String phaseId, String name, Instant start) {}
@@ -135,51 +148,46 @@ public class TimelineQuery {
     }
 
     /**
-     * The event's fields as the interchange writes them (the stored payload is that JSON), with a
-     * reflection's text opened (it is stored sealed under its author's key) for those who may read
-     * it: the team for a team reflection, its author alone for a private one. When the author's key
-     * was destroyed (consent withdrawn) the text is gone for everyone and {@code textWithdrawn} says so.
+     * The event's fields as the interchange writes them (the stored payload is that JSON), with its
+     * personal text opened for those who may read it ({@link Sealing#open}): a member's name, a
+     * turn's summary, an influence's note and an interview's summary for the team, a reflection's text
+     * for the team when it is a team reflection and for its author alone when it is private. Once the
+     * member's key is destroyed (consent withdrawn) a name is their pseudonym and any other text is
+     * gone for everyone, which {@code <field>Withdrawn} says.
      */
     private String data(String projectId, String eventId, String type, byte[] payload, String reader) {
         String data = new String(payload, StandardCharsets.UTF_8);
-        boolean reflection = PRIVATE_TEXT_TYPE.equals(type);
-        if (!reflection && !INTERVIEW_TYPE.equals(type)) {
+        PersonalField personal = PERSONAL.get(type);
+        if (personal == null) {
             return data;
         }
         try {
             ObjectNode fields = (ObjectNode) json.readTree(data);
-            if (!reflection) {
-                open(fields, "summary", projectId, fields.path("intervieweeId").asText(), eventId);
-            } else if (!Visibility.PRIVATE
+            String value = fields.path(personal.field()).asText(null);
+            if (value == null) {
+                return data;
+            }
+            String memberId = fields.path(personal.memberField()).asText();
+            if (personal.field().equals("text")
+                    && Visibility.PRIVATE
                             .name()
                             .equals(fields.path("visibility").asText())
-                    || fields.path("authorId").asText().equals(reader)) {
-                open(fields, "text", projectId, fields.path("authorId").asText(), eventId);
-            } else {
+                    && !memberId.equals(reader)) {
                 fields.remove("text");
+                return fields.toString();
+            }
+            Optional<String> opened = sealing.open(projectId, memberId, eventId, value);
+            if (opened.isPresent()) {
+                fields.put(personal.field(), opened.get());
+            } else if (personal.field().equals("name")) {
+                fields.put("name", sealing.pseudonym(projectId, memberId).orElse("Withdrawn member"));
+            } else {
+                fields.remove(personal.field());
+                fields.put(personal.field() + "Withdrawn", true);
             }
             return fields.toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event data is not JSON", e);
-        }
-    }
-
-    /**
-     * Opens a field sealed under a member's key (a field stored before sealing is left as it is);
-     * once the member's key is destroyed the field is gone and {@code <field>Withdrawn} says so. An
-     * interview's summary is opened for the team, under the interviewee's key.
-     */
-    private void open(ObjectNode fields, String field, String projectId, String memberId, String eventId) {
-        String value = fields.path(field).asText(null);
-        if (!PersonalText.isSealed(value)) {
-            return;
-        }
-        Optional<String> opened = personalText.open(projectId, memberId, eventId, value);
-        if (opened.isPresent()) {
-            fields.put(field, opened.get());
-        } else {
-            fields.remove(field);
-            fields.put(field + "Withdrawn", true);
         }
     }
 

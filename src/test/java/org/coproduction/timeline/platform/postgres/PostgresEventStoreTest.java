@@ -50,8 +50,11 @@ class PostgresEventStoreTest {
         long lines = Files.readAllLines(demo).size();
 
         byte[] firstExport;
+        // The second store is the same installation restored: the same master key, its member keys.
+        String masterKey = "--timeline.keys.master-key-file=" + dir.resolve("master-key.json");
+        List<Object[]> memberKeys;
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
-                ConfigurableApplicationContext app = start(database)) {
+                ConfigurableApplicationContext app = start(database, masterKey)) {
             ImportResult result = app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE);
             assertThat(result).isEqualTo(new ImportResult(lines, 0, List.of("peer-worker-study")));
             assertThat(app.getBean(JsonLinesImporter.class).importFile(demo, ImportProgress.NONE))
@@ -69,13 +72,28 @@ class PostgresEventStoreTest {
                             "Sam",
                             "OBSERVER",
                             List.of("PUBLIC")));
+            memberKeys = jdbc.query(
+                    "SELECT project_id, member_id, keyset, created_at, destroyed_at, withdrawal_no FROM member_key",
+                    (row, n) -> new Object[] {
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4),
+                        row.getObject(5),
+                        row.getObject(6)
+                    });
         }
         assertThat(new String(firstExport, StandardCharsets.UTF_8).lines()).hasSize((int) lines);
 
         Path exported = dir.resolve("export.jsonl");
         Files.write(exported, firstExport);
         try (PostgresDatabase database = PostgresDatabase.createOrSkip();
-                ConfigurableApplicationContext app = start(database)) {
+                ConfigurableApplicationContext app = start(database, masterKey)) {
+            app.getBean(JdbcTemplate.class)
+                    .batchUpdate(
+                            "INSERT INTO member_key (project_id, member_id, keyset, created_at, destroyed_at,"
+                                    + " withdrawal_no) VALUES (?, ?, ?, ?, ?, ?)",
+                            memberKeys);
             app.getBean(JsonLinesImporter.class).importFile(exported, ImportProgress.NONE);
             assertThat(export(app)).isEqualTo(firstExport);
         }
