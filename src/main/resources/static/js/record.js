@@ -39,21 +39,33 @@ function checks(form, name, text, options) {
       el('input', { type: 'checkbox', name, value, id: `${form}-${name}-${i}` }), ` ${shown}`)))];
 }
 const members = () => overview.members.map((m) => [m.memberId, `${m.name}${m.active ? '' : ' (left)'}`]);
+/** Members who have not withdrawn consent (a withdrawn member is shown by pseudonym only). */
+const consentingMembers = () => overview.members.filter((m) => !m.withdrawn).map((m) => [m.memberId, `${m.name}${m.active ? '' : ' (left)'}`]);
 const activeMembers = () => overview.members.filter((m) => m.active).map((m) => [m.memberId, m.name]);
 const decisions = (filter = () => true) => overview.decisions.filter(filter).map((d) => [d.decisionId, `${d.title} (${label(d.status)})`]);
 const enumOptions = (values) => values.map((v) => [v, label(v)]);
 
 /**
  * A form for one command. path(values) answers the URL; body(values) the JSON (the values as they
- * are by default); lists name the fields always sent as arrays.
+ * are by default); lists name the fields always sent as arrays. A confirmation is a box to tick
+ * before anything is sent, saying what cannot be undone.
  */
-function form({ id, title, help, controls, submit, path, body = (v) => v, lists = [], done }) {
-  const f = el('form', { class: 'stacked', id, novalidate: true }, help ? el('p', { class: 'hint' }, help) : null, controls.flat(2), el('div', {}, el('button', { type: 'submit' }, submit)));
+function form({ id, title, help, controls, submit, path, body = (v) => v, lists = [], done, confirmation }) {
+  const confirm = confirmation
+    ? el('label', { class: 'confirmation' }, el('input', { type: 'checkbox', name: 'confirmed', id: `${id}-confirmed`, value: 'yes' }), ` ${confirmation}`)
+    : null;
+  const f = el('form', { class: 'stacked', id, novalidate: true }, help ? el('p', { class: 'hint' }, help) : null, controls.flat(2), confirm, el('div', {}, el('button', { type: 'submit' }, submit)));
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(f);
     const values = formValues(f);
     for (const list of lists) values[list] = [].concat(values[list] || []);
+    if (confirmation && !values.confirmed) {
+      showErrors(f, new ApiError(400, { title: 'Not recorded', errors: [{ field: 'confirmed', message: 'Tick the box to confirm: this cannot be undone.' }] }));
+      f.querySelector('[name="confirmed"]').focus();
+      return;
+    }
+    delete values.confirmed;
     try {
       const recorded = await api(path(values), { method: 'POST', body: body(values) });
       say(done(values, recorded), 'ok');
@@ -111,6 +123,14 @@ function allForms() {
         id: 'member-left', title: 'A member leaves', submit: 'Record the departure',
         controls: [choice('member-left', 'memberId', 'Member', activeMembers()), when('member-left')],
         path: (v) => `${base}/members/${enc(v.memberId || '-')}/departure`, body: without('memberId'), done: () => 'The departure is recorded.',
+      }),
+      form({
+        id: 'withdraw-consent', title: 'A member withdraws consent', submit: 'Record the withdrawal',
+        help: 'Their name, diary reflections, interview summaries and the notes on their turns and influences become unreadable for everyone, for good. What they did stays counted, under a pseudonym such as “Withdrawn member 1”, and nothing more can be recorded about them.',
+        controls: [choice('withdraw-consent', 'memberId', 'Member', consentingMembers()), input('withdraw-consent', 'occurredAt', 'Effective from (optional, default today)', { type: 'date' })],
+        confirmation: 'I understand this cannot be undone: not by me, not by an administrator.',
+        path: (v) => `${base}/members/${enc(v.memberId || '-')}/consent-withdrawal`, body: without('memberId'),
+        done: (v, r) => `The withdrawal is recorded; the member is shown as ${r.pseudonym} from now on.`,
       }),
     ]],
     ['Decisions', [

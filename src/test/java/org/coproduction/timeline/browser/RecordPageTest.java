@@ -55,6 +55,65 @@ class RecordPageTest extends BrowserTest {
         screenshot("record");
     }
 
+    /**
+     * A coordinator records a member's withdrawal: nothing is sent until the box saying it cannot be
+     * undone is ticked; then the member is shown by pseudonym and is no longer offered.
+     */
+    @Test
+    void aWithdrawalIsRecordedOnlyOnceItsConfirmationIsTicked() {
+        String project = newProject();
+        assertThat(http.postForEntity(
+                                "/api/projects/" + project + "/members",
+                                Map.of(
+                                        "memberId",
+                                        "m-eve",
+                                        "name",
+                                        "Eve Evans",
+                                        "role",
+                                        "RESEARCHER",
+                                        "perspectives",
+                                        java.util.List.of("CARER"),
+                                        "occurredAt",
+                                        "2024-01-02"),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        open("record.html?project=" + project);
+        new org.openqa.selenium.support.ui.Select(visible(By.id("withdraw-consent-memberId"))).selectByValue("m-eve");
+        browser.executeScript(
+                "arguments[0].value = '2024-03-01'", browser.findElement(By.id("withdraw-consent-occurredAt")));
+        browser.findElement(By.cssSelector("#withdraw-consent button[type=submit]"))
+                .click();
+
+        WebElement unconfirmed = visible(By.cssSelector("#withdraw-consent .field-error[data-field='confirmed']"));
+        assertThat(unconfirmed.getText()).contains("cannot be undone");
+        assertThat(member(project).path("withdrawn").asBoolean()).isFalse();
+        screenshot("record-withdrawal-unconfirmed");
+
+        browser.findElement(By.id("withdraw-consent-confirmed")).click();
+        browser.findElement(By.cssSelector("#withdraw-consent button[type=submit]"))
+                .click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Withdrawn member 1"));
+
+        JsonNode eve = member(project);
+        assertThat(eve.path("withdrawn").asBoolean()).isTrue();
+        assertThat(eve.path("name").asText()).isEqualTo("Withdrawn member 1");
+        assertThat(browser.findElements(By.cssSelector("#withdraw-consent-memberId option[value='m-eve']")))
+                .isEmpty();
+        assertThat(http.getForObject("/api/projects/" + project + "/access/audit", String.class))
+                .contains("CONSENT_WITHDRAWN")
+                .contains("Withdrawn member 1")
+                .doesNotContain("Eve");
+        screenshot("record-withdrawal");
+    }
+
+    private JsonNode member(String project) {
+        return http.getForObject("/api/projects/" + project, JsonNode.class)
+                .path("members")
+                .path(0);
+    }
+
     private String newProject() {
         String project = "browser-record-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(http.postForEntity(

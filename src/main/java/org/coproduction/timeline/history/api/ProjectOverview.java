@@ -25,7 +25,10 @@ public record ProjectOverview(
     /** end is null for the phase still running at asOf. */
     public record Phase(String phaseId, String name, Instant start, Instant end) {}
 
-    /** leftAt is null for a member still on the team at asOf. */
+    /**
+     * leftAt is null for a member still on the team at asOf; withdrawn says that their withdrawal of
+     * consent was recorded by knownAt (their name is then their pseudonym).
+     */
     public record Member(
             String memberId,
             String name,
@@ -34,7 +37,8 @@ public record ProjectOverview(
             String primaryPerspective,
             boolean active,
             Instant joinedAt,
-            Instant leftAt) {}
+            Instant leftAt,
+            boolean withdrawn) {}
 
     public record Meeting(
             String meetingId, String title, String kind, Instant occurredAt, String phaseId, List<String> attendees) {}

@@ -31,6 +31,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -98,6 +99,7 @@ public final class ProjectHistory {
     private final Set<String> decisionsHeld = new HashSet<>();
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
     private final Map<String, List<Coding>> codings = new HashMap<>();
+    private final Set<String> withdrawn = new HashSet<>();
     // When each interview occurred; its summary and codes are personal text and not kept.
     private final List<Instant> interviews = new ArrayList<>();
     private long events;
@@ -196,6 +198,8 @@ public final class ProjectHistory {
                             order));
         } else if (event instanceof InterviewRecorded) {
             interviews.add(at);
+        } else if (event instanceof ConsentWithdrawn e) {
+            withdrawn.add(e.memberId());
         } else if (event instanceof ReflectionCoded e) {
             codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
                     .add(new Coding(e.reflectionId(), e.codes(), at, order));
@@ -246,6 +250,11 @@ public final class ProjectHistory {
     /** The id of the ProjectRegistered event, or null while it is not yet known. */
     public String registrationEventId() {
         return registrationEventId;
+    }
+
+    /** Whether the member's withdrawal of consent was recorded by knownAt (whatever date it took effect). */
+    public boolean withdrew(String memberId) {
+        return withdrawn.contains(memberId);
     }
 
     /** How many interviews occurred by asOf. */

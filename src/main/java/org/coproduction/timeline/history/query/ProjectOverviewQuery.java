@@ -56,7 +56,8 @@ public class ProjectOverviewQuery {
                         m.primaryPerspective(),
                         m.active(),
                         joined.get(m.memberId()),
-                        m.active() ? null : left.get(m.memberId())))
+                        m.active() ? null : left.get(m.memberId()),
+                        history.withdrew(m.memberId())))
                 .toList();
         List<ProjectOverview.Meeting> meetings = history.meetings(asOf).stream()
                 .sorted(Comparator.comparing(ProjectHistory.Meeting::occurredAt)

@@ -2,17 +2,20 @@ package org.coproduction.timeline.reflection.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coproduction.timeline.access.AuditTrail;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.NotAllowedException;
 import org.coproduction.timeline.access.SignedIn;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.platform.web.RequestDefaults;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.web.RecordedResponse;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
@@ -37,11 +40,20 @@ class JournalController {
     private final CommandGateway commands;
     private final RequestDefaults defaults;
     private final CurrentAccount current;
+    private final Sealing sealing;
+    private final AuditTrail audit;
 
-    JournalController(CommandGateway commands, RequestDefaults defaults, CurrentAccount current) {
+    JournalController(
+            CommandGateway commands,
+            RequestDefaults defaults,
+            CurrentAccount current,
+            Sealing sealing,
+            AuditTrail audit) {
         this.commands = commands;
         this.defaults = defaults;
         this.current = current;
+        this.sealing = sealing;
+        this.audit = audit;
     }
 
     record ReflectionRequest(
@@ -65,6 +77,9 @@ class JournalController {
             List<String> codes) {}
 
     record ConsentRequest(String occurredAt) {}
+
+    /** The withdrawal recorded: the member is shown by {@code pseudonym} from now on. */
+    record WithdrawalResponse(String projectId, String id, String pseudonym) {}
 
     @PostMapping("/reflections")
     @ResponseStatus(HttpStatus.CREATED)
@@ -150,7 +165,7 @@ class JournalController {
     @PostMapping("/members/{memberId}/consent-withdrawal")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A member withdraws consent (ConsentWithdrawn)")
-    RecordedResponse withdrawConsent(
+    WithdrawalResponse withdrawConsent(
             @PathVariable String projectId,
             @PathVariable String memberId,
             @RequestBody(required = false) ConsentRequest r) {
@@ -160,8 +175,10 @@ class JournalController {
             throw new NotAllowedException(
                     "memberId", "a member may withdraw only their own consent; this needs the role COORDINATOR");
         }
-        commands.sendAndWait(
-                new WithdrawConsent(projectId, defaults.occurredAt(r == null ? null : r.occurredAt()), memberId));
-        return new RecordedResponse(projectId, memberId);
+        Instant effective = defaults.occurredAt(r == null ? null : r.occurredAt());
+        commands.sendAndWait(new WithdrawConsent(projectId, effective, memberId));
+        String pseudonym = sealing.pseudonym(projectId, memberId).orElseThrow();
+        audit.record(me.username(), "CONSENT_WITHDRAWN", projectId, pseudonym, "effective " + effective);
+        return new WithdrawalResponse(projectId, memberId, pseudonym);
     }
 }

@@ -75,7 +75,8 @@ class ProjectOverviewQueryTest {
                                 "ACADEMIC",
                                 false,
                                 REGISTERED,
-                                ANN_LEAVES),
+                                ANN_LEAVES,
+                                false),
                         new Member(
                                 "ben",
                                 "Ben Baker",
@@ -84,7 +85,8 @@ class ProjectOverviewQueryTest {
                                 "SERVICE_USER",
                                 true,
                                 REGISTERED,
-                                null));
+                                null,
+                                false));
         assertThat(overview.meetings())
                 .containsExactly(new Meeting("m-1", "Kick-off", "TEAM", MET, "design", List.of("ann", "ben")));
         assertThat(overview.decisions())

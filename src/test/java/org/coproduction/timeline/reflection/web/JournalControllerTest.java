@@ -7,6 +7,8 @@ import static org.coproduction.timeline.web.AdapterExpectations.recorded;
 import static org.coproduction.timeline.web.AdapterExpectations.refused;
 import static org.coproduction.timeline.web.FixedClockAndIds.NOW;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -23,12 +25,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.coproduction.timeline.access.Account;
+import org.coproduction.timeline.access.AuditTrail;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.SignedIn;
 import org.coproduction.timeline.access.api.Grant;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
@@ -80,6 +84,12 @@ class JournalControllerTest {
     @MockitoBean
     CurrentAccount current;
 
+    @MockitoBean
+    Sealing sealing;
+
+    @MockitoBean
+    AuditTrail audit;
+
     /** Signs in as an account with {@code role} in the project, linked to member {@code memberId}. */
     private void signedInAs(ProjectRole role, String memberId) {
         Account account = new Account("someone", "Someone", null, false, Instant.EPOCH);
@@ -90,6 +100,7 @@ class JournalControllerTest {
     @BeforeEach
     void signInAsACoordinatorWhoIsBob() {
         signedInAs(ProjectRole.COORDINATOR, BOB);
+        given(sealing.pseudonym(eq(PROJECT), anyString())).willReturn(Optional.of("Withdrawn member 1"));
     }
 
     private ResultActions postJson(String uri, String json, Object... uriVariables) throws Exception {
@@ -409,6 +420,15 @@ class JournalControllerTest {
                 .andExpect(recorded(PROJECT, BOB));
 
         verify(commands).sendAndWait(new WithdrawConsent(PROJECT, THEN_INSTANT, BOB));
+    }
+
+    @Test
+    void answersAWithdrawalWithThePseudonymAndListsItInTheAuditTrailByPseudonym() throws Exception {
+        postJson(CONSENT_WITHDRAWAL, "{\"occurredAt\":\"" + THEN + "\"}", PROJECT, BOB)
+                .andExpect(jsonPath("$.pseudonym").value("Withdrawn member 1"));
+
+        verify(audit)
+                .record("someone", "CONSENT_WITHDRAWN", PROJECT, "Withdrawn member 1", "effective " + THEN_INSTANT);
     }
 
     @Test
