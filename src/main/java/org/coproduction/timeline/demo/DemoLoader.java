@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.coproduction.timeline.access.AccessBootstrap;
 import org.coproduction.timeline.access.AccessBootstrap.DemoMember;
 import org.coproduction.timeline.interchange.ImportProgress;
@@ -92,11 +94,16 @@ class DemoLoader {
 
     /**
      * The demo's members, the one leading it (its chief investigator, who coordinates the study
-     * here) first, each once even when they left and rejoined.
+     * here) first, each once even when they left and rejoined; not those who withdrew consent (no
+     * account keeps the name of someone who withdrew).
      */
     static List<DemoMember> members(List<ObjectNode> events) {
         Map<String, DemoMember> members = new LinkedHashMap<>();
+        Set<String> withdrawn = new HashSet<>();
         for (ObjectNode line : events) {
+            if ("ConsentWithdrawn".equals(line.path("type").asText())) {
+                withdrawn.add(line.path("data").path("memberId").asText());
+            }
             if (!"MemberJoined".equals(line.path("type").asText())) {
                 continue;
             }
@@ -107,6 +114,7 @@ class DemoLoader {
                     memberId, new DemoMember(memberId, data.path("name").asText(), leads));
         }
         return members.values().stream()
+                .filter(m -> !withdrawn.contains(m.memberId()))
                 .sorted(Comparator.comparing((DemoMember m) -> !m.coordinator()))
                 .toList();
     }

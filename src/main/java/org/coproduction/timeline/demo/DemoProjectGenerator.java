@@ -49,6 +49,8 @@ public final class DemoProjectGenerator {
     private static final LocalDate PROJECT_START = LocalDate.of(2021, 1, 11);
     private static final LocalDate LAST_MEETING_WEEK = LocalDate.of(2023, 12, 11);
     private static final Instant PROJECT_CLOSED_AT = utc(LocalDate.of(2024, 1, 31), 17, 0);
+    /** The member who withdraws consent before the project closes. */
+    public static final String WITHDRAWN_MEMBER = "janet-holloway";
     /** Late paperwork has to land before the close: the system refuses anything after ProjectClosed. */
     private static final Instant LAST_RECORDING_AT = PROJECT_CLOSED_AT.minus(Duration.ofDays(1));
 
@@ -952,6 +954,7 @@ public final class DemoProjectGenerator {
             recordInterviews();
             retractContributions();
             retractInfluences();
+            withdrawConsent();
             closeProject();
             return envelopesInRecordedOrder();
         }
@@ -1821,6 +1824,19 @@ public final class DemoProjectGenerator {
             LocalDate day = LocalDate.ofInstant(original, ZoneOffset.UTC)
                     .plusDays(between(MIN_CORRECTION_DELAY_DAYS, MAX_CORRECTION_DELAY_DAYS));
             return earliest(utc(day, 11, 0).plus(fiveMinuteSteps(0, 300)), LAST_RECORDING_AT);
+        }
+
+        /**
+         * An advisory member withdraws consent shortly before the project closes, so a newcomer sees
+         * what that does: she is "Withdrawn member 1" everywhere, her turns and influences still
+         * counted, her name and words unreadable. Recorded at closure, after everything about her.
+         */
+        private void withdrawConsent() {
+            emit(
+                    "ConsentWithdrawn",
+                    PROJECT_CLOSED_AT.minus(Duration.ofDays(14)),
+                    PROJECT_CLOSED_AT,
+                    data -> data.put("memberId", WITHDRAWN_MEMBER));
         }
 
         private void closeProject() {

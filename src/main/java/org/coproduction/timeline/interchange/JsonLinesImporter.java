@@ -306,6 +306,10 @@ public class JsonLinesImporter {
                     alreadyPresent++;
                     continue;
                 }
+                if (parsed.refusal() != null) {
+                    error(line.lineNumber(), "data", parsed.refusal());
+                    continue;
+                }
                 try {
                     project.state.check(event);
                 } catch (RuleViolationException e) {
@@ -409,9 +413,9 @@ public class JsonLinesImporter {
                 if (text.isBlank()) {
                     continue;
                 }
-                InterchangeLine line = sealed(parse(number, text, errors), errors);
+                InterchangeLine line = parse(number, text, errors);
                 if (line != null) {
-                    lines.add(new Parsed(line, serialized(line)));
+                    lines.add(sealed(line));
                 }
                 if (lines.size() == CHUNK) {
                     if (!hand(parsed, new Chunk(lines, errors, number, bytes), stop)) {
@@ -468,36 +472,36 @@ public class JsonLinesImporter {
 
     /**
      * The line with its personal text sealed under its member's key and its event id (a line from an
-     * export of this installation arrives sealed and is kept as it is, if it opens here); a member
-     * whose key was destroyed is an error of the line.
+     * export of this installation arrives sealed and is kept as it is, if it opens here). A line
+     * whose text cannot be sealed (its member withdrew consent) or does not open here carries the
+     * reason, an error only if the store does not hold the line already.
      */
-    private InterchangeLine sealed(InterchangeLine line, List<ImportError> errors) {
-        if (line == null) {
-            return null;
-        }
+    private Parsed sealed(InterchangeLine line) {
         try {
             ProjectEvent event = sealing.seal(line.event(), line.eventId().toString());
             if (event == line.event()
                     && !sealing.opensHere(event, line.eventId().toString())) {
-                errors.add(new ImportError(
-                        line.lineNumber(),
-                        "data",
+                return new Parsed(
+                        line,
+                        null,
                         "holds text sealed under a key this installation does not hold: a version 2 line"
-                                + " re-imports only into the installation that exported it"));
-                return null;
+                                + " re-imports only into the installation that exported it");
             }
-            return event == line.event()
+            InterchangeLine sealed = event == line.event()
                     ? line
                     : new InterchangeLine(
                             line.lineNumber(), event, line.eventId(), line.recordedAt(), line.transcribedBy());
+            return new Parsed(sealed, serialized(sealed), null);
         } catch (PersonalText.TextWithdrawnException e) {
-            errors.add(new ImportError(line.lineNumber(), "data", e.getMessage()));
-            return null;
+            return new Parsed(line, null, e.getMessage());
         }
     }
 
-    /** A line read into its event, with the message the store will take, already serialised. */
-    private record Parsed(InterchangeLine line, Message<ProjectEvent> message) {}
+    /**
+     * A line read into its event, with the message the store will take, already serialised; or, when
+     * it cannot be stored here, why not ({@code refusal}).
+     */
+    private record Parsed(InterchangeLine line, Message<ProjectEvent> message, String refusal) {}
 
     /**
      * The line's event as a message under its interchange id, serialised here on the reader thread:

@@ -48,11 +48,13 @@ public class MemberKeys {
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final Clock clock;
+    private final Vacuum vacuum;
 
-    MemberKeys(JdbcClient jdbc, MasterKey master, Clock clock) {
+    MemberKeys(JdbcClient jdbc, MasterKey master, Clock clock, Vacuum vacuum) {
         this.jdbc = jdbc;
         this.master = master;
         this.clock = clock;
+        this.vacuum = vacuum;
     }
 
     /** The member's key, made now if they have none yet; empty when it was destroyed. */
@@ -131,6 +133,7 @@ public class MemberKeys {
                 .params(now, projectId, projectId, memberId)
                 .update();
         afterCommit(() -> opened.put(member, Optional.empty()));
+        vacuum.afterCommit("member_key");
     }
 
     /** Whether the member's key was destroyed. */

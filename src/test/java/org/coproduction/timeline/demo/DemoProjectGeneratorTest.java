@@ -387,6 +387,7 @@ class DemoProjectGeneratorTest {
         private Instant latestOccurred = Instant.MIN;
         private Instant lastPhaseStart = Instant.MIN;
         private final Map<String, Instant> joined = new HashMap<>();
+        private final Set<String> withdrawn = new HashSet<>();
         private final Map<String, Instant> left = new HashMap<>();
         private final Set<String> meetings = new HashSet<>();
         private final Set<String> contributions = new HashSet<>();
@@ -509,11 +510,17 @@ class DemoProjectGeneratorTest {
                     member(text.apply("intervieweeId"), at, where);
                     member(text.apply("interviewerId"), at, where);
                 }
+                case "ConsentWithdrawn" -> {
+                    String member = text.apply("memberId");
+                    require(joined.containsKey(member), where, member + " never joined");
+                    require(withdrawn.add(member), where, member + " withdrew twice");
+                }
                 default -> violations.add(where + ": unexpected type");
             }
         }
 
         private void member(String memberId, Instant at, String where) {
+            require(!withdrawn.contains(memberId), where, memberId + " withdrew consent: nothing more is recorded");
             Instant joinedAt = joined.get(memberId);
             Instant leftAt = left.get(memberId);
             boolean current = joinedAt != null && !at.isBefore(joinedAt) && (leftAt == null || at.isBefore(leftAt));

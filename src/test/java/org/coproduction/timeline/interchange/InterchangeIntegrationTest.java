@@ -384,7 +384,7 @@ class InterchangeIntegrationTest {
         String demo = demoFile();
         List<String> demoLines = demo.lines().toList();
         ResponseEntity<JsonNode> imported = importLines(demo);
-        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(imported.getBody().path("imported").asLong()
                         + imported.getBody().path("alreadyPresent").asLong())
                 .isEqualTo(demoLines.size());

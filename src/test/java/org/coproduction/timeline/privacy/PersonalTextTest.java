@@ -39,6 +39,9 @@ class PersonalTextTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Vacuum vacuum;
+
     static String project() {
         return "privacy-" + UUID.randomUUID();
     }
@@ -114,7 +117,8 @@ class PersonalTextTest {
         text.seal(project, "ann", "event-1", SECRET);
         String another = TinkJsonProtoKeysetFormat.serializeKeyset(
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        MemberKeys withTheWrongKey = new MemberKeys(jdbc, new MasterKey(jdbc, another, Path.of("unused")), clock);
+        MemberKeys withTheWrongKey =
+                new MemberKeys(jdbc, new MasterKey(jdbc, another, Path.of("unused")), clock, vacuum);
 
         assertThatThrownBy(() -> withTheWrongKey.forReading(project, "ann"))
                 .isInstanceOf(IllegalStateException.class)
@@ -129,7 +133,7 @@ class PersonalTextTest {
 
         String project = project();
         String sealed = text.seal(project, "ann", "event-1", SECRET);
-        MemberKeys reread = new MemberKeys(jdbc, new MasterKey(jdbc, "", file), clock);
+        MemberKeys reread = new MemberKeys(jdbc, new MasterKey(jdbc, "", file), clock, vacuum);
         assertThat(new PersonalText(reread).open(project, "ann", "event-1", sealed))
                 .contains(SECRET);
     }

@@ -22,6 +22,7 @@ import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.Sealing;
+import org.coproduction.timeline.privacy.Vacuum;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
@@ -84,10 +85,12 @@ class InfluenceProjection {
 
     private final JdbcTemplate jdbc;
     private final Sealing sealing;
+    private final Vacuum vacuum;
 
-    InfluenceProjection(JdbcTemplate jdbc, Sealing sealing) {
+    InfluenceProjection(JdbcTemplate jdbc, Sealing sealing, Vacuum vacuum) {
         this.jdbc = jdbc;
         this.sealing = sealing;
+        this.vacuum = vacuum;
     }
 
     @EventHandler
@@ -226,6 +229,9 @@ class InfluenceProjection {
                 jdbc,
                 "UPDATE " + INFLUENCE + " SET note = NULL WHERE project_id = ? AND member_id = ?",
                 pending.withdrawn.stream().map(w -> new Object[] {w[1], w[2]}).toList());
+        if (!pending.withdrawn.isEmpty()) {
+            vacuum.afterCommit(MEMBER, INFLUENCE);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.Sealing;
+import org.coproduction.timeline.privacy.Vacuum;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
@@ -92,10 +93,12 @@ class ParticipationProjection {
     private final JdbcTemplate jdbc;
 
     private final Sealing sealing;
+    private final Vacuum vacuum;
 
-    ParticipationProjection(JdbcTemplate jdbc, Sealing sealing) {
+    ParticipationProjection(JdbcTemplate jdbc, Sealing sealing, Vacuum vacuum) {
         this.jdbc = jdbc;
         this.sealing = sealing;
+        this.vacuum = vacuum;
     }
 
     @EventHandler
@@ -331,6 +334,9 @@ class ParticipationProjection {
         batchUpdate(
                 "UPDATE participation_member SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",
                 batch.withdrawn);
+        if (!batch.withdrawn.isEmpty()) {
+            vacuum.afterCommit("participation_member");
+        }
         List<Object[]> insertMarks = new ArrayList<>();
         List<Object[]> updateMarks = new ArrayList<>();
         batch.marks.forEach((project, mark) -> {

@@ -15,6 +15,7 @@ import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.Sealing;
+import org.coproduction.timeline.privacy.Vacuum;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
@@ -50,10 +51,12 @@ class TimelineProjection {
     private final JdbcTemplate jdbc;
 
     private final Sealing sealing;
+    private final Vacuum vacuum;
 
-    TimelineProjection(JdbcTemplate jdbc, Sealing sealing) {
+    TimelineProjection(JdbcTemplate jdbc, Sealing sealing, Vacuum vacuum) {
         this.jdbc = jdbc;
         this.sealing = sealing;
+        this.vacuum = vacuum;
     }
 
     @EventHandler
@@ -151,6 +154,9 @@ class TimelineProjection {
                 jdbc,
                 "UPDATE timeline_member_name SET name = ? WHERE project_id = ? AND member_id = ?",
                 batch.withdrawn);
+        if (!batch.withdrawn.isEmpty()) {
+            vacuum.afterCommit("timeline_member_name");
+        }
         // A phase started again (a correction) replaces its row.
         JdbcBatch.run(
                 jdbc,
