@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * question after another and prints the latency percentiles. MODE is {@code none} (a build without
  * the door, for comparison), {@code basic} (HTTP Basic on every request), {@code bearer} (a personal
  * access token, created first) or {@code session} (signed in once on the login page, the session
- * cookie after). Each run warms up with a fifth as many questions, untimed.
+ * cookie after). Each run warms up with a fifth as many questions, untimed. {@code AuthBench URL MODE
+ * USER PASSWORD QUESTIONS LABEL PATH} asks PATH instead, and prints LABEL for it.
  */
 public final class AuthBench {
 
@@ -32,6 +33,8 @@ public final class AuthBench {
         String user = args.length > 2 ? args[2] : null;
         String password = args.length > 3 ? args[3] : null;
         int questions = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
+        String label = args.length > 6 ? args[5] : "influencers of d-43";
+        String question = args.length > 6 ? args[6] : QUESTION;
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -55,7 +58,7 @@ public final class AuthBench {
                     }
                     default -> throw new IllegalArgumentException("unknown mode " + mode);
                 };
-        HttpRequest request = sign.apply(HttpRequest.newBuilder(URI.create(base + QUESTION)))
+        HttpRequest request = sign.apply(HttpRequest.newBuilder(URI.create(base + question)))
                 .GET()
                 .build();
         for (int i = 0; i < questions / 5; i++) {
@@ -69,8 +72,9 @@ public final class AuthBench {
         }
         Arrays.sort(nanos);
         System.out.printf(
-                "auth %-8s influencers of d-43, %d questions: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, mean %.3f ms%n",
+                "auth %-8s %s, %d questions: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, mean %.3f ms%n",
                 mode,
+                label,
                 questions,
                 Measure.percentile(nanos, 50),
                 Measure.percentile(nanos, 90),
