@@ -424,6 +424,25 @@ class ReportIntegrationTest {
         assertThat(report.gripp2().shortForm().get(3).eventIds()).hasSizeGreaterThan(5);
     }
 
+    /**
+     * The demo's member who withdrew consent: the methods say so (a count, no name) once the
+     * withdrawal is in the record, and she is her pseudonym in every part of the report, whenever.
+     */
+    @Test
+    void givenTheDemo_thenTheWithdrawalIsCountedInTheMethodsAndTheMemberIsHerPseudonym() {
+        String after = http.getForObject(
+                "/api/projects/" + DEMO + "/report?format=md&asOf=2024-02-01&knownAt=2024-02-01", String.class);
+        String before = http.getForObject(url(DEMO, "md"), String.class);
+
+        assertThat(after)
+                .contains("One member withdrew consent")
+                .contains("**Consent withdrawn**")
+                .contains("Withdrawn member 1")
+                .doesNotContain("Janet Holloway");
+        assertThat(before).doesNotContain("One member withdrew consent").doesNotContain("Janet Holloway");
+        assertThat(before).contains("Withdrawn member 1");
+    }
+
     @Test
     void theHtmlHasTheGripp2SectionWithAnItemPerHeadingAndTheTeamsItemsMarked() {
         Document page = Parser.xmlParser().parseInput(http.getForObject(url(SMALL, "html"), String.class), "");

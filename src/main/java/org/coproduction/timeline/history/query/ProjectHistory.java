@@ -252,6 +252,11 @@ public final class ProjectHistory {
         return registrationEventId;
     }
 
+    /** How many members' withdrawals of consent were recorded by knownAt. */
+    public int withdrawals() {
+        return withdrawn.size();
+    }
+
     /** Whether the member's withdrawal of consent was recorded by knownAt (whatever date it took effect). */
     public boolean withdrew(String memberId) {
         return withdrawn.contains(memberId);

@@ -132,6 +132,14 @@ final class Gripp2Items {
                 history.interviews(asOf),
                 asOf,
                 knownAt);
+        int withdrawals = history.withdrawals();
+        if (withdrawals > 0) {
+            text += String.format(
+                    Locale.ROOT,
+                    " %s withdrew consent: what they did is still counted, under a pseudonym (\"Withdrawn"
+                            + " member 1\"), and their names and words are in no part of this report.",
+                    withdrawals == 1 ? "One member" : withdrawals + " members");
+        }
         return new Gripp2Item("Methods", text, List.of(), false, null);
     }
 

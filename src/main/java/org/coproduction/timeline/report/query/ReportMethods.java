@@ -15,6 +15,12 @@ final class ReportMethods {
                             + " Roles, perspectives and membership are those in force when the counted thing"
                             + " happened."),
             new Definition(
+                    "Consent withdrawn",
+                    "A member who withdrew consent is shown as \"Withdrawn member N\" (N: their place among the"
+                            + " project's withdrawals) everywhere in the report, at every asOf and knownAt: their"
+                            + " key was destroyed, so what they were called, said or wrote opens nowhere. What"
+                            + " they did (turns, influences, attendance) is counted as before."),
+            new Definition(
                     "Phases",
                     "A phase runs from its start (inclusive) to the next phase's start (exclusive); the last"
                             + " phase started by asOf is open. Before the first phase is a bucket of its own when"
