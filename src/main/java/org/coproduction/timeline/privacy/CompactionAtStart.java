@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -16,8 +17,10 @@ import org.springframework.core.env.Environment;
  * Finishes crypto-shredding in an H2 file: H2 keeps old pages of the file until it compacts it, so
  * after a member's key is destroyed an old page may still hold the keyset (and names a read model
  * held before it purged them). At start-up, before anything else opens the database, an H2 file with
- * a key destroyed since its last compaction is compacted ({@code SHUTDOWN COMPACT}, which rewrites
- * the file): after that no page of the file holds what was destroyed. PostgreSQL tables are
+ * a key destroyed since its last compaction is compacted: H2's own {@code MVStoreTool.compact} copies
+ * what is live into a new file that replaces the old one, so no page of the file holds what was
+ * destroyed. (Not {@code SHUTDOWN COMPACT}: it compresses the new file, whose bytes then cannot be
+ * searched for what they hold, which is how the tests show that nothing stays.) PostgreSQL tables are
  * vacuumed when the withdrawal is recorded instead ({@link Vacuum}).
  */
 public class CompactionAtStart implements ApplicationListener<ApplicationPreparedEvent> {
@@ -28,41 +31,60 @@ public class CompactionAtStart implements ApplicationListener<ApplicationPrepare
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         Environment environment = event.getApplicationContext().getEnvironment();
+        if (h2File(environment)) {
+            compactIfAKeyWasDestroyed(
+                    environment.getProperty("spring.datasource.url"),
+                    environment.getProperty("spring.datasource.username", "sa"),
+                    environment.getProperty("spring.datasource.password", ""));
+        }
+    }
+
+    /** Whether the configured database is an H2 file that exists. */
+    private static boolean h2File(Environment environment) {
         String url = environment.getProperty("spring.datasource.url", "");
-        if (!url.startsWith(H2_FILE)) {
+        return url.startsWith(H2_FILE) && Files.exists(file(url));
+    }
+
+    private static Path file(String url) {
+        return Path.of(url.substring(H2_FILE.length()).split(";", 2)[0] + ".mv.db");
+    }
+
+    /**
+     * Compacts the configured H2 file now (the application must not have it open): after a copy of
+     * the store, no old page of the file keeps what the copy replaced. Nothing for PostgreSQL, which
+     * drops a dropped table's files.
+     */
+    public static void compact(Environment environment) {
+        if (!h2File(environment)) {
             return;
         }
-        String path = url.substring(H2_FILE.length()).split(";", 2)[0];
-        if (!Files.exists(Path.of(path + ".mv.db"))) {
-            return;
-        }
-        compactIfAKeyWasDestroyed(
-                url,
-                environment.getProperty("spring.datasource.username", "sa"),
-                environment.getProperty("spring.datasource.password", ""));
+        MVStoreTool.compact(
+                file(environment.getProperty("spring.datasource.url")).toString(), false);
     }
 
     static void compactIfAKeyWasDestroyed(String url, String user, String password) {
+        int destroyed;
+        // The last connection to close closes the database: the file is then free to be rewritten.
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
-            int destroyed;
-            try {
-                destroyed = statement.executeUpdate("UPDATE member_key SET compacted_at = CURRENT_TIMESTAMP"
-                        + " WHERE destroyed_at IS NOT NULL AND compacted_at IS NULL");
-            } catch (SQLException notYetMigrated) {
-                return; // a store older than its key table: nothing was destroyed in it
-            }
-            if (destroyed == 0) {
-                return;
-            }
-            long before = Files.size(Path.of(url.substring(H2_FILE.length()).split(";", 2)[0] + ".mv.db"));
-            statement.execute("SHUTDOWN COMPACT");
+            destroyed = statement.executeUpdate("UPDATE member_key SET compacted_at = CURRENT_TIMESTAMP"
+                    + " WHERE destroyed_at IS NOT NULL AND compacted_at IS NULL");
+        } catch (SQLException notYetMigrated) {
+            return; // a store older than its key table: nothing was destroyed in it
+        }
+        if (destroyed == 0) {
+            return;
+        }
+        try {
+            long before = Files.size(file(url));
+            MVStoreTool.compact(file(url).toString(), false);
             log.info(
-                    "Compacted the database file ({} bytes before) after {} member key(s) were destroyed:"
-                            + " no page of it holds them any more",
+                    "Compacted the database file ({} bytes before, {} after) after {} member key(s) were"
+                            + " destroyed: no page of it holds them any more",
                     before,
+                    Files.size(file(url)),
                     destroyed);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(
                     "Could not compact the database after a withdrawal of consent: " + e.getMessage(), e);
         }

@@ -1,6 +1,9 @@
 package org.coproduction.timeline.privacy;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -26,8 +29,30 @@ public class PersonalText {
 
     /** The text sealed under the member's key; refused when the member's key was destroyed. */
     public String seal(String projectId, String memberId, String eventId, String text) {
-        Aead aead =
-                keys.forWriting(projectId, memberId).orElseThrow(() -> new TextWithdrawnException(projectId, memberId));
+        return seal(
+                keys.forWriting(projectId, memberId).orElseThrow(() -> new TextWithdrawnException(projectId, memberId)),
+                projectId,
+                memberId,
+                eventId,
+                text);
+    }
+
+    /**
+     * The text sealed under a key made for it and forgotten at once: it opens nowhere, as if sealed
+     * under the member's key and that key then destroyed. For text found in the clear, when copying a
+     * store written before sealing, of a member whose key is destroyed already.
+     */
+    String sealForNobody(String projectId, String memberId, String eventId, String text) {
+        try {
+            Aead forgotten = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return seal(forgotten, projectId, memberId, eventId, text);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink could not make a key", e);
+        }
+    }
+
+    private static String seal(Aead aead, String projectId, String memberId, String eventId, String text) {
         try {
             byte[] ciphertext =
                     aead.encrypt(text.getBytes(StandardCharsets.UTF_8), associatedData(projectId, memberId, eventId));

@@ -53,22 +53,53 @@ public class Sealing {
 
     /** The event with its personal text sealed; the event itself when it holds none in the clear. */
     public ProjectEvent seal(ProjectEvent event, String eventId) {
+        return seal(event, eventId, text::seal);
+    }
+
+    /**
+     * As {@link #seal}, for an event of a store written before sealing, copied into its sealed
+     * successor: the text of a member whose key was destroyed already is sealed under a key that is
+     * forgotten at once, so that it opens nowhere, as if it had been sealed before the key went.
+     */
+    ProjectEvent sealForCopy(ProjectEvent event, String eventId) {
+        try {
+            return seal(event, eventId, text::seal);
+        } catch (PersonalText.TextWithdrawnException withdrawn) {
+            return seal(event, eventId, text::sealForNobody);
+        }
+    }
+
+    /** Seals one member's text: (project, member, event id, text in the clear) to sealed text. */
+    private interface Sealer {
+        String seal(String projectId, String memberId, String eventId, String value);
+    }
+
+    private static ProjectEvent seal(ProjectEvent event, String eventId, Sealer sealer) {
         if (event instanceof ReflectionWritten r && needsSealing(r.text())) {
-            return withText(r, text.seal(r.projectId(), r.authorId(), eventId, r.text()));
+            return withText(r, sealer.seal(r.projectId(), r.authorId(), eventId, r.text()));
         }
         if (event instanceof InterviewRecorded i && needsSealing(i.summary())) {
-            return withSummary(i, text.seal(i.projectId(), i.intervieweeId(), eventId, i.summary()));
+            return withSummary(i, sealer.seal(i.projectId(), i.intervieweeId(), eventId, i.summary()));
         }
         if (event instanceof MemberJoined j && needsSealing(j.name())) {
-            return withName(j, text.seal(j.projectId(), j.memberId(), eventId, j.name()));
+            return withName(j, sealer.seal(j.projectId(), j.memberId(), eventId, j.name()));
         }
         if (event instanceof ContributionRecorded c && needsSealing(c.summary())) {
-            return withSummary(c, text.seal(c.projectId(), c.memberId(), eventId, c.summary()));
+            return withSummary(c, sealer.seal(c.projectId(), c.memberId(), eventId, c.summary()));
         }
         if (event instanceof InfluenceRecorded f && needsSealing(f.note())) {
-            return withNote(f, text.seal(f.projectId(), f.memberId(), eventId, f.note()));
+            return withNote(f, sealer.seal(f.projectId(), f.memberId(), eventId, f.note()));
         }
         return event;
+    }
+
+    /** Whether the event holds personal text in the clear (stored before sealing, or not yet sealed). */
+    static boolean holdsTextInTheClear(ProjectEvent event) {
+        return (event instanceof ReflectionWritten r && needsSealing(r.text()))
+                || (event instanceof InterviewRecorded i && needsSealing(i.summary()))
+                || (event instanceof MemberJoined j && needsSealing(j.name()))
+                || (event instanceof ContributionRecorded c && needsSealing(c.summary()))
+                || (event instanceof InfluenceRecorded f && needsSealing(f.note()));
     }
 
     /** Whether the event holds sealed personal text (its interchange line is then version 2). */

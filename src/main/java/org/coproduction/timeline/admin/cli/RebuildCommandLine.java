@@ -48,7 +48,11 @@ public final class RebuildCommandLine {
         }
     }
 
-    private static int rebuild(ReadModels readModels, String target) throws InterruptedException {
+    /**
+     * Rebuilds the named read models (or {@code all}), a progress bar each, and waits until they have
+     * caught up; answers the exit code.
+     */
+    static int rebuild(ReadModels readModels, String target) throws InterruptedException {
         List<String> known = readModels.names();
         if (!target.equals("all") && !known.contains(target)) {
             System.err.println(
