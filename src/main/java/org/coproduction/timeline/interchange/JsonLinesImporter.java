@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -91,6 +93,9 @@ public class JsonLinesImporter {
     private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Sealing sealing;
+    /** How far past now an occurredAt or recordedAt may lie, for clocks that disagree. */
+    private final Duration clockTolerance;
+
     private final Executor readerThread = runnable -> {
         Thread thread = new Thread(runnable, "import-reader");
         thread.setDaemon(true);
@@ -109,8 +114,10 @@ public class JsonLinesImporter {
             Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
             @Value("${timeline.import.resident-events:250000}") long residentEvents,
+            @Value("${timeline.clock-tolerance:PT5M}") Duration clockTolerance,
             Sealing sealing) {
         this.sealing = sealing;
+        this.clockTolerance = clockTolerance;
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
@@ -276,6 +283,24 @@ public class JsonLinesImporter {
             }
         }
 
+        /**
+         * Nothing happens or is recorded after the moment it is stored: a line whose occurredAt or
+         * recordedAt is later than now (give or take the clock tolerance) is an error.
+         */
+        private boolean inTheFuture(InterchangeLine line) {
+            Instant now = clock.instant();
+            Instant limit = now.plus(clockTolerance);
+            if (line.event().occurredAt().isAfter(limit)) {
+                error(line.lineNumber(), "data.occurredAt", "is after now (" + now + "): it has not happened yet");
+                return true;
+            }
+            if (line.recordedAt() != null && line.recordedAt().isAfter(limit)) {
+                error(line.lineNumber(), "recordedAt", "is after now (" + now + "): it cannot have been recorded yet");
+                return true;
+            }
+            return false;
+        }
+
         void error(long line, String field, String message) {
             errorCount++;
             if (errors.size() < ImportRejectedException.MAX_LISTED) {
@@ -308,6 +333,9 @@ public class JsonLinesImporter {
                 }
                 if (parsed.refusal() != null) {
                     error(line.lineNumber(), "data", parsed.refusal());
+                    continue;
+                }
+                if (inTheFuture(line)) {
                     continue;
                 }
                 try {

@@ -453,6 +453,23 @@ class InterchangeIntegrationTest {
         assertThat(export(ID_BORROWER, "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** Nothing happens or is recorded after it is stored: a future occurredAt or recordedAt is an error. */
+    @Test
+    void refusesLinesThatOccurredOrWereRecordedAfterNowAndStoresNothing() {
+        String project = "interchange-future";
+        InterchangeFile future = smallStudy(project)
+                .editData(4, "occurredAt", "2999-01-01T00:00:00Z")
+                .edit(6, line -> line.put("recordedAt", "2999-01-01T00:00:00Z"));
+
+        ResponseEntity<JsonNode> response = importLines(future.text());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // (Lines naming what line 4 would have recorded are refused too: their member never joined.)
+        assertThat(errors(response)).contains(new LineError(4, "data.occurredAt"), new LineError(6, "recordedAt"));
+        assertThat(response.getBody().toString()).contains("after now");
+        assertThat(export(project, "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private static void assertEveryLineConformsToTheSchemas(List<JsonNode> exported) {
         EventSchemas schemas = new EventSchemas();
         List<String> violations = new ArrayList<>();

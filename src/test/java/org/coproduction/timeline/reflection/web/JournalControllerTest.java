@@ -447,6 +447,18 @@ class JournalControllerTest {
     }
 
     @Test
+    void refusesAnOccurredAtAfterNowButAcceptsOneWithinTheClockTolerance() throws Exception {
+        // The fixed clock reads 2024-06-01T09:30:00Z; five minutes' tolerance for clocks that disagree.
+        postJson(CONSENT_WITHDRAWAL, "{\"occurredAt\":\"2024-06-01T09:36:00Z\"}", PROJECT, BOB)
+                .andExpect(invalid("occurredAt"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("after now")));
+        verifyNoInteractions(commands);
+
+        postJson(CONSENT_WITHDRAWAL, "{\"occurredAt\":\"2024-06-01T09:34:00Z\"}", PROJECT, BOB)
+                .andExpect(recorded(PROJECT, BOB));
+    }
+
+    @Test
     void rejectsAConsentWithdrawalWithAMalformedOccurredAtNamingTheField() throws Exception {
         postJson(CONSENT_WITHDRAWAL, "{\"occurredAt\":\"tomorrow\"}", PROJECT, BOB)
                 .andExpect(invalid("occurredAt"));
