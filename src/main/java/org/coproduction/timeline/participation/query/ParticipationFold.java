@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,6 +44,7 @@ import org.coproduction.timeline.participation.api.Participation.Shift;
 import org.coproduction.timeline.participation.api.Participation.Window;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.platform.Utc;
+import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
@@ -267,6 +269,12 @@ public final class ParticipationFold {
         return tallies;
     }
 
+    /**
+     * How long a span months and quarters are made for (200 years): a question's work is bounded by
+     * this, not by dates a record happens to hold.
+     */
+    static final long MAX_CALENDAR_MONTHS = 200 * 12;
+
     /** Every calendar month or quarter from the first fact counted to the last, the quiet ones included. */
     private List<Tally> byCalendar(
             Function<Instant, YearMonth> periodOf, UnaryOperator<YearMonth> next, Function<YearMonth, Label> label) {
@@ -278,8 +286,15 @@ public final class ParticipationFold {
         if (counted.first == null) {
             return List.of();
         }
-        List<Tally> periods = new ArrayList<>();
         YearMonth end = periodOf.apply(counted.last);
+        long months = ChronoUnit.MONTHS.between(periodOf.apply(counted.first), end);
+        if (months >= MAX_CALENDAR_MONTHS) {
+            throw new InvalidFieldException(
+                    "by",
+                    "the counted facts span " + (months / 12) + " years, more than month or quarter windows are"
+                            + " made for (" + (MAX_CALENDAR_MONTHS / 12) + " years): ask by phase or project");
+        }
+        List<Tally> periods = new ArrayList<>();
         for (YearMonth period = periodOf.apply(counted.first); !period.isAfter(end); period = next.apply(period)) {
             Label named = label.apply(period);
             periods.add(new Tally(named.key(), named.name(), startOf(period), startOf(next.apply(period))));

@@ -1,6 +1,7 @@
 package org.coproduction.timeline.participation.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.Participation.MemberFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
 import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
@@ -87,6 +89,36 @@ class ParticipationFoldTest {
                 .containsExactly(
                         tuple(PhaseCalendar.BEFORE_FIRST_PHASE, null, DESIGN_START, 3),
                         tuple("design", DESIGN_START, null, 1));
+    }
+
+    /** A record spanning centuries (dates typed wrong) gets a clear refusal by month, not a heap of windows. */
+    @Test
+    void givenFactsCenturiesApart_thenMonthsAndQuartersAreRefusedNamingByWhilePhasesAnswer() {
+        ProjectHistory history = history(false);
+        Instant longAgo = Instant.parse("1500-01-01T10:00:00Z");
+        history.add(
+                new MeetingHeld(PROJECT, longAgo, "m-0", "Typed wrong", MeetingKind.TEAM, List.of(ANN)),
+                longAgo,
+                "e-x",
+                99);
+        ParticipationFold fold = new ParticipationFold(history, LATER);
+
+        for (WindowKind by : List.of(WindowKind.MONTH, WindowKind.QUARTER)) {
+            assertThatThrownBy(() -> fold.participation(PROJECT, by))
+                    .isInstanceOf(InvalidFieldException.class)
+                    .hasMessageContaining("522 years")
+                    .extracting(e -> ((InvalidFieldException) e).field())
+                    .isEqualTo("by");
+        }
+        assertThat(fold.participation(PROJECT, WindowKind.PHASE).windows()).hasSize(1);
+        // Two hundred years less a month is still answered, month by month.
+        ProjectHistory justInside = history(false);
+        Instant edge = Instant.parse("1822-02-01T10:00:00Z");
+        justInside.add(new MeetingHeld(PROJECT, edge, "m-0", "Old", MeetingKind.TEAM, List.of(ANN)), edge, "e-y", 99);
+        assertThat(new ParticipationFold(justInside, LATER)
+                        .participation(PROJECT, WindowKind.MONTH)
+                        .windows())
+                .hasSize((int) ParticipationFold.MAX_CALENDAR_MONTHS);
     }
 
     @Test
