@@ -107,7 +107,8 @@ public final class RebuildCommandLine {
         return errors.isEmpty() ? "the processor is in error" : String.join("; ", errors);
     }
 
-    private static ProgressBar bar(String name, long head) {
+    /** A progress bar on standard error, up to {@code head} events. */
+    static ProgressBar bar(String name, long head) {
         return new ProgressBarBuilder()
                 .setTaskName(name)
                 .setInitialMax(Math.max(head, 1))

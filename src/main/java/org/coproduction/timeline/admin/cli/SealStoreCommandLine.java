@@ -1,9 +1,6 @@
 package org.coproduction.timeline.admin.cli;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.coproduction.timeline.admin.ReadModels;
 import org.coproduction.timeline.platform.CommandLine;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
@@ -53,14 +50,7 @@ public final class SealStoreCommandLine {
             System.err.printf(
                     "%d events hold personal text in the clear; copying the store's %d events%n", clear, events);
             StoreSealing.Result result;
-            try (ProgressBar bar = new ProgressBarBuilder()
-                    .setTaskName("seal")
-                    .setInitialMax(Math.max(events, 1))
-                    .setUnit(" events", 1)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .build()) {
+            try (ProgressBar bar = RebuildCommandLine.bar("seal", events)) {
                 result = context.getBean(ProcessorPause.class).during(() -> store.copyAndReplace(bar::stepTo));
             }
             System.err.printf(
