@@ -179,7 +179,7 @@ public class JsonLinesImporter {
      * polling beside an open import cost it about 22 µs a line (a 100,000-line file: 8.6 s paused,
      * 10.9 s not), while stopping idle processors costs about half a second (a pooled processor's
      * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
-     * itself takes (docs/performance.md).
+     * itself takes (docs/performance-history.md).
      */
     private static long size(Path file) {
         try {
