@@ -54,6 +54,13 @@ if (!project) {
 
 async function start() {
   overview = await api(`/api/projects/${encodeURIComponent(project)}`);
+  if (overview.closedAt) {
+    // A closed project records nothing more: say so rather than offer forms that would be refused.
+    main.append(el('p', { id: 'project-closed', class: 'notice' },
+      `“${overview.title}” was closed on ${day(overview.closedAt)}: nothing more can be recorded in it. Its meetings are on the `,
+      el('a', { href: `timeline.html?project=${encodeURIComponent(project)}` }, 'timeline'), '.'));
+    return;
+  }
   const chosen = params().get('meeting');
   const found = chosen && overview.meetings.find((m) => m.meetingId === chosen);
   if (found) openMeeting(found);

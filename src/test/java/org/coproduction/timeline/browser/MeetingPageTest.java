@@ -176,6 +176,22 @@ class MeetingPageTest extends BrowserTest {
     }
 
     /** A project with a team of four who joined before 2024, so nothing here touches the demo. */
+    /** A closed project records nothing more: the page says so, with no form that would be refused. */
+    @Test
+    void aClosedProjectSaysSoInsteadOfOfferingToRecordAMeeting() {
+        String project = newProject();
+        post("/api/projects/" + project + "/closure", Map.of("occurredAt", "2024-01-05"));
+
+        open("meeting.html?project=" + project);
+
+        assertThat(visible(By.id("project-closed")).getText())
+                .contains("was closed on 2024-01-05")
+                .contains("nothing more can be recorded");
+        assertThat(browser.findElements(By.id("new-meeting"))).isEmpty();
+        assertThat(browser.findElements(By.id("choose-meeting"))).isEmpty();
+        screenshot("meeting-closed-project");
+    }
+
     private String newProject() {
         String project = "browser-meeting-" + UUID.randomUUID().toString().substring(0, 8);
         post("/api/projects", Map.of("projectId", project, "title", "Recorded live", "occurredAt", "2023-12-01"));
