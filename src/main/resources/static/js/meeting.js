@@ -86,14 +86,15 @@ function chooseMeeting() {
   });
 
   const active = overview.members.filter((m) => m.active);
-  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  // To the second: a meeting recorded "now" must not be dated before members who joined a moment ago.
+  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 19);
   const create = el('form', { class: 'stacked', id: 'new-meeting', novalidate: true },
     el('label', { for: 'meeting-title' }, 'Title'), el('input', { id: 'meeting-title', name: 'title', required: true }),
     el('label', { for: 'meeting-kind' }, 'Kind'),
     el('select', { id: 'meeting-kind', name: 'kind' },
       ['TEAM', 'STEERING', 'ADVISORY', 'ANALYSIS_WORKSHOP', 'OTHER'].map((k) => el('option', { value: k }, label(k)))),
     el('label', { for: 'meeting-occurredAt' }, 'Held at (your local time)'),
-    el('input', { id: 'meeting-occurredAt', name: 'occurredAt', type: 'datetime-local', value: now }),
+    el('input', { id: 'meeting-occurredAt', name: 'occurredAt', type: 'datetime-local', step: 1, value: now }),
     el('fieldset', { name: 'attendees', class: 'checks' },
       el('legend', {}, 'Attendees'),
       active.length ? active.map((m, i) => el('label', {},

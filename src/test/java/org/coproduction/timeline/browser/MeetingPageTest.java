@@ -176,6 +176,35 @@ class MeetingPageTest extends BrowserTest {
     }
 
     /** A project with a team of four who joined before 2024, so nothing here touches the demo. */
+    /**
+     * A team adds a member and records a meeting at once: the meeting's default time, now, is taken
+     * to the second, so it is not before the member who joined a moment ago (issue 23, trap 1).
+     */
+    @Test
+    void aMeetingRecordedNowRightAfterAMemberJoinedIsAccepted() {
+        String project = "browser-meeting-now-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/api/projects", Map.of("projectId", project, "title", "Just started", "occurredAt", "2023-12-01"));
+        post(
+                "/api/projects/" + project + "/members",
+                Map.of(
+                        "memberId",
+                        "nia",
+                        "name",
+                        "Nia Newcomer",
+                        "role",
+                        "RESEARCHER",
+                        "perspectives",
+                        List.of("CARER")));
+
+        open("meeting.html?project=" + project);
+        visible(By.id("meeting-title")).sendKeys("First meeting");
+        browser.findElement(By.cssSelector("#new-meeting button[type=submit]")).click();
+
+        visible(By.id("coding"));
+        assertThat(browser.findElements(By.cssSelector("#new-meeting .form-errors")))
+                .isEmpty();
+    }
+
     /** A closed project records nothing more: the page says so, with no form that would be refused. */
     @Test
     void aClosedProjectSaysSoInsteadOfOfferingToRecordAMeeting() {
