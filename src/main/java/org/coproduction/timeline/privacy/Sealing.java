@@ -75,40 +75,23 @@ public class Sealing {
     }
 
     private static ProjectEvent seal(ProjectEvent event, String eventId, Sealer sealer) {
-        if (event instanceof ReflectionWritten r && needsSealing(r.text())) {
-            return withText(r, sealer.seal(r.projectId(), r.authorId(), eventId, r.text()));
-        }
-        if (event instanceof InterviewRecorded i && needsSealing(i.summary())) {
-            return withSummary(i, sealer.seal(i.projectId(), i.intervieweeId(), eventId, i.summary()));
-        }
-        if (event instanceof MemberJoined j && needsSealing(j.name())) {
-            return withName(j, sealer.seal(j.projectId(), j.memberId(), eventId, j.name()));
-        }
-        if (event instanceof ContributionRecorded c && needsSealing(c.summary())) {
-            return withSummary(c, sealer.seal(c.projectId(), c.memberId(), eventId, c.summary()));
-        }
-        if (event instanceof InfluenceRecorded f && needsSealing(f.note())) {
-            return withNote(f, sealer.seal(f.projectId(), f.memberId(), eventId, f.note()));
-        }
-        return event;
+        return personalField(event)
+                .filter(field -> needsSealing(field.value()))
+                .map(field ->
+                        withField(event, sealer.seal(event.projectId(), field.memberId(), eventId, field.value())))
+                .orElse(event);
     }
 
     /** Whether the event holds personal text in the clear (stored before sealing, or not yet sealed). */
     static boolean holdsTextInTheClear(ProjectEvent event) {
-        return (event instanceof ReflectionWritten r && needsSealing(r.text()))
-                || (event instanceof InterviewRecorded i && needsSealing(i.summary()))
-                || (event instanceof MemberJoined j && needsSealing(j.name()))
-                || (event instanceof ContributionRecorded c && needsSealing(c.summary()))
-                || (event instanceof InfluenceRecorded f && needsSealing(f.note()));
+        return personalField(event).filter(field -> needsSealing(field.value())).isPresent();
     }
 
     /** Whether the event holds sealed personal text (its interchange line is then version 2). */
     public static boolean isSealed(ProjectEvent event) {
-        return (event instanceof ReflectionWritten r && PersonalText.isSealed(r.text()))
-                || (event instanceof InterviewRecorded i && PersonalText.isSealed(i.summary()))
-                || (event instanceof MemberJoined j && PersonalText.isSealed(j.name()))
-                || (event instanceof ContributionRecorded c && PersonalText.isSealed(c.summary()))
-                || (event instanceof InfluenceRecorded f && PersonalText.isSealed(f.note()));
+        return personalField(event)
+                .filter(field -> PersonalText.isSealed(field.value()))
+                .isPresent();
     }
 
     /**
@@ -120,7 +103,9 @@ public class Sealing {
     public ProjectEvent shown(ProjectEvent event, String eventId) {
         if (event instanceof MemberJoined j) {
             return withName(
-                    j, open(j.projectId(), j.memberId(), eventId, j.name()).orElseGet(() -> pseudonym(j)));
+                    j,
+                    open(j.projectId(), j.memberId(), eventId, j.name())
+                            .orElseGet(() -> withdrawnName(j.projectId(), j.memberId())));
         }
         if (event instanceof InfluenceRecorded f && f.note() != null) {
             return withNote(
@@ -149,6 +134,14 @@ public class Sealing {
     }
 
     /**
+     * The name a withdrawn member is shown by: their pseudonym ("Withdrawn member" alone should
+     * their withdrawal number not be known yet).
+     */
+    public String withdrawnName(String projectId, String memberId) {
+        return pseudonym(projectId, memberId).orElse("Withdrawn member");
+    }
+
+    /**
      * Whether a sealed value of a line being imported opens here, under the member's key: a line
      * sealed in another installation does not, and is refused rather than stored unreadable.
      */
@@ -172,6 +165,7 @@ public class Sealing {
     /** A personal field's value and the member under whose key it is sealed. */
     private record Personal(String memberId, String value) {}
 
+    /** The event's one field of personal text, if its type has one (this class's list above). */
     private static Optional<Personal> personalField(ProjectEvent event) {
         if (event instanceof ReflectionWritten r) {
             return Optional.of(new Personal(r.authorId(), r.text()));
@@ -191,8 +185,25 @@ public class Sealing {
         return Optional.empty();
     }
 
-    private String pseudonym(MemberJoined j) {
-        return pseudonym(j.projectId(), j.memberId()).orElse("Withdrawn member");
+    /** The event with its field of personal text replaced by {@code value}. */
+    private static ProjectEvent withField(ProjectEvent event, String value) {
+        if (event instanceof ReflectionWritten r) {
+            return withText(r, value);
+        }
+        if (event instanceof InterviewRecorded i) {
+            return withSummary(i, value);
+        }
+        if (event instanceof MemberJoined j) {
+            return withName(j, value);
+        }
+        if (event instanceof ContributionRecorded c) {
+            return withSummary(c, value);
+        }
+        if (event instanceof InfluenceRecorded f) {
+            return withNote(f, value);
+        }
+        throw new IllegalArgumentException(
+                "no personal text in " + event.getClass().getSimpleName());
     }
 
     private static boolean needsSealing(String value) {

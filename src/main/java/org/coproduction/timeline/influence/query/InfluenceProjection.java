@@ -196,9 +196,7 @@ class InfluenceProjection {
         } else if (event instanceof ContributionRetracted e) {
             pending.add(RETRACTION, project, seq, "CONTRIBUTION", e.contributionId(), recorded);
         } else if (event instanceof ConsentWithdrawn e) {
-            pending.withdrawn.add(new Object[] {
-                sealing.pseudonym(project, e.memberId()).orElse("Withdrawn member"), project, e.memberId()
-            });
+            pending.withdrawn.add(new Object[] {sealing.withdrawnName(project, e.memberId()), project, e.memberId()});
         }
         // meetings, reflections and interviews do not bear on influence
     }

@@ -142,9 +142,7 @@ class ParticipationProjection {
                 project, seq, e.memberId(), "JOINED", e.name(), e.role(), String.join(",", e.perspectives()), at
             });
         } else if (event instanceof ConsentWithdrawn e) {
-            batch.withdrawn.add(new Object[] {
-                sealing.pseudonym(project, e.memberId()).orElse("Withdrawn member"), project, e.memberId()
-            });
+            batch.withdrawn.add(new Object[] {sealing.withdrawnName(project, e.memberId()), project, e.memberId()});
         } else if (event instanceof MemberRoleChanged e) {
             batch.members.add(new Object[] {
                 project, seq, e.memberId(), "CHANGED", null, e.role(), String.join(",", e.perspectives()), at

@@ -80,11 +80,8 @@ class TimelineProjection {
             MemberJoined shown = (MemberJoined) sealing.shown(joined, RecordedTime.eventId(message));
             batch.names.add(new Object[] {project, seq, shown.memberId(), shown.name()});
         } else if (event instanceof ConsentWithdrawn withdrawn) {
-            batch.withdrawn.add(new Object[] {
-                sealing.pseudonym(project, withdrawn.memberId()).orElse("Withdrawn member"),
-                project,
-                withdrawn.memberId()
-            });
+            batch.withdrawn.add(
+                    new Object[] {sealing.withdrawnName(project, withdrawn.memberId()), project, withdrawn.memberId()});
         } else if (event instanceof PhaseStarted phase) {
             batch.phases.put(
                     List.of(project, phase.phaseId()),

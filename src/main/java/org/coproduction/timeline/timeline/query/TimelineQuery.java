@@ -180,7 +180,7 @@ public class TimelineQuery {
             if (opened.isPresent()) {
                 fields.put(personal.field(), opened.get());
             } else if (personal.field().equals("name")) {
-                fields.put("name", sealing.pseudonym(projectId, memberId).orElse("Withdrawn member"));
+                fields.put("name", sealing.withdrawnName(projectId, memberId));
             } else {
                 fields.remove(personal.field());
                 fields.put(personal.field() + "Withdrawn", true);
