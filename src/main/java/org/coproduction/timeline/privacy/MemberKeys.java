@@ -17,8 +17,6 @@ import org.coproduction.timeline.platform.Utc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One AEAD key per member of a project ({@code member_key}), generated the first time the member's
@@ -91,21 +89,7 @@ public class MemberKeys {
      * over what is kept already (a key destroyed meanwhile stays destroyed).
      */
     private void remember(Member member, Optional<Aead> aead) {
-        afterCommit(() -> opened.asMap().putIfAbsent(member, aead));
-    }
-
-    /** Runs once the caller's transaction has committed (at once outside a transaction). */
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(() -> opened.asMap().putIfAbsent(member, aead));
     }
 
     /**
@@ -132,7 +116,7 @@ public class MemberKeys {
                         + " WHERE project_id = ? AND member_id = ? AND destroyed_at IS NULL")
                 .params(now, projectId, projectId, memberId)
                 .update();
-        afterCommit(() -> opened.put(member, Optional.empty()));
+        AfterCommit.run(() -> opened.put(member, Optional.empty()));
         vacuum.afterCommit("member_key");
     }
 
@@ -157,7 +141,7 @@ public class MemberKeys {
                 .params(projectId, memberId)
                 .query(Integer.class)
                 .optional();
-        number.ifPresent(n -> afterCommit(() -> withdrawn.put(member, n)));
+        number.ifPresent(n -> AfterCommit.run(() -> withdrawn.put(member, n)));
         return number;
     }
 

@@ -1,11 +1,11 @@
 package org.coproduction.timeline.privacy;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -49,29 +49,21 @@ public class StoreSealing {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.sealing = sealing;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-        }
+        this.postgres = Vacuum.isPostgres(dataSource);
     }
 
     /** What a copy did: the events copied, and how many of them had text in the clear now sealed. */
     public record Result(long events, long sealed) {}
 
-    /** How many stored events hold personal text in the clear (0: nothing to migrate). */
-    public long inTheClear() {
+    /**
+     * Whether any stored event holds personal text in the clear (if none, there is nothing to
+     * migrate); reads only as far as the first that does.
+     */
+    public boolean holdsTextInTheClear() {
         finishAnInterruptedSwap();
-        long[] clear = {0};
-        forEachPage(EVENTS, rows -> {
-            for (Row row : rows) {
-                if (PERSONAL_TYPES.contains(row.payloadType())) {
-                    ProjectEvent event = event(row);
-                    if (Sealing.holdsTextInTheClear(event)) {
-                        clear[0]++;
-                    }
-                }
-            }
-        });
-        return clear[0];
+        return !forEachPage(EVENTS, rows -> rows.stream()
+                .noneMatch(
+                        row -> PERSONAL_TYPES.contains(row.payloadType()) && Sealing.holdsTextInTheClear(event(row))));
     }
 
     /**
@@ -114,6 +106,7 @@ public class StoreSealing {
                     "INSERT INTO " + COPY + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
             counts[0] += rows.size();
             progress.accept(counts[0]);
+            return true;
         });
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM " + EVENTS, Long.class);
         long after = jdbc.queryForObject("SELECT COUNT(*) FROM " + COPY, Long.class);
@@ -182,8 +175,11 @@ public class StoreSealing {
             byte[] payload,
             byte[] metaData) {}
 
-    /** The table's rows in order, a page at a time (a position after the last: memory stays bounded). */
-    private void forEachPage(String table, java.util.function.Consumer<List<Row>> page) {
+    /**
+     * The table's rows in order, a page at a time (a position after the last: memory stays bounded),
+     * while {@code page} answers true; whether every page was read.
+     */
+    private boolean forEachPage(String table, Predicate<List<Row>> page) {
         long after = Long.MIN_VALUE;
         while (true) {
             List<Row> rows = jdbc.query(
@@ -202,9 +198,11 @@ public class StoreSealing {
                             rs.getBytes(10)),
                     after);
             if (rows.isEmpty()) {
-                return;
+                return true;
             }
-            page.accept(rows);
+            if (!page.test(rows)) {
+                return false;
+            }
             after = rows.get(rows.size() - 1).globalIndex();
         }
     }

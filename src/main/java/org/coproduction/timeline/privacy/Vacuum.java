@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * On PostgreSQL, rewrites a table once a transaction that destroyed a key or purged a name from it
@@ -26,27 +24,22 @@ public class Vacuum {
 
     Vacuum(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /** Whether the application's database is PostgreSQL (else H2). */
+    static boolean isPostgres(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+            return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
         }
     }
 
     /** Vacuums the tables once the caller's transaction has committed (PostgreSQL only). */
     public void afterCommit(String... tables) {
-        if (!postgres) {
-            return;
+        if (postgres) {
+            List<String> names = List.of(tables);
+            AfterCommit.run(() -> vacuum(names));
         }
-        List<String> names = List.of(tables);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            vacuum(names);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                vacuum(names);
-            }
-        });
     }
 
     /** On a connection of its own: VACUUM cannot run inside the transaction that just committed. */

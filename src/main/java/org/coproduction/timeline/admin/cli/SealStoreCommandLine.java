@@ -40,15 +40,13 @@ public final class SealStoreCommandLine {
         try (ConfigurableApplicationContext context = CommandLine.start(application, arguments.options())) {
             environment = context.getEnvironment();
             StoreSealing store = context.getBean(StoreSealing.class);
-            long clear = store.inTheClear();
-            if (clear == 0) {
+            if (!store.holdsTextInTheClear()) {
                 System.err.println("Every member's personal text in this store is sealed already: nothing to do.");
                 return 0;
             }
             long events = context.getBean(JdbcTemplate.class)
                     .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-            System.err.printf(
-                    "%d events hold personal text in the clear; copying the store's %d events%n", clear, events);
+            System.err.printf("Personal text is stored in the clear; copying the store's %d events%n", events);
             StoreSealing.Result result;
             try (ProgressBar bar = RebuildCommandLine.bar("seal", events)) {
                 result = context.getBean(ProcessorPause.class).during(() -> store.copyAndReplace(bar::stepTo));
