@@ -13,8 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,6 +44,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.PersonalText;
@@ -93,8 +92,7 @@ public class JsonLinesImporter {
     private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Sealing sealing;
-    /** How far past now an occurredAt or recordedAt may lie, for clocks that disagree. */
-    private final Duration clockTolerance;
+    private final Present present;
 
     private final Executor readerThread = runnable -> {
         Thread thread = new Thread(runnable, "import-reader");
@@ -114,10 +112,10 @@ public class JsonLinesImporter {
             Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
             @Value("${timeline.import.resident-events:250000}") long residentEvents,
-            @Value("${timeline.clock-tolerance:PT5M}") Duration clockTolerance,
+            Present present,
             Sealing sealing) {
         this.sealing = sealing;
-        this.clockTolerance = clockTolerance;
+        this.present = present;
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
@@ -288,14 +286,18 @@ public class JsonLinesImporter {
          * recordedAt is later than now (give or take the clock tolerance) is an error.
          */
         private boolean inTheFuture(InterchangeLine line) {
-            Instant now = clock.instant();
-            Instant limit = now.plus(clockTolerance);
-            if (line.event().occurredAt().isAfter(limit)) {
-                error(line.lineNumber(), "data.occurredAt", "is after now (" + now + "): it has not happened yet");
+            if (present.isFuture(line.event().occurredAt())) {
+                error(
+                        line.lineNumber(),
+                        "data.occurredAt",
+                        "is after now (" + present.now() + "): it has not happened yet");
                 return true;
             }
-            if (line.recordedAt() != null && line.recordedAt().isAfter(limit)) {
-                error(line.lineNumber(), "recordedAt", "is after now (" + now + "): it cannot have been recorded yet");
+            if (line.recordedAt() != null && present.isFuture(line.recordedAt())) {
+                error(
+                        line.lineNumber(),
+                        "recordedAt",
+                        "is after now (" + present.now() + "): it cannot have been recorded yet");
                 return true;
             }
             return false;

@@ -1,12 +1,10 @@
 package org.coproduction.timeline.platform.web;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.coproduction.timeline.platform.Ids;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,25 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestDefaults {
 
-    private final Clock clock;
+    private final Present present;
     private final Ids ids;
-    private final Duration tolerance;
 
-    public RequestDefaults(Clock clock, Ids ids, @Value("${timeline.clock-tolerance:PT5M}") Duration tolerance) {
-        this.clock = clock;
+    public RequestDefaults(Present present, Ids ids) {
+        this.present = present;
         this.ids = ids;
-        this.tolerance = tolerance;
     }
 
     public Instant occurredAt(String value) {
         if (value == null) {
-            return clock.instant();
+            return present.now();
         }
         Instant occurredAt = Require.requestedTime("occurredAt", value);
-        Instant now = clock.instant();
-        if (occurredAt.isAfter(now.plus(tolerance))) {
+        if (present.isFuture(occurredAt)) {
             throw new InvalidFieldException(
-                    "occurredAt", "is after now (" + now + "): something is recorded once it has happened");
+                    "occurredAt", "is after now (" + present.now() + "): something is recorded once it has happened");
         }
         return occurredAt;
     }

@@ -24,6 +24,7 @@ import org.coproduction.timeline.decision.api.DecisionCommand.RetractInfluence;
 import org.coproduction.timeline.decision.api.DecisionCommand.ReviseDecision;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.RuleViolationException;
@@ -41,7 +42,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = DecisionController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
+@Import({ProblemDetailsAdvice.class, RequestDefaults.class, Present.class, FixedClockAndIds.class})
 class DecisionControllerTest {
 
     static final String DECISIONS = "/api/projects/{projectId}/decisions";

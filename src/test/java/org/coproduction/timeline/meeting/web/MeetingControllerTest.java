@@ -23,6 +23,7 @@ import org.coproduction.timeline.meeting.api.MeetingCommand.HoldMeeting;
 import org.coproduction.timeline.meeting.api.MeetingCommand.RecordContribution;
 import org.coproduction.timeline.meeting.api.MeetingCommand.RetractContribution;
 import org.coproduction.timeline.meeting.api.MeetingKind;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.RuleViolationException;
@@ -40,7 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = MeetingController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
+@Import({ProblemDetailsAdvice.class, RequestDefaults.class, Present.class, FixedClockAndIds.class})
 class MeetingControllerTest {
 
     static final String MEETINGS = "/api/projects/{projectId}/meetings";

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.ProjectAccess;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
@@ -42,7 +43,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = LifecycleController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
+@Import({ProblemDetailsAdvice.class, RequestDefaults.class, Present.class, FixedClockAndIds.class})
 class LifecycleControllerTest {
 
     static final String PROJECTS = "/api/projects";

@@ -30,6 +30,7 @@ import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.SignedIn;
 import org.coproduction.timeline.access.api.Grant;
 import org.coproduction.timeline.access.api.ProjectRole;
+import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.privacy.Sealing;
@@ -55,7 +56,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = JournalController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ProblemDetailsAdvice.class, RequestDefaults.class, FixedClockAndIds.class})
+@Import({ProblemDetailsAdvice.class, RequestDefaults.class, Present.class, FixedClockAndIds.class})
 class JournalControllerTest {
 
     static final String REFLECTIONS = "/api/projects/{projectId}/reflections";
