@@ -86,7 +86,7 @@ function chooseMeeting() {
   });
 
   const active = overview.members.filter((m) => m.active);
-  // To the second: a meeting recorded "now" must not be dated before members who joined a moment ago.
+  // Shown to the second; left as it is, the meeting is dated at the first press (below).
   const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 19);
   const create = el('form', { class: 'stacked', id: 'new-meeting', novalidate: true },
     el('label', { for: 'meeting-title' }, 'Title'), el('input', { id: 'meeting-title', name: 'title', required: true }),
@@ -108,11 +108,18 @@ function chooseMeeting() {
     const values = formValues(create);
     // The id is chosen once per form, so pressing again after a lost answer repeats the same request.
     create.dataset.meetingId ||= newId('meeting');
+    // Left at its default, "now" is the moment of the first press, to the millisecond (the field
+    // shows whole seconds, and a member who joined earlier in that second would be dated after the
+    // meeting); kept, like the id, so that pressing again repeats the same request.
+    // (Compared as times: the browser may write the default back without its ":00" seconds.)
+    create.dataset.occurredAt = values.occurredAt && new Date(values.occurredAt).getTime() === new Date(now).getTime()
+      ? (create.dataset.occurredAt || new Date().toISOString())
+      : values.occurredAt ? new Date(values.occurredAt).toISOString() : '';
     const body = {
       meetingId: create.dataset.meetingId,
       title: values.title,
       kind: values.kind,
-      occurredAt: values.occurredAt ? new Date(values.occurredAt).toISOString() : undefined,
+      occurredAt: values.occurredAt ? create.dataset.occurredAt : undefined,
       attendees: [].concat(values.attendees || []),
     };
     try {
