@@ -54,7 +54,7 @@ async function showList() {
         el('span', {}, el('a', { href: link('decisions.html', { decision: d.decisionId }) }, d.title), el('br'),
           el('span', { class: 'mono muted' }, d.decisionId)),
         el('span', { class: `status-${String(d.status).toLowerCase()}` }, label(d.status)),
-        el('span', {}, day(d.proposedAt), el('br'), el('span', { class: 'muted' }, names.member(d.proposedBy))),
+        el('span', {}, day(d.proposedAt), el('br'), el('span', { class: 'muted' }, d.proposedBy ? names.member(d.proposedBy) : '')),
         day(d.madeAt) || '–',
         d.outcome || '–',
         d.method ? label(d.method) : '–',
@@ -103,7 +103,7 @@ async function showDecision() {
   const facts = [
     ['Decision', el('span', {}, who.title || '', ' ', el('span', { class: 'mono muted' }, `(${decisionId})`))],
     ['Status', label(who.status)],
-    ['Proposed', who.proposedBy ? `${when(who.proposedAt)} by ${memberName(who.proposedBy)}` : '–'],
+    ['Proposed', who.proposedAt ? `${when(who.proposedAt)}${who.proposedBy ? ` by ${memberName(who.proposedBy)}` : ''}` : '–'],
     ['Made', who.madeAt ? `${when(who.madeAt)}${who.method ? `, ${label(who.method)}` : ''}` : 'not yet'],
     ['Decided by', who.decidedBy.length ? who.decidedBy.map(memberName).join(', ') : '–'],
     ['Outcome in force', who.outcome || '–'],

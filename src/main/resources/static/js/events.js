@@ -65,7 +65,11 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'MeetingHeld': return `${d.title} (${label(d.kind)}), ${(d.attendees || []).length} attending`;
     case 'ContributionRecorded': return `${who(d.memberId)}: ${label(d.category)}${d.summary ? ` — ${d.summary}` : ''} (${names.meeting(d.meetingId)})`;
     case 'ContributionRetracted': return `Contribution ${d.contributionId} retracted: ${d.reason}`;
-    case 'DecisionProposed': return decision ? `${who(d.proposedBy)} proposed: ${d.title}` : `${who(d.proposedBy)} proposed it`;
+    case 'DecisionProposed': {
+      // A proposer withdrawn with scope ALL is named nowhere: the proposal stays, by nobody named.
+      const by = d.proposedBy ? `${who(d.proposedBy)} proposed` : 'Proposed';
+      return decision ? `${by}: ${d.title}` : `${by} it`;
+    }
     case 'InfluenceRecorded': return `${who(d.memberId)}: ${label(d.kind)}${decision ? ` on “${names.decision(d.decisionId)}”` : ''}${d.note ? ` — ${d.note}` : ''}`;
     case 'InfluenceRetracted': return `Influence ${d.influenceId}${decision ? ` on “${names.decision(d.decisionId)}”` : ''} retracted: ${d.reason}`;
     case 'DecisionMade': return `Decided (${label(d.method)}): ${d.outcome}`;

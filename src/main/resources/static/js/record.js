@@ -126,11 +126,17 @@ function allForms() {
       }),
       form({
         id: 'withdraw-consent', title: 'A member withdraws consent', submit: 'Record the withdrawal',
-        help: 'Their name, diary reflections, interview summaries and the notes on their turns and influences become unreadable for everyone, for good. What they did stays counted, under a pseudonym such as “Withdrawn member 1”, and nothing more can be recorded about them.',
-        controls: [choice('withdraw-consent', 'memberId', 'Member', consentingMembers()), input('withdraw-consent', 'occurredAt', 'Effective from (optional, default today)', { type: 'date' })],
+        help: 'Their name, diary reflections, interview summaries and the notes on their turns and influences become unreadable for everyone, for good, and nothing more can be recorded about them. Choose whether what they did stays counted, under a pseudonym such as “Withdrawn member 1”, or leaves every figure and list too.',
+        controls: [choice('withdraw-consent', 'memberId', 'Member', consentingMembers()),
+          choice('withdraw-consent', 'scope', 'What is withdrawn', [
+            ['TEXT', 'Their words and name: what they did stays counted, under a pseudonym'],
+            ['ALL', 'Everything: they also leave every figure and list']]),
+          input('withdraw-consent', 'occurredAt', 'Effective from (optional, default today)', { type: 'date' })],
         confirmation: 'I understand this cannot be undone: not by me, not by an administrator.',
         path: (v) => `${base}/members/${enc(v.memberId || '-')}/consent-withdrawal`, body: without('memberId'),
-        done: (v, r) => `The withdrawal is recorded; the member is shown as ${r.pseudonym} from now on.`,
+        done: (v, r) => (v.scope === 'ALL'
+          ? `The withdrawal is recorded; ${r.pseudonym} is left out of every figure and list from now on.`
+          : `The withdrawal is recorded; the member is shown as ${r.pseudonym} from now on.`),
       }),
     ]],
     ['Decisions', [

@@ -115,6 +115,22 @@ public class Sealing {
     }
 
     /**
+     * A member's name as a read model keeps it (sealed as the event holds it, in the clear from a
+     * store written before sealing, or their pseudonym once a withdrawal purged it), as the team
+     * sees it: opened, or their pseudonym once their key is destroyed.
+     */
+    public String name(String projectId, String memberId, String eventId, String stored) {
+        return open(projectId, memberId, eventId, stored).orElseGet(() -> withdrawnName(projectId, memberId));
+    }
+
+    /** An influence's note as a read model keeps it, opened for the team; null once its member withdrew. */
+    public String note(String projectId, String memberId, String eventId, String stored) {
+        return stored == null
+                ? null
+                : open(projectId, memberId, eventId, stored).orElse(null);
+    }
+
+    /**
      * A field's value as it may be read: opened when sealed, as it is when stored in the clear
      * before sealing, and empty once the member's key is destroyed (their consent withdrawn).
      */

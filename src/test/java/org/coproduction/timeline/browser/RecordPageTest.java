@@ -108,6 +108,48 @@ class RecordPageTest extends BrowserTest {
         screenshot("record-withdrawal");
     }
 
+    /** Withdrawing everything takes the member off the team's lists: the project no longer lists her. */
+    @Test
+    void aWithdrawalOfEverythingTakesTheMemberOffTheTeam() {
+        String project = newProject();
+        for (String[] member : new String[][] {{"m-fay", "Fay Fields", "CARER"}, {"m-gus", "Gus Grant", "ACADEMIC"}}) {
+            assertThat(http.postForEntity(
+                                    "/api/projects/" + project + "/members",
+                                    Map.of(
+                                            "memberId",
+                                            member[0],
+                                            "name",
+                                            member[1],
+                                            "role",
+                                            "RESEARCHER",
+                                            "perspectives",
+                                            java.util.List.of(member[2]),
+                                            "occurredAt",
+                                            "2024-01-02"),
+                                    String.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
+        }
+        open("record.html?project=" + project);
+        new org.openqa.selenium.support.ui.Select(visible(By.id("withdraw-consent-memberId"))).selectByValue("m-fay");
+        new org.openqa.selenium.support.ui.Select(visible(By.id("withdraw-consent-scope"))).selectByValue("ALL");
+        browser.findElement(By.id("withdraw-consent-confirmed")).click();
+        browser.findElement(By.cssSelector("#withdraw-consent button[type=submit]"))
+                .click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "every figure and list"));
+
+        JsonNode members =
+                http.getForObject("/api/projects/" + project, JsonNode.class).path("members");
+        assertThat(members.findValuesAsText("memberId")).containsExactly("m-gus");
+        assertThat(browser.findElements(By.cssSelector("#withdraw-consent-memberId option[value='m-fay']")))
+                .isEmpty();
+        assertThat(http.getForObject("/api/projects/" + project + "/access/audit", String.class))
+                .contains("scope ALL")
+                .doesNotContain("Fay");
+        screenshot("record-withdrawal-everything");
+    }
+
     private JsonNode member(String project) {
         return http.getForObject("/api/projects/" + project, JsonNode.class)
                 .path("members")

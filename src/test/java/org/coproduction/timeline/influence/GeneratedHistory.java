@@ -49,15 +49,18 @@ import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 
 /**
  * A random project history that keeps every rule of docs/events.md, so the importer takes it whole:
  * members join, change role (sometimes back-dated), leave and rejoin; phases start in order;
  * meetings, contributions (some naming decisions), proposals, influences of every kind (some
  * back-dated, some by the proposer as explicit PROPOSED), retractions of influences and
- * contributions, decisions made and revised. Each line gets a recordedAt at or after its
+ * contributions, decisions made and revised, now and then a member's withdrawal of consent (scope
+ * TEXT or ALL; nothing more is recorded about them after it). Each line gets a recordedAt at or after its
  * occurredAt, sometimes weeks late; a retraction is recorded after what it retracts. The lines
  * are in file order, which is the order of the project's stream.
  */
@@ -90,6 +93,9 @@ public final class GeneratedHistory {
     private final Map<String, Decision> decisions = new LinkedHashMap<>();
     private final List<Retractable> influences = new ArrayList<>();
     private final Map<String, String> influenceDecisions = new HashMap<>();
+    /** Who withdrew consent, with their pseudonym's number: the order they withdrew in. */
+    private final Map<String, Integer> withdrawals = new LinkedHashMap<>();
+
     private int phases;
 
     private static final class Decision {
@@ -158,14 +164,44 @@ public final class GeneratedHistory {
         return node.toString();
     }
 
-    /** The from-scratch fold: every line in stream order, the history keeping those recorded by knownAt. */
+    /**
+     * The from-scratch fold: every line in stream order, the history keeping those recorded by
+     * knownAt. Once the whole history is stored every withdrawn member's key is destroyed, whatever
+     * the knownAt asked, so their name is their pseudonym and their notes are gone, as the
+     * application shows them.
+     */
     public ProjectHistory fold(Instant knownAt) {
         ProjectHistory history = new ProjectHistory(knownAt);
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            history.add(line.event(), line.recordedAt(), line.eventId(), i);
+            history.add(shown(line.event()), line.recordedAt(), line.eventId(), i);
         }
         return history;
+    }
+
+    private ProjectEvent shown(ProjectEvent event) {
+        if (event instanceof MemberJoined j && withdrawals.containsKey(j.memberId())) {
+            return new MemberJoined(
+                    j.projectId(),
+                    j.occurredAt(),
+                    j.memberId(),
+                    "Withdrawn member " + withdrawals.get(j.memberId()),
+                    j.role(),
+                    j.perspectives());
+        }
+        if (event instanceof InfluenceRecorded i && i.note() != null && withdrawals.containsKey(i.memberId())) {
+            return new InfluenceRecorded(
+                    i.projectId(),
+                    i.occurredAt(),
+                    i.decisionId(),
+                    i.influenceId(),
+                    i.memberId(),
+                    i.kind(),
+                    i.contributionId(),
+                    i.reflectionId(),
+                    null);
+        }
+        return event;
     }
 
     @Override
@@ -221,8 +257,10 @@ public final class GeneratedHistory {
             make();
         } else if (dice < 91) {
             revise();
-        } else {
+        } else if (dice < 98) {
             reflect();
+        } else {
+            withdraw();
         }
     }
 
@@ -234,10 +272,12 @@ public final class GeneratedHistory {
     }
 
     private void rejoin() {
-        pick(new ArrayList<>(memberships.keySet()), id -> !isMemberAt(id, now)).ifPresent(memberId -> {
-            memberships.get(memberId).add(new Instant[] {now, null});
-            add(new MemberJoined(projectId, now, memberId, "Member " + memberId + " again", role(), perspectives()));
-        });
+        pick(new ArrayList<>(memberships.keySet()), id -> !isMemberAt(id, now) && !withdrawals.containsKey(id))
+                .ifPresent(memberId -> {
+                    memberships.get(memberId).add(new Instant[] {now, null});
+                    add(new MemberJoined(
+                            projectId, now, memberId, "Member " + memberId + " again", role(), perspectives()));
+                });
     }
 
     /** Now, or back-dated to a moment of the member's current membership. */
@@ -402,6 +442,17 @@ public final class GeneratedHistory {
         });
     }
 
+    /** A member on the team withdraws, keeping at least two who have not. */
+    private void withdraw() {
+        List<String> active = active(now);
+        if (active.size() > 2) {
+            String memberId = active.get(random.nextInt(active.size()));
+            withdrawals.put(memberId, withdrawals.size() + 1);
+            add(new ConsentWithdrawn(
+                    projectId, now, memberId, random.nextBoolean() ? WithdrawalScope.ALL : WithdrawalScope.TEXT));
+        }
+    }
+
     // ---- helpers
 
     private void add(ProjectEvent event) {
@@ -445,8 +496,11 @@ public final class GeneratedHistory {
         return false;
     }
 
+    /** The members on the team at t who have not withdrawn consent. */
     private List<String> active(Instant t) {
-        return memberships.keySet().stream().filter(id -> isMemberAt(id, t)).toList();
+        return memberships.keySet().stream()
+                .filter(id -> isMemberAt(id, t) && !withdrawals.containsKey(id))
+                .toList();
     }
 
     /** A whole second in [from, until]. */

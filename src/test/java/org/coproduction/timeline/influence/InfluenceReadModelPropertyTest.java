@@ -40,6 +40,8 @@ import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.coproduction.timeline.testing.SameAnswer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -193,14 +195,16 @@ class InfluenceReadModelPropertyTest {
                 || event instanceof MemberLeft
                 || event instanceof DecisionEvent
                 || (event instanceof ContributionRecorded c && c.decisionId() != null)
-                || event instanceof ContributionRetracted;
+                || event instanceof ContributionRetracted
+                || (event instanceof ConsentWithdrawn w && w.scope() == WithdrawalScope.ALL);
     }
 
     /**
      * Counting by brute force over the raw events, sharing no code with the read model or the
      * fold: an influence counts when recorded by knownAt, occurred by asOf and not retracted by a
      * retraction recorded by knownAt; a visible proposal adds one PROPOSED for its proposer unless
-     * they have a counted explicit PROPOSED influence on it.
+     * they have a counted explicit PROPOSED influence on it. A member whose withdrawal with scope
+     * ALL was recorded by knownAt counts for nothing, at any asOf.
      */
     private static final class Oracle {
         private final Map<String, List<String>> influencers = new HashMap<>();
@@ -208,10 +212,16 @@ class InfluenceReadModelPropertyTest {
 
         Oracle(GeneratedHistory history, Instant asOf, Instant knownAt) {
             Set<String> retracted = new HashSet<>();
+            Set<String> excluded = new HashSet<>();
             for (Line line : history.lines()) {
                 if (line.event() instanceof InfluenceRetracted r
                         && !line.recordedAt().isAfter(knownAt)) {
                     retracted.add(r.influenceId());
+                }
+                if (line.event() instanceof ConsentWithdrawn w
+                        && w.scope() == WithdrawalScope.ALL
+                        && !line.recordedAt().isAfter(knownAt)) {
+                    excluded.add(w.memberId());
                 }
             }
             Map<String, String> proposers = new HashMap<>();
@@ -223,8 +233,12 @@ class InfluenceReadModelPropertyTest {
                     continue;
                 }
                 if (line.event() instanceof DecisionProposed p) {
-                    proposers.put(p.decisionId(), p.proposedBy());
-                } else if (line.event() instanceof InfluenceRecorded i && !retracted.contains(i.influenceId())) {
+                    if (!excluded.contains(p.proposedBy())) {
+                        proposers.put(p.decisionId(), p.proposedBy());
+                    }
+                } else if (line.event() instanceof InfluenceRecorded i
+                        && !retracted.contains(i.influenceId())
+                        && !excluded.contains(i.memberId())) {
                     influencers
                             .computeIfAbsent(i.decisionId(), d -> new ArrayList<>())
                             .add(i.memberId());

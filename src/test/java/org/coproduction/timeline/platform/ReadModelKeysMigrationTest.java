@@ -47,7 +47,7 @@ class ReadModelKeysMigrationTest {
         jdbc.update("INSERT INTO influence_phase (project_id, seq_no, phase_id, name, occurred_at, recorded_at)"
                 + " VALUES ('p', 2, 'design', 'Design', " + AT + ", " + AT + ")");
 
-        migrate(dataSource, "latest");
+        migrate(dataSource, "13");
 
         for (String table : List.of(
                 "timeline_entry",
@@ -74,6 +74,51 @@ class ReadModelKeysMigrationTest {
                         String.class))
                 .as("one index, the primary key, in reading order")
                 .containsExactly("PROJECT_ID", "OCCURRED_AT", "RECORDED_AT", "SEQ_NO");
+    }
+
+    /**
+     * V14 has the read models keep names and notes sealed: the timeline, influence and participation
+     * read models, whose rows held them in the clear, are cleared and their tokens removed, so their
+     * processors rebuild them; the projects' list and its token are kept.
+     */
+    @Test
+    void givenAStoreAtV13_whenMigrated_thenTheReadModelsHoldingNamesAreLeftToRebuild() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:v14-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        migrate(dataSource, "13");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update(
+                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES ('p', 1, 'ann', 'Ann')");
+        jdbc.update("INSERT INTO participation_member (project_id, seq_no, member_id, change, name, occurred_at)"
+                + " VALUES ('p', 1, 'ann', 'JOINED', 'Ann', " + AT + ")");
+        jdbc.update("INSERT INTO influence_member (project_id, seq_no, member_id, change, name, occurred_at,"
+                + " recorded_at) VALUES ('p', 1, 'ann', 'JOINED', 'Ann', " + AT + ", " + AT + ")");
+        jdbc.update("INSERT INTO influence_record (project_id, seq_no, decision_id, influence_id, member_id, kind,"
+                + " note, occurred_at, recorded_at, event_id) VALUES ('p', 3, 'd', 'i', 'ann', 'AMENDED', 'Ann''s"
+                + " note', " + AT + ", " + AT + ", 'e3')");
+        for (String processor : List.of("timeline", "participation", "influence", "projects")) {
+            jdbc.update(
+                    "INSERT INTO token_entry (processor_name, segment, token, token_type) VALUES (?, 0, NULL, NULL)",
+                    processor);
+        }
+
+        migrate(dataSource, "latest");
+
+        for (String table :
+                List.of("timeline_member_name", "participation_member", "influence_member", "influence_record")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
+                    .as(table)
+                    .isZero();
+            assertThat(jdbc.queryForList(
+                            "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                            String.class,
+                            table.toUpperCase(java.util.Locale.ROOT)))
+                    .as(table)
+                    .contains("EVENT_ID");
+        }
+        assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry", String.class))
+                .containsExactly("projects");
     }
 
     private static void migrate(JdbcDataSource dataSource, String target) {

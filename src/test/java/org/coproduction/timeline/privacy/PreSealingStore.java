@@ -36,11 +36,21 @@ public final class PreSealingStore {
     public static final String CAT = "Cat Presealed-Withdrawn-c2e8";
     public static final String CATS_TEXT = "Presealed-withdrawn-words-4b5f";
     /**
-     * What no database file may hold in the clear once the store is sealed: a diary's text, which no
-     * read model keeps, and the withdrawn member's name and text. (A present member's name and notes
-     * are in the read models that show them to the team: docs/privacy.md.)
+     * What no database file may hold in the clear once the store is sealed: every name and text, the
+     * present member's too (the read models rebuilt from the sealed store keep them sealed).
      */
-    public static final List<String> NEVER_IN_THE_CLEAR = List.of(ANNS_TEXT, CAT, CATS_TEXT);
+    public static final List<String> NEVER_IN_THE_CLEAR = List.of(ANN, ANNS_TEXT, ANNS_NOTE, CAT, CATS_TEXT);
+
+    /** The project's member names the timeline's read model holds, opened as the team sees them. */
+    public static List<String> timelineNames(ApplicationContext app) {
+        Sealing sealing = app.getBean(Sealing.class);
+        return app.getBean(JdbcTemplate.class)
+                .query(
+                        "SELECT member_id, name, event_id FROM timeline_member_name WHERE project_id = ?"
+                                + " ORDER BY seq_no",
+                        (rs, n) -> sealing.name(PROJECT, rs.getString(1), rs.getString(3), rs.getString(2)),
+                        PROJECT);
+    }
 
     static final Instant AT = Instant.parse("2022-03-01T10:00:00Z");
 

@@ -33,8 +33,9 @@ public final class Withdrawal {
     private Withdrawal() {}
 
     /**
-     * Records her, waits until the read models hold her name, withdraws her consent and waits until
-     * they hold her pseudonym instead; answers her keyset as it was stored before it was destroyed.
+     * Records her, waits until the read models hold her (her name sealed, never in the clear),
+     * withdraws her consent and waits until they hold her pseudonym instead; answers her keyset as it
+     * was stored before it was destroyed.
      */
     public static String recordAndWithdraw(ApplicationContext app) {
         CommandGateway commands = app.getBean(CommandGateway.class);
@@ -47,9 +48,13 @@ public final class Withdrawal {
         commands.sendAndWait(
                 new RecordInfluence(PROJECT, AT, "d-1", "i-1", "m-nadia", InfluenceKind.AMENDED, null, null, NOTE));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(names(jdbc, "timeline_member_name")).contains(NAME);
-            assertThat(names(jdbc, "participation_member")).contains(NAME);
-            assertThat(names(jdbc, "influence_member")).contains(NAME);
+            for (String table : List.of("timeline_member_name", "participation_member", "influence_member")) {
+                assertThat(names(jdbc, table)).as(table).hasSize(2).allMatch(PersonalText::isSealed);
+            }
+            assertThat(jdbc.queryForList(
+                            "SELECT note FROM influence_record WHERE project_id = ?", String.class, PROJECT))
+                    .singleElement()
+                    .matches(PersonalText::isSealed);
         });
         String keyset = jdbc.queryForObject(
                 "SELECT keyset FROM member_key WHERE project_id = ? AND member_id = 'm-nadia'", String.class, PROJECT);

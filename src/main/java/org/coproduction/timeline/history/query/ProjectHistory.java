@@ -36,6 +36,7 @@ import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 
 /**
  * One project's history as the record stood at {@code knownAt}: a fold of its events in recorded
@@ -74,7 +75,7 @@ public final class ProjectHistory {
             implements DecisionFacts.Fact {}
 
     /** The codes one ReflectionCoded event gave a reflection: themes only, never its text. */
-    public record Coding(String reflectionId, List<String> codes, Instant occurredAt, long order)
+    public record Coding(String reflectionId, List<String> codes, String codedBy, Instant occurredAt, long order)
             implements DecisionFacts.Fact {
 
         public Coding {
@@ -100,8 +101,11 @@ public final class ProjectHistory {
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
     private final Map<String, List<Coding>> codings = new HashMap<>();
     private final Set<String> withdrawn = new HashSet<>();
-    // When each interview occurred; its summary and codes are personal text and not kept.
-    private final List<Instant> interviews = new ArrayList<>();
+    private final Set<String> excluded = new HashSet<>();
+    // Who was interviewed, and when; its summary and codes are personal text and not kept.
+    private record Interview(String intervieweeId, Instant occurredAt) {}
+
+    private final List<Interview> interviews = new ArrayList<>();
     private long events;
     private Instant firstRecordedAt;
     private Instant lastRecordedAt;
@@ -196,13 +200,16 @@ public final class ProjectHistory {
                             recordedAt,
                             eventId,
                             order));
-        } else if (event instanceof InterviewRecorded) {
-            interviews.add(at);
+        } else if (event instanceof InterviewRecorded e) {
+            interviews.add(new Interview(e.intervieweeId(), at));
         } else if (event instanceof ConsentWithdrawn e) {
             withdrawn.add(e.memberId());
+            if (e.scope() == WithdrawalScope.ALL) {
+                excluded.add(e.memberId());
+            }
         } else if (event instanceof ReflectionCoded e) {
             codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
-                    .add(new Coding(e.reflectionId(), e.codes(), at, order));
+                    .add(new Coding(e.reflectionId(), e.codes(), e.codedBy(), at, order));
         }
     }
 
@@ -230,6 +237,7 @@ public final class ProjectHistory {
         Coding latest = null;
         for (Coding coding : codings.getOrDefault(reflectionId, List.of())) {
             if (!coding.occurredAt().isAfter(asOf)
+                    && !excluded.contains(coding.codedBy())
                     && (latest == null || DecisionFacts.IN_ORDER.compare(coding, latest) > 0)) {
                 latest = coding;
             }
@@ -262,9 +270,19 @@ public final class ProjectHistory {
         return withdrawn.contains(memberId);
     }
 
-    /** How many interviews occurred by asOf. */
+    /**
+     * The members whose withdrawal with scope ALL was recorded by knownAt: left out of every fact
+     * this history gives, at every asOf.
+     */
+    public Exclusion exclusion() {
+        return Exclusion.of(excluded);
+    }
+
+    /** How many interviews occurred by asOf (none of an excluded member). */
     public int interviews(Instant asOf) {
-        return (int) interviews.stream().filter(t -> !t.isAfter(asOf)).count();
+        return (int) interviews.stream()
+                .filter(i -> !i.occurredAt().isAfter(asOf) && !excluded.contains(i.intervieweeId()))
+                .count();
     }
 
     public Instant registeredAt() {
@@ -282,33 +300,54 @@ public final class ProjectHistory {
 
     public TeamHistory team(Instant asOf) {
         return new TeamHistory(memberChanges.stream()
-                .filter(c -> !c.occurredAt().isAfter(asOf))
+                .filter(c -> !c.occurredAt().isAfter(asOf) && !excluded.contains(c.memberId()))
                 .toList());
     }
 
+    /** Meetings held by asOf, each with its attendees less excluded members. */
     public List<Meeting> meetings(Instant asOf) {
-        return meetings.stream().filter(m -> !m.occurredAt().isAfter(asOf)).toList();
+        Exclusion exclusion = exclusion();
+        return meetings.stream()
+                .filter(m -> !m.occurredAt().isAfter(asOf))
+                .map(m -> exclusion.isEmpty()
+                        ? m
+                        : new Meeting(
+                                m.meetingId(),
+                                m.title(),
+                                m.kind(),
+                                exclusion.remaining(m.attendees()),
+                                m.occurredAt(),
+                                m.order()))
+                .toList();
     }
 
-    /** Contributions that occurred by asOf, less those retracted in the record. */
+    /** Contributions that occurred by asOf, less those retracted in the record and those of excluded members. */
     public List<Contribution> contributions(Instant asOf) {
         return contributions.values().stream()
-                .filter(c -> !c.occurredAt().isAfter(asOf) && !retractedContributions.contains(c.contributionId()))
+                .filter(c -> !c.occurredAt().isAfter(asOf)
+                        && !retractedContributions.contains(c.contributionId())
+                        && !excluded.contains(c.memberId()))
                 .toList();
     }
 
     public Contribution contribution(String contributionId) {
-        return retractedContributions.contains(contributionId) ? null : contributions.get(contributionId);
+        Contribution contribution = contributions.get(contributionId);
+        return contribution == null
+                        || retractedContributions.contains(contributionId)
+                        || excluded.contains(contribution.memberId())
+                ? null
+                : contribution;
     }
 
     public List<Reflection> reflections(Instant asOf) {
         return reflections.values().stream()
-                .filter(r -> !r.occurredAt().isAfter(asOf))
+                .filter(r -> !r.occurredAt().isAfter(asOf) && !excluded.contains(r.authorId()))
                 .toList();
     }
 
     public Reflection reflection(String reflectionId) {
-        return reflections.get(reflectionId);
+        Reflection reflection = reflections.get(reflectionId);
+        return reflection == null || excluded.contains(reflection.authorId()) ? null : reflection;
     }
 
     /** Whether the store holds the decision at all, whenever it was recorded. */
@@ -322,14 +361,15 @@ public final class ProjectHistory {
      */
     public DecisionFacts decision(String decisionId, Instant asOf) {
         DecisionRecord record = decisions.get(decisionId);
-        return (record == null ? new DecisionRecord(decisionId) : record).asOf(asOf);
+        return exclusion().facts((record == null ? new DecisionRecord(decisionId) : record).asOf(asOf));
     }
 
     /** Every decision with a fact visible as of asOf, in the order first recorded. */
     public List<DecisionFacts> decisions(Instant asOf) {
         List<DecisionFacts> visible = new ArrayList<>();
+        Exclusion exclusion = exclusion();
         for (DecisionRecord record : decisions.values()) {
-            DecisionFacts facts = record.asOf(asOf);
+            DecisionFacts facts = exclusion.facts(record.asOf(asOf));
             if (facts.proposal() != null
                     || facts.made() != null
                     || !facts.revisions().isEmpty()

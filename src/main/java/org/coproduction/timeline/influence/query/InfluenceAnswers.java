@@ -67,7 +67,8 @@ public final class InfluenceAnswers {
 
     /**
      * The recorded influences, plus one of kind PROPOSED for the proposer unless they recorded an
-     * explicit PROPOSED influence themselves.
+     * explicit PROPOSED influence themselves, or are left out of the record ({@link
+     * org.coproduction.timeline.history.query.Exclusion}: the proposal then names nobody).
      */
     public static List<Counted> counted(DecisionFacts facts) {
         String decisionId = facts.decisionId();
@@ -81,7 +82,7 @@ public final class InfluenceAnswers {
                     && influence.kind() == InfluenceKind.PROPOSED
                     && influence.memberId().equals(proposal.proposedBy());
         }
-        if (proposal != null && !explicitProposal) {
+        if (proposal != null && proposal.proposedBy() != null && !explicitProposal) {
             counted.add(new Counted(
                     decisionId,
                     proposal.proposedBy(),
@@ -97,7 +98,7 @@ public final class InfluenceAnswers {
             String projectId, Instant asOf, Instant knownAt, DecisionFacts facts, TeamHistory team) {
         Proposal proposal = facts.proposal();
         List<Sourced> evidence = new ArrayList<>();
-        if (proposal != null) {
+        if (proposal != null && proposal.proposedBy() != null) {
             evidence.add(new Sourced(
                     proposal.proposedBy(),
                     proposal,

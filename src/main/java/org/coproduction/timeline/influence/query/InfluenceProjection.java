@@ -30,6 +30,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,12 @@ import org.springframework.stereotype.Component;
  * makes handling idempotent. Only the tables the batch writes to are touched: an event that keeps
  * no row costs no statement.
  *
- * <p>Names and notes are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal
- * of consent replaces their name with their pseudonym and clears their notes here.
+ * <p>Names and notes are kept as the events hold them, sealed, with the id of their event; the
+ * reader opens them ({@link Sealing#name}, {@link Sealing#note}). A member's withdrawal of consent
+ * replaces their name with their pseudonym and clears their notes here. A withdrawal
+ * with scope ALL adds a member row of change {@code EXCLUDED}: for a knownAt from its recorded_at
+ * the reader leaves that member out of every fact ({@link
+ * org.coproduction.timeline.history.query.Exclusion}).
  */
 @Component
 @ProcessingGroup(InfluenceProjection.PROCESSING_GROUP)
@@ -60,6 +65,9 @@ class InfluenceProjection {
     static final String RETRACTION = "influence_retraction";
     static final String MEMBER = "influence_member";
     static final String PHASE = "influence_phase";
+
+    /** The change of a member row that marks its member as withdrawn with scope ALL. */
+    static final String EXCLUDED = "EXCLUDED";
 
     private static final Map<String, String> INSERTS = Map.of(
             PROJECT,
@@ -76,8 +84,8 @@ class InfluenceProjection {
             RETRACTION,
             "(project_id, seq_no, target, target_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
             MEMBER,
-            "(project_id, seq_no, member_id, change, name, role, perspectives, occurred_at, recorded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "(project_id, seq_no, member_id, change, name, role, perspectives, occurred_at, recorded_at, event_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             PHASE,
             "(project_id, seq_no, phase_id, name, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
 
@@ -94,8 +102,7 @@ class InfluenceProjection {
     }
 
     @EventHandler
-    void on(ProjectEvent stored, DomainEventMessage<?> message) {
-        ProjectEvent event = sealing.shown(stored, RecordedTime.eventId(message));
+    void on(ProjectEvent event, DomainEventMessage<?> message) {
         String project = event.projectId();
         long seq = message.getSequenceNumber();
         OffsetDateTime occurred = Utc.of(event.occurredAt());
@@ -117,7 +124,8 @@ class InfluenceProjection {
                     e.role(),
                     String.join(",", e.perspectives()),
                     occurred,
-                    recorded);
+                    recorded,
+                    eventId);
         } else if (event instanceof MemberRoleChanged e) {
             pending.add(
                     MEMBER,
@@ -129,9 +137,10 @@ class InfluenceProjection {
                     e.role(),
                     String.join(",", e.perspectives()),
                     occurred,
-                    recorded);
+                    recorded,
+                    null);
         } else if (event instanceof MemberLeft e) {
-            pending.add(MEMBER, project, seq, e.memberId(), "LEFT", null, null, null, occurred, recorded);
+            pending.add(MEMBER, project, seq, e.memberId(), "LEFT", null, null, null, occurred, recorded, null);
         } else if (event instanceof DecisionProposed e) {
             pending.add(
                     DECISION,
@@ -197,6 +206,10 @@ class InfluenceProjection {
             pending.add(RETRACTION, project, seq, "CONTRIBUTION", e.contributionId(), recorded);
         } else if (event instanceof ConsentWithdrawn e) {
             pending.withdrawn.add(new Object[] {sealing.withdrawnName(project, e.memberId()), project, e.memberId()});
+            if (e.scope() == WithdrawalScope.ALL) {
+                // The reader leaves the member out of every fact as known from this row's recorded_at.
+                pending.add(MEMBER, project, seq, e.memberId(), EXCLUDED, null, null, null, occurred, recorded, null);
+            }
         }
         // meetings, reflections and interviews do not bear on influence
     }

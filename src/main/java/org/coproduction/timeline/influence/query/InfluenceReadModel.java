@@ -20,6 +20,7 @@ import org.coproduction.timeline.history.query.DecisionFacts.Influence;
 import org.coproduction.timeline.history.query.DecisionFacts.Made;
 import org.coproduction.timeline.history.query.DecisionFacts.Proposal;
 import org.coproduction.timeline.history.query.DecisionFacts.Revision;
+import org.coproduction.timeline.history.query.Exclusion;
 import org.coproduction.timeline.history.query.MemberChange;
 import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.PhaseStart;
@@ -28,6 +29,7 @@ import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.platform.Utc;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,9 +47,11 @@ public class InfluenceReadModel {
             + " WHERE r.project_id = x.project_id AND r.target = ? AND r.target_id = x.%s AND r.recorded_at <= ?)";
 
     private final JdbcTemplate jdbc;
+    private final Sealing sealing;
 
-    InfluenceReadModel(JdbcTemplate jdbc) {
+    InfluenceReadModel(JdbcTemplate jdbc, Sealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     /** Who influenced the decision; 404 for a project or decision the store has never held. */
@@ -77,13 +81,14 @@ public class InfluenceReadModel {
         String where = " WHERE x.project_id = ? AND x.decision_id = ?";
         influences(where, asOf, knownAt, projectId, decisionId).forEach(i -> decision.influences.add(i.fact()));
         decision.discussions.addAll(discussions(where, asOf, knownAt, projectId, decisionId));
-        DecisionFacts facts = decision.facts();
+        DecisionFacts facts = exclusion(projectId, knownAt).facts(decision.facts());
         Set<String> members = new LinkedHashSet<>();
-        if (facts.proposal() != null) {
+        if (facts.proposal() != null && facts.proposal().proposedBy() != null) {
             members.add(facts.proposal().proposedBy());
         }
         facts.influences().forEach(i -> members.add(i.memberId()));
-        return InfluenceAnswers.influencers(projectId, asOf, knownAt, facts, team(projectId, members, asOf, knownAt));
+        return InfluenceAnswers.influencers(
+                projectId, asOf, knownAt, opened(projectId, facts), team(projectId, members, asOf, knownAt));
     }
 
     /** The decisions proposed by asOf as known at knownAt, in the order proposed. */
@@ -116,12 +121,13 @@ public class InfluenceReadModel {
                     .orElseThrow(() -> RuleViolationException.notFound(
                             "phaseId", "phase " + phaseId + " had not started by " + asOf + " as known at " + knownAt));
         }
+        Exclusion exclusion = exclusion(projectId, knownAt);
         return InfluenceAnswers.summary(
                 projectId,
                 asOf,
                 knownAt,
                 allDecisions(projectId, asOf, knownAt),
-                team(projectId, null, asOf, knownAt),
+                new TeamHistory(exclusion.team(changes(projectId, asOf, knownAt))),
                 period);
     }
 
@@ -148,7 +154,48 @@ public class InfluenceReadModel {
                     .influences
                     .add(influence.fact());
         }
-        return parts.values().stream().map(DecisionParts::facts).toList();
+        Exclusion exclusion = exclusion(projectId, knownAt);
+        return parts.values().stream()
+                .map(part -> exclusion.facts(part.facts()))
+                .toList();
+    }
+
+    /** The facts with their influences' notes opened for the team (only who-influenced shows them). */
+    private DecisionFacts opened(String projectId, DecisionFacts facts) {
+        if (facts.influences().stream().allMatch(i -> i.note() == null)) {
+            return facts;
+        }
+        return new DecisionFacts(
+                facts.decisionId(),
+                facts.proposal(),
+                facts.made(),
+                facts.revisions(),
+                facts.influences().stream()
+                        .map(i -> i.note() == null
+                                ? i
+                                : new Influence(
+                                        i.influenceId(),
+                                        i.memberId(),
+                                        i.kind(),
+                                        i.contributionId(),
+                                        i.reflectionId(),
+                                        sealing.note(projectId, i.memberId(), i.eventId(), i.note()),
+                                        i.occurredAt(),
+                                        i.recordedAt(),
+                                        i.eventId(),
+                                        i.order()))
+                        .toList(),
+                facts.discussions());
+    }
+
+    /** The members withdrawn with scope ALL as known at knownAt, whatever date their withdrawal took effect. */
+    private Exclusion exclusion(String projectId, Instant knownAt) {
+        return Exclusion.of(jdbc.queryForList(
+                "SELECT member_id FROM influence_member WHERE project_id = ? AND change = ? AND recorded_at <= ?",
+                String.class,
+                projectId,
+                InfluenceProjection.EXCLUDED,
+                Utc.of(knownAt)));
     }
 
     private List<Keyed<Influence>> influences(String where, Instant asOf, Instant knownAt, Object... keys) {
@@ -193,22 +240,31 @@ public class InfluenceReadModel {
         return args;
     }
 
-    /** The team's changes known at knownAt; only those of {@code memberIds} unless it is null. */
+    /** The changes of {@code memberIds} known at knownAt. */
     private TeamHistory team(String projectId, Collection<String> memberIds, Instant asOf, Instant knownAt) {
-        if (memberIds != null && memberIds.isEmpty()) {
+        if (memberIds.isEmpty()) {
             return new TeamHistory(List.of());
         }
         // The members are filtered here rather than with an IN list: a team is a few dozen rows, and
         // one statement text keeps the prepared statement cached whatever the number of members.
-        List<MemberChange> changes = jdbc.query(
-                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no FROM influence_member"
-                        + " WHERE project_id = ?" + VISIBLE,
+        return new TeamHistory(changes(projectId, asOf, knownAt).stream()
+                .filter(change -> memberIds.contains(change.memberId()))
+                .toList());
+    }
+
+    /** The team's changes known at knownAt, by asOf. */
+    private List<MemberChange> changes(String projectId, Instant asOf, Instant knownAt) {
+        return jdbc.query(
+                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no, event_id FROM influence_member"
+                        + " WHERE project_id = ?" + VISIBLE + " AND change <> '" + InfluenceProjection.EXCLUDED + "'",
                 (rs, n) -> {
                     String perspectives = rs.getString("perspectives");
+                    String memberId = rs.getString("member_id");
+                    String name = rs.getString("name");
                     return new MemberChange(
-                            rs.getString("member_id"),
+                            memberId,
                             MemberChange.Kind.valueOf(rs.getString("change")),
-                            rs.getString("name"),
+                            name == null ? null : sealing.name(projectId, memberId, rs.getString("event_id"), name),
                             rs.getString("role"),
                             perspectives == null ? null : List.of(perspectives.split(",")),
                             instant(rs, "occurred_at"),
@@ -217,12 +273,6 @@ public class InfluenceReadModel {
                 projectId,
                 Utc.of(asOf),
                 Utc.of(knownAt));
-        return new TeamHistory(
-                memberIds == null
-                        ? changes
-                        : changes.stream()
-                                .filter(change -> memberIds.contains(change.memberId()))
-                                .toList());
     }
 
     private static void addStep(Map<String, DecisionParts> parts, ResultSet rs) throws SQLException {

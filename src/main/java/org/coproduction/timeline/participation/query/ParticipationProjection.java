@@ -36,6 +36,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +55,11 @@ import org.springframework.stereotype.Component;
  * idempotent. Every event of a project moves that mark, so a query can tell whether the read model
  * holds the project's whole stream.
  *
- * <p>Names are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal of consent
- * replaces their name with their pseudonym.
+ * <p>Names are kept as the events hold them, sealed, with the id of their event; the reader opens
+ * them ({@link Sealing#name}). A member's withdrawal of consent replaces their name with their
+ * pseudonym. A withdrawal with scope ALL adds a member row of change
+ * {@code EXCLUDED}, and the reader leaves that member out of every fact ({@link
+ * org.coproduction.timeline.history.query.Exclusion}).
  */
 @Component
 @ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
@@ -73,6 +77,9 @@ class ParticipationProjection {
             "participation_influence");
 
     static final int CATEGORIES = IpaCategory.values().length;
+
+    /** The change of a member row that marks its member as withdrawn with scope ALL. */
+    static final String EXCLUDED = "EXCLUDED";
 
     private static final String COUNT_COLUMNS;
     private static final String COUNT_UPDATE;
@@ -136,19 +143,31 @@ class ParticipationProjection {
             });
         } else if (event instanceof PhaseStarted e) {
             batch.phases.add(new Object[] {project, seq, e.phaseId(), e.name(), at});
-        } else if (event instanceof MemberJoined joined) {
-            MemberJoined e = (MemberJoined) sealing.shown(joined, RecordedTime.eventId(message));
+        } else if (event instanceof MemberJoined e) {
+            // The name kept sealed, as the event holds it, with its event's id; the reader opens it.
             batch.members.add(new Object[] {
-                project, seq, e.memberId(), "JOINED", e.name(), e.role(), String.join(",", e.perspectives()), at
+                project,
+                seq,
+                e.memberId(),
+                "JOINED",
+                e.name(),
+                e.role(),
+                String.join(",", e.perspectives()),
+                at,
+                RecordedTime.eventId(message)
             });
         } else if (event instanceof ConsentWithdrawn e) {
             batch.withdrawn.add(new Object[] {sealing.withdrawnName(project, e.memberId()), project, e.memberId()});
+            if (e.scope() == WithdrawalScope.ALL) {
+                // Kept, not deleted: the member's rows stay and the reader leaves them out (Exclusion).
+                batch.members.add(new Object[] {project, seq, e.memberId(), EXCLUDED, null, null, null, at, null});
+            }
         } else if (event instanceof MemberRoleChanged e) {
             batch.members.add(new Object[] {
-                project, seq, e.memberId(), "CHANGED", null, e.role(), String.join(",", e.perspectives()), at
+                project, seq, e.memberId(), "CHANGED", null, e.role(), String.join(",", e.perspectives()), at, null
             });
         } else if (event instanceof MemberLeft e) {
-            batch.members.add(new Object[] {project, seq, e.memberId(), "LEFT", null, null, null, at});
+            batch.members.add(new Object[] {project, seq, e.memberId(), "LEFT", null, null, null, at, null});
         }
         // Registration, closure, revisions, reflections and interviews only move the project's mark.
     }
@@ -327,7 +346,7 @@ class ParticipationProjection {
                 batch.phases);
         batchUpdate(
                 "INSERT INTO participation_member (project_id, seq_no, member_id, change, name, role, perspectives,"
-                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " occurred_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch.members);
         batchUpdate(
                 "UPDATE participation_member SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",

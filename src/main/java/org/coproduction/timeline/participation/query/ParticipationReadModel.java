@@ -19,12 +19,14 @@ import java.util.Set;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.decision.api.InfluenceKind;
 import org.coproduction.timeline.history.query.DecisionFacts;
+import org.coproduction.timeline.history.query.Exclusion;
 import org.coproduction.timeline.history.query.MemberChange;
 import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.PhaseStart;
 import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.platform.Utc;
+import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,14 +58,17 @@ public class ParticipationReadModel {
     private static final long POLL_MILLIS = 5;
 
     private final JdbcTemplate jdbc;
+    private final Sealing sealing;
     private final TransactionTemplate snapshot;
     private final Duration catchUpWait;
 
     ParticipationReadModel(
             JdbcTemplate jdbc,
+            Sealing sealing,
             PlatformTransactionManager transactions,
             @Value("${timeline.participation.catch-up-wait:PT0.5S}") Duration catchUpWait) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -142,18 +147,30 @@ public class ParticipationReadModel {
 
     private ParticipationFold facts(String projectId, Instant asOf, Instant knownAt) {
         OffsetDateTime cut = Utc.of(asOf);
-        List<MemberChange> changes = jdbc.query(
-                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no FROM participation_member"
-                        + " WHERE project_id = ?",
-                (rs, n) -> new MemberChange(
-                        rs.getString(1),
-                        MemberChange.Kind.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        perspectives(rs.getString(5)),
-                        instant(rs, 6),
-                        rs.getLong(7)),
+        Set<String> excluded = new HashSet<>();
+        List<MemberChange> rows = new ArrayList<>();
+        jdbc.query(
+                "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no, event_id"
+                        + " FROM participation_member WHERE project_id = ?",
+                rs -> {
+                    String memberId = rs.getString(1);
+                    if (ParticipationProjection.EXCLUDED.equals(rs.getString(2))) {
+                        excluded.add(memberId);
+                    } else {
+                        String name = rs.getString(3);
+                        rows.add(new MemberChange(
+                                memberId,
+                                MemberChange.Kind.valueOf(rs.getString(2)),
+                                name == null ? null : sealing.name(projectId, memberId, rs.getString(8), name),
+                                rs.getString(4),
+                                perspectives(rs.getString(5)),
+                                instant(rs, 6),
+                                rs.getLong(7)));
+                    }
+                },
                 projectId);
+        Exclusion exclusion = Exclusion.of(excluded);
+        List<MemberChange> changes = exclusion.team(rows);
         List<MemberChange> changesByAsOf =
                 changes.stream().filter(c -> !c.occurredAt().isAfter(asOf)).toList();
         List<PhaseStart> phases = jdbc.query(
@@ -174,7 +191,9 @@ public class ParticipationReadModel {
                     Instant at = instant(rs, 3);
                     meetingTimes.put(rs.getString(1), at);
                     String attendees = rs.getString(2);
-                    fold.meeting(at, attendees.isEmpty() ? List.of() : Arrays.asList(attendees.split(",")));
+                    fold.meeting(
+                            at,
+                            exclusion.remaining(attendees.isEmpty() ? List.of() : Arrays.asList(attendees.split(","))));
                 },
                 projectId,
                 cut);
@@ -191,6 +210,9 @@ public class ParticipationReadModel {
                 rs -> {
                     String meetingId = rs.getString(1);
                     String memberId = rs.getString(2);
+                    if (exclusion.excludes(memberId)) {
+                        return;
+                    }
                     Instant first = instant(rs, 3 + CATEGORIES);
                     Instant last = instant(rs, 4 + CATEGORIES);
                     Instant meetingAt = meetingTimes.get(meetingId);
@@ -283,7 +305,7 @@ public class ParticipationReadModel {
                 },
                 projectId,
                 cut);
-        decisions.values().forEach(parts -> fold.decision(parts.facts()));
+        decisions.values().forEach(parts -> fold.decision(exclusion.facts(parts.facts())));
         return fold;
     }
 

@@ -184,7 +184,7 @@ class Project {
 
     @CommandHandler
     void handle(WithdrawConsent c) {
-        record(new ConsentWithdrawn(c.projectId(), c.occurredAt(), c.memberId()));
+        record(new ConsentWithdrawn(c.projectId(), c.occurredAt(), c.memberId(), c.scope()));
     }
 
     private void record(ProjectEvent event) {

@@ -13,6 +13,8 @@ import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
 import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -83,6 +85,16 @@ public class ProjectSummaryProjection {
                 e.projectId(),
                 e.memberId());
         recountMembers(e.projectId());
+    }
+
+    /** A member withdrawn with scope ALL is not counted in the team. */
+    @EventHandler
+    void on(ConsentWithdrawn e) {
+        if (e.scope() == WithdrawalScope.ALL) {
+            jdbc.update(
+                    "DELETE FROM project_member WHERE project_id = ? AND member_id = ?", e.projectId(), e.memberId());
+            recountMembers(e.projectId());
+        }
     }
 
     /** TRUNCATE rather than DELETE: it drops the rows at once instead of one by one. */

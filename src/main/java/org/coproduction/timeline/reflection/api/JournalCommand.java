@@ -72,12 +72,19 @@ public sealed interface JournalCommand {
         }
     }
 
-    record WithdrawConsent(@TargetAggregateIdentifier String projectId, Instant occurredAt, String memberId)
+    /** Scope TEXT when none is given. */
+    record WithdrawConsent(
+            @TargetAggregateIdentifier String projectId, Instant occurredAt, String memberId, WithdrawalScope scope)
             implements JournalCommand {
         public WithdrawConsent {
             id("projectId", projectId);
             time("occurredAt", occurredAt);
             id("memberId", memberId);
+            scope = scope == null ? WithdrawalScope.TEXT : scope;
+        }
+
+        public WithdrawConsent(String projectId, Instant occurredAt, String memberId) {
+            this(projectId, occurredAt, memberId, WithdrawalScope.TEXT);
         }
     }
 }

@@ -40,6 +40,19 @@ public sealed interface JournalEvent extends ProjectEvent {
         }
     }
 
-    /** From here on the member's personal text is to be made unreadable; the history stays. */
-    record ConsentWithdrawn(String projectId, Instant occurredAt, String memberId) implements JournalEvent {}
+    /**
+     * The member's personal text is made unreadable; with scope {@link WithdrawalScope#ALL} they
+     * also leave every figure and list. Version 1 had no scope and is read as {@code TEXT}.
+     */
+    record ConsentWithdrawn(String projectId, Instant occurredAt, String memberId, WithdrawalScope scope)
+            implements JournalEvent {
+        public ConsentWithdrawn {
+            scope = scope == null ? WithdrawalScope.TEXT : scope;
+        }
+
+        /** A withdrawal of the member's text and name only. */
+        public ConsentWithdrawn(String projectId, Instant occurredAt, String memberId) {
+            this(projectId, occurredAt, memberId, WithdrawalScope.TEXT);
+        }
+    }
 }

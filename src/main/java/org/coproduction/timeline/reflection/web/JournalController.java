@@ -23,6 +23,7 @@ import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,7 +77,8 @@ class JournalController {
             String summary,
             List<String> codes) {}
 
-    record ConsentRequest(String occurredAt) {}
+    /** {@code scope} TEXT (the default) or ALL; see {@link WithdrawalScope}. */
+    record ConsentRequest(String occurredAt, WithdrawalScope scope) {}
 
     /** The withdrawal recorded: the member is shown by {@code pseudonym} from now on. */
     record WithdrawalResponse(String projectId, String id, String pseudonym) {}
@@ -164,7 +166,11 @@ class JournalController {
 
     @PostMapping("/members/{memberId}/consent-withdrawal")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A member withdraws consent (ConsentWithdrawn)")
+    @Operation(
+            summary = "A member withdraws consent (ConsentWithdrawn)",
+            description = "Destroys the member's key: their name and personal text become unreadable everywhere."
+                    + " scope TEXT (the default) keeps what they did in the figures under a pseudonym; ALL also"
+                    + " leaves them out of every figure and list. Cannot be undone.")
     WithdrawalResponse withdrawConsent(
             @PathVariable String projectId,
             @PathVariable String memberId,
@@ -176,9 +182,15 @@ class JournalController {
                     "memberId", "a member may withdraw only their own consent; this needs the role COORDINATOR");
         }
         Instant effective = defaults.occurredAt(r == null ? null : r.occurredAt());
-        commands.sendAndWait(new WithdrawConsent(projectId, effective, memberId));
+        WithdrawalScope scope = r == null || r.scope() == null ? WithdrawalScope.TEXT : r.scope();
+        commands.sendAndWait(new WithdrawConsent(projectId, effective, memberId, scope));
         String pseudonym = sealing.pseudonym(projectId, memberId).orElseThrow();
-        audit.record(me.username(), "CONSENT_WITHDRAWN", projectId, pseudonym, "effective " + effective);
+        audit.record(
+                me.username(),
+                "CONSENT_WITHDRAWN",
+                projectId,
+                pseudonym,
+                "scope " + scope + ", effective " + effective);
         return new WithdrawalResponse(projectId, memberId, pseudonym);
     }
 }

@@ -132,13 +132,22 @@ final class Gripp2Items {
                 history.interviews(asOf),
                 asOf,
                 knownAt);
-        int withdrawals = history.withdrawals();
-        if (withdrawals > 0) {
+        int everything = history.exclusion().members().size();
+        int words = history.withdrawals() - everything;
+        if (words > 0) {
             text += String.format(
                     Locale.ROOT,
-                    " %s withdrew consent: what they did is still counted, under a pseudonym (\"Withdrawn"
-                            + " member 1\"), and their names and words are in no part of this report.",
-                    withdrawals == 1 ? "One member" : withdrawals + " members");
+                    " %s withdrew consent for their words and name: what they did is still counted, under a"
+                            + " pseudonym (\"Withdrawn member 1\"), and their names and words are in no part of"
+                            + " this report.",
+                    words == 1 ? "One member" : words + " members");
+        }
+        if (everything > 0) {
+            text += String.format(
+                    Locale.ROOT,
+                    " %s withdrew consent for everything: they are left out of every figure and list in this"
+                            + " report.",
+                    everything == 1 ? "One member" : everything + " members");
         }
         return new Gripp2Item("Methods", text, List.of(), false, null);
     }

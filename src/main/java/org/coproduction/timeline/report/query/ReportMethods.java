@@ -19,7 +19,9 @@ final class ReportMethods {
                     "A member who withdrew consent is shown as \"Withdrawn member N\" (N: their place among the"
                             + " project's withdrawals) everywhere in the report, at every asOf and knownAt: their"
                             + " key was destroyed, so what they were called, said or wrote opens nowhere. What"
-                            + " they did (turns, influences, attendance) is counted as before."),
+                            + " they did (turns, influences, attendance) is counted as before, unless they"
+                            + " withdrew consent for everything: then, as the record stands from when that was"
+                            + " recorded, they are in no figure and no list, at every asOf."),
             new Definition(
                     "Phases",
                     "A phase runs from its start (inclusive) to the next phase's start (exclusive); the last"

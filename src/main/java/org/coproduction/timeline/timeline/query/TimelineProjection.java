@@ -22,6 +22,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.Mentions;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,12 @@ import org.springframework.stereotype.Component;
  * because a project's events stay in order on one segment (Axon's default sequencing policy): an
  * event at or below its project's mark (a redelivery) is skipped.
  *
- * <p>Names are kept as the team sees them ({@link Sealing#shown}); a member's withdrawal of consent
- * replaces their name with their pseudonym.
+ * <p>Names are kept as the events hold them, sealed, with the id of their event, and opened for the
+ * page ({@link Sealing#name}); a member's withdrawal of consent replaces their name with their
+ * pseudonym. A withdrawal with scope ALL takes the member off the
+ * timeline: the entries about them (their joining, changes and departure, turns, influences,
+ * reflections, codings, interviews of them, the withdrawal itself) and their name row go, and the
+ * timeline names only the members it holds a name for ({@link TimelineQuery}).
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -47,6 +52,18 @@ class TimelineProjection {
 
     static final String PROCESSING_GROUP = "timeline";
     private static final String PENDING = TimelineProjection.class.getName() + ".pending";
+
+    /** The types whose entry is about the member its event names first. */
+    private static final List<String> ABOUT_THE_MEMBER = List.of(
+            "MemberJoined",
+            "MemberRoleChanged",
+            "MemberLeft",
+            "ContributionRecorded",
+            "InfluenceRecorded",
+            "ReflectionWritten",
+            "ReflectionCoded",
+            "InterviewRecorded",
+            "ConsentWithdrawn");
 
     private final JdbcTemplate jdbc;
 
@@ -77,11 +94,15 @@ class TimelineProjection {
             "," + String.join(",", Mentions.membersOf(event)) + ","
         });
         if (event instanceof MemberJoined joined) {
-            MemberJoined shown = (MemberJoined) sealing.shown(joined, RecordedTime.eventId(message));
-            batch.names.add(new Object[] {project, seq, shown.memberId(), shown.name()});
+            // Kept sealed, as the event holds it; TimelineQuery opens it for the page.
+            batch.names.add(
+                    new Object[] {project, seq, joined.memberId(), joined.name(), RecordedTime.eventId(message)});
         } else if (event instanceof ConsentWithdrawn withdrawn) {
             batch.withdrawn.add(
                     new Object[] {sealing.withdrawnName(project, withdrawn.memberId()), project, withdrawn.memberId()});
+            if (withdrawn.scope() == WithdrawalScope.ALL) {
+                batch.excluded.add(new Object[] {project, withdrawn.memberId()});
+            }
         } else if (event instanceof PhaseStarted phase) {
             batch.phases.put(
                     List.of(project, phase.phaseId()),
@@ -113,6 +134,8 @@ class TimelineProjection {
         final List<Object[]> names = new ArrayList<>();
         /** Pseudonym, project and member of each withdrawal of consent: purged after the inserts. */
         final List<Object[]> withdrawn = new ArrayList<>();
+        /** Project and member of each withdrawal with scope ALL: taken off the timeline after the inserts. */
+        final List<Object[]> excluded = new ArrayList<>();
 
         final Map<List<String>, Object[]> phases = new LinkedHashMap<>();
 
@@ -137,6 +160,12 @@ class TimelineProjection {
         }
     }
 
+    private static Object[] aboutTheMember(String project, String memberId) {
+        List<Object> args = new ArrayList<>(List.of(project, "," + TimelineQuery.likeLiteral(memberId) + ",%"));
+        args.addAll(ABOUT_THE_MEMBER);
+        return args.toArray();
+    }
+
     private void write(Batch batch) {
         JdbcBatch.run(
                 jdbc,
@@ -145,12 +174,22 @@ class TimelineProjection {
                 batch.entries);
         JdbcBatch.run(
                 jdbc,
-                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name) VALUES (?, ?, ?, ?)",
+                "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name, event_id) VALUES (?, ?, ?, ?, ?)",
                 batch.names);
         JdbcBatch.run(
                 jdbc,
                 "UPDATE timeline_member_name SET name = ? WHERE project_id = ? AND member_id = ?",
                 batch.withdrawn);
+        JdbcBatch.run(jdbc, "DELETE FROM timeline_member_name WHERE project_id = ? AND member_id = ?", batch.excluded);
+        JdbcBatch.run(
+                jdbc,
+                "DELETE FROM timeline_entry WHERE project_id = ? AND member_ids LIKE ? ESCAPE '\\' AND type IN ("
+                        + String.join(
+                                ", ", ABOUT_THE_MEMBER.stream().map(t -> "?").toList())
+                        + ")",
+                batch.excluded.stream()
+                        .map(e -> aboutTheMember((String) e[0], (String) e[1]))
+                        .toList());
         if (!batch.withdrawn.isEmpty()) {
             vacuum.afterCommit("timeline_member_name");
         }

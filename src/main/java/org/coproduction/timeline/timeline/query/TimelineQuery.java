@@ -2,6 +2,7 @@ package org.coproduction.timeline.timeline.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -88,9 +89,10 @@ public class TimelineQuery {
         Map<String, String> names = new HashMap<>();
         jdbc.query(
                 // A member who left and joined again is shown by the name of the latest join.
-                "SELECT member_id, name FROM timeline_member_name WHERE project_id = ? ORDER BY seq_no",
+                "SELECT member_id, name, event_id FROM timeline_member_name WHERE project_id = ? ORDER BY seq_no",
                 rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
+                    String memberId = rs.getString(1);
+                    names.put(memberId, sealing.name(projectId, memberId, rs.getString(3), rs.getString(2)));
                 },
                 projectId);
 
@@ -133,6 +135,8 @@ public class TimelineQuery {
                         + " ORDER BY t.occurred_at, t.recorded_at, t.seq_no",
                 (rs, n) -> {
                     Instant occurredAt = rs.getObject(4, OffsetDateTime.class).toInstant();
+                    List<MemberRef> members = members(rs.getString(6), names);
+                    String data = data(projectId, rs.getString(2), rs.getString(3), rs.getBytes(7), reader);
                     return new Entry(
                             rs.getLong(1),
                             rs.getString(2),
@@ -140,8 +144,8 @@ public class TimelineQuery {
                             occurredAt,
                             rs.getObject(5, OffsetDateTime.class).toInstant(),
                             phaseAt(phases, occurredAt),
-                            members(rs.getString(6), names),
-                            data(projectId, rs.getString(2), rs.getString(3), rs.getBytes(7), reader));
+                            members,
+                            mentioned(rs.getString(6)) > members.size() ? withoutUnnamed(data, names) : data);
                 },
                 pageArgs.toArray());
         return new TimelinePage(projectId, filter.page(), filter.size(), total == null ? 0 : total, entries);
@@ -214,7 +218,7 @@ public class TimelineQuery {
     }
 
     /** The id as a LIKE pattern matching only itself: {@code _} is allowed in ids. */
-    private static String likeLiteral(String id) {
+    static String likeLiteral(String id) {
         return id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
@@ -230,10 +234,42 @@ public class TimelineQuery {
         return found == null ? null : new PhaseRef(found.phaseId(), found.name());
     }
 
+    /**
+     * The members the entry names, less those the timeline holds no name for: a member withdrawn with
+     * scope ALL, who is on no list ({@link TimelineProjection}).
+     */
     private static List<MemberRef> members(String memberIds, Map<String, String> names) {
         return Arrays.stream(memberIds.split(","))
-                .filter(id -> !id.isEmpty())
+                .filter(names::containsKey)
                 .map(id -> new MemberRef(id, names.get(id)))
                 .toList();
+    }
+
+    private static long mentioned(String memberIds) {
+        return Arrays.stream(memberIds.split(",")).filter(id -> !id.isEmpty()).count();
+    }
+
+    /** The entry's data with the unnamed members taken out of its lists of members. */
+    private String withoutUnnamed(String data, Map<String, String> names) {
+        try {
+            ObjectNode fields = (ObjectNode) json.readTree(data);
+            for (String list : List.of("attendees", "decidedBy")) {
+                if (fields.get(list) instanceof ArrayNode ids) {
+                    ArrayNode kept = fields.putArray(list);
+                    ids.forEach(id -> {
+                        if (names.containsKey(id.asText())) {
+                            kept.add(id);
+                        }
+                    });
+                }
+            }
+            if (fields.hasNonNull("proposedBy")
+                    && !names.containsKey(fields.get("proposedBy").asText())) {
+                fields.putNull("proposedBy");
+            }
+            return fields.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event data is not JSON", e);
+        }
     }
 }

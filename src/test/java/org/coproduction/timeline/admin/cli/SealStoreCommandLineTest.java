@@ -89,11 +89,10 @@ class SealStoreCommandLineTest {
             assertThat(overview.members())
                     .extracting(ProjectOverview.Member::name)
                     .containsExactly(ANN, "Withdrawn member 1");
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                            "SELECT name FROM timeline_member_name WHERE project_id = ? ORDER BY seq_no",
-                            String.class,
-                            PROJECT)
-                    .equals(List.of(ANN, "Withdrawn member 1")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> PreSealingStore.timelineNames(app).equals(List.of(ANN, "Withdrawn member 1")));
+            assertThat(jdbc.queryForList("SELECT name FROM timeline_member_name", String.class))
+                    .noneMatch(name -> name.contains(PreSealingStore.MARKER));
         }
 
         assertThat(SealStoreCommandLine.run(TimelineApplication.class, new String[] {"seal-store", dataDir}))

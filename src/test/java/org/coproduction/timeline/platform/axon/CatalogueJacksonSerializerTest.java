@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Stream;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.coproduction.timeline.interchange.EventApprovalTest;
 import org.coproduction.timeline.interchange.EventApprovalTest.Sample;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.project.api.EventCatalogue;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +37,7 @@ class CatalogueJacksonSerializerTest {
         SerializedType type = serializer.serialize(sample.event(), String.class).getType();
 
         assertThat(type.getName()).isEqualTo(sample.type().name()).doesNotContain(".");
-        assertThat(type.getRevision()).isEqualTo("1");
+        assertThat(type.getRevision()).isEqualTo(Integer.toString(sample.type().revision()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +67,21 @@ class CatalogueJacksonSerializerTest {
                 serializer.classForType(new SimpleSerializedType(type.name(), Integer.toString(type.revision())));
 
         assertThat(resolved).isEqualTo(type.javaType());
+    }
+
+    /** A withdrawal stored before it had a scope (revision 1) reads as one of the words and name only. */
+    @Test
+    void readsAWithdrawalOfRevisionOneAsScopeText() {
+        SerializedObject<String> stored = new SimpleSerializedObject<>(
+                "{\"projectId\":\"p\",\"occurredAt\":\"2024-01-02T00:00:00Z\",\"memberId\":\"m\"}",
+                String.class,
+                new SimpleSerializedType("ConsentWithdrawn", "1"));
+
+        ProjectEvent read = serializer.deserialize(stored);
+
+        assertThat(read)
+                .isEqualTo(new ConsentWithdrawn(
+                        "p", java.time.Instant.parse("2024-01-02T00:00:00Z"), "m", WithdrawalScope.TEXT));
     }
 
     @Test

@@ -61,8 +61,7 @@ class SealStoreOnPostgresTest {
                         .extracting(ProjectOverview.Member::name)
                         .containsExactly(PreSealingStore.ANN, "Withdrawn member 1");
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> jdbc.queryForList("SELECT name FROM timeline_member_name", String.class)
-                                .contains(PreSealingStore.ANN));
+                        .until(() -> PreSealingStore.timelineNames(app).contains(PreSealingStore.ANN));
             }
             String dump = ShreddedInPostgresTest.dump(database);
             for (String marker : PreSealingStore.NEVER_IN_THE_CLEAR) {

@@ -39,6 +39,7 @@ import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,13 @@ class ProjectJournalTest {
             givenTeam()
                     .when(new WithdrawConsent(PROJECT, APR, BEN))
                     .expectEvents(new ConsentWithdrawn(PROJECT, APR, BEN));
+        }
+
+        @Test
+        void canWithdrawEverything() {
+            givenTeam()
+                    .when(new WithdrawConsent(PROJECT, APR, BEN, WithdrawalScope.ALL))
+                    .expectEvents(new ConsentWithdrawn(PROJECT, APR, BEN, WithdrawalScope.ALL));
         }
 
         @Test

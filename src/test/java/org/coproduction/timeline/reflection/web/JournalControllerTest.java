@@ -40,6 +40,7 @@ import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.coproduction.timeline.web.FixedClockAndIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -429,7 +430,29 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.pseudonym").value("Withdrawn member 1"));
 
         verify(audit)
-                .record("someone", "CONSENT_WITHDRAWN", PROJECT, "Withdrawn member 1", "effective " + THEN_INSTANT);
+                .record(
+                        "someone",
+                        "CONSENT_WITHDRAWN",
+                        PROJECT,
+                        "Withdrawn member 1",
+                        "scope TEXT, effective " + THEN_INSTANT);
+    }
+
+    @Test
+    void withdrawsEverythingWhenTheScopeIsAll() throws Exception {
+        postJson(CONSENT_WITHDRAWAL, "{\"scope\":\"ALL\",\"occurredAt\":\"" + THEN + "\"}", PROJECT, BOB)
+                .andExpect(recorded(PROJECT, BOB));
+
+        verify(commands).sendAndWait(new WithdrawConsent(PROJECT, THEN_INSTANT, BOB, WithdrawalScope.ALL));
+    }
+
+    @Test
+    void refusesAScopeItDoesNotKnowNamingTheField() throws Exception {
+        postJson(CONSENT_WITHDRAWAL, "{\"scope\":\"SOME\"}", PROJECT, BOB)
+                .andExpect(problem(HttpStatus.BAD_REQUEST))
+                .andExpect(jsonPath("$.errors[0].field").value("scope"));
+
+        verifyNoInteractions(commands);
     }
 
     @Test
