@@ -6,7 +6,7 @@ import java.util.List;
 public class ImportRejectedException extends RuntimeException {
 
     /** At most this many errors are listed; {@link #errorCount()} still counts them all. */
-    public static final int MAX_LISTED = 10_000;
+    public static final int MAX_LISTED = 1_000;
 
     private final List<ImportError> errors;
     private final long errorCount;

@@ -5,9 +5,14 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The clock and the id supplier: the only places the application asks the world for time or randomness. */
+/**
+ * The clock and the id supplier: the only places the application asks the world for time or
+ * randomness. Scheduled work (the read models' stall watch) is switched on here.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class PlatformConfiguration {
 
     @Bean

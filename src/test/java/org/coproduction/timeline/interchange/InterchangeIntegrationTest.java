@@ -306,6 +306,18 @@ class InterchangeIntegrationTest {
         assertThat(export(TWO_BAD_LINES, "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** A file of bad lines costs the server no memory for its errors: the first 1,000 are listed, all are counted. */
+    @Test
+    void listsTheFirstThousandErrorsAndCountsThemAll() {
+        ResponseEntity<JsonNode> refused = importLines("{}\n".repeat(2_500));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("errors").size()).isEqualTo(1_000);
+        assertThat(refused.getBody().path("errors").get(0).path("line").asLong())
+                .isEqualTo(1);
+        assertThat(refused.getBody().path("errorCount").asLong()).isGreaterThanOrEqualTo(2_500);
+    }
+
     @Test
     void namesOccurredAtForAMalformedDate() {
         InterchangeFile file = smallStudy(MALFORMED_DATE).editData(REFLECTION_LINE, "occurredAt", "09/02/2021");

@@ -85,6 +85,24 @@ public class ProcessorPause {
     }
 
     /**
+     * Stops the named processor and starts it again, unless it is held or a pause is in effect (then
+     * it is stopped on purpose, and started again when that ends). Answers whether it was restarted.
+     */
+    public synchronized boolean restart(String name) {
+        if (holders > 0 || held.contains(name)) {
+            return false;
+        }
+        return processing
+                .<EventProcessor>eventProcessor(name)
+                .map(processor -> {
+                    processor.shutDown();
+                    processor.start();
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /**
      * Stops them all at once: a processor takes a while to notice it should stop (its coordinator
      * finishes its current wait on the event store), and one after the other those waits added up
      * to about a second for three idle processors.
