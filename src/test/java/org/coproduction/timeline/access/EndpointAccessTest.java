@@ -99,6 +99,9 @@ class EndpointAccessTest {
         TABLE.put("GET /api/admin/projections", siteAdmin());
         TABLE.put("GET /api/admin/projections/{name}", siteAdmin());
         TABLE.put("POST /api/admin/projections/{name}/rebuild", siteAdmin());
+        TABLE.put("GET /api/admin/dead-letters", siteAdmin());
+        TABLE.put("POST /api/admin/dead-letters/{readModel}/{projectId}/retry", siteAdmin());
+        TABLE.put("POST /api/admin/dead-letters/{readModel}/{projectId}/evict", siteAdmin());
         for (String read : List.of(
                 "",
                 "/timeline",
