@@ -1,0 +1,118 @@
+package org.coproduction.timeline.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.bench.BenchFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} at a random moment of a command-line import (while the JVM starts, while Flyway
+ * creates the schema, while the lines are stored, or after), twenty times, each into a fresh H2
+ * store: the store then holds all of the file or none of it, and the next run on it starts and
+ * finishes the import. Each run is a JVM of its own, killed with SIGKILL.
+ */
+class KillNineTest {
+
+    static final int KILLS = 20;
+
+    @Test
+    void aStoreKilledAtAnyMomentOfAnImportHoldsAllOrNothingAndStartsAgain() throws Exception {
+        Path dir = Path.of("./target/test-data/kill-nine-" + UUID.randomUUID());
+        Files.createDirectories(dir);
+        Path file = dir.resolve("events.jsonl");
+        BenchFiles.main(new String[] {file.toString(), "10000"});
+        long lines;
+        try (var stream = Files.lines(file)) {
+            lines = stream.count();
+        }
+        Random random = new Random(20261206L);
+        List<String> outcomes = new ArrayList<>();
+        for (int kill = 0; kill < KILLS; kill++) {
+            Path store = dir.resolve("store-" + kill);
+            long delayMillis = 300 + random.nextInt(6_000);
+            Process run = importInto(store, file);
+            boolean finished = run.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+            if (!finished) {
+                run.destroyForcibly().waitFor();
+            }
+            long held = eventsIn(store);
+            outcomes.add((finished ? "finished" : "killed at " + delayMillis + " ms") + ": " + held);
+            assertThat(held).as("after kill %d (%s)", kill, outcomes).isIn(0L, lines);
+
+            Process again = importInto(store, file);
+            assertThat(again.waitFor(120, TimeUnit.SECONDS))
+                    .as("the next run finishes, after kill %d", kill)
+                    .isTrue();
+            assertThat(again.exitValue())
+                    .as("the next run starts on the store and imports, after kill %d: %s", kill, log(store))
+                    .isZero();
+            assertThat(eventsIn(store)).as("after the next run").isEqualTo(lines);
+        }
+        System.out.println("kill -9 during an import, " + lines + " lines: " + outcomes);
+        assertThat(outcomes)
+                .as("kills land before and during the import, not only after it")
+                .anyMatch(o -> o.startsWith("killed"));
+    }
+
+    private static Process importInto(Path store, Path file) throws Exception {
+        Files.createDirectories(store);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Ddisable-axoniq-console-message=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TimelineApplication.class.getName(),
+                        "import",
+                        file.toString(),
+                        "--timeline.data-dir=" + store,
+                        "--timeline.demo.load-on-empty-store=false")
+                .redirectErrorStream(true)
+                .redirectOutput(store.resolve("run.log").toFile())
+                .start();
+    }
+
+    /** The events the store's file holds, opened as H2 opens it after a crash; 0 when it has no table yet. */
+    private static long eventsIn(Path store) throws Exception {
+        File db = store.resolve("timeline.mv.db").toFile();
+        if (!db.exists()) {
+            return 0;
+        }
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:h2:file:" + store.toAbsolutePath() + "/timeline", "sa", "");
+                ResultSet tables = connection.getMetaData().getTables(null, null, "DOMAIN_EVENT_ENTRY", null)) {
+            if (!tables.next()) {
+                return 0;
+            }
+            try (ResultSet count =
+                    connection.createStatement().executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
+    private static String log(Path store) throws Exception {
+        Path log = store.resolve("run.log");
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+}
