@@ -6,7 +6,7 @@ const main = shell({ page: 'index.html', title: 'Projects' });
 const list = el('section', { 'aria-labelledby': 'projects-heading' }, el('h2', { id: 'projects-heading' }, 'Your projects'));
 const createForm = el('form', { class: 'stacked', id: 'create-project', novalidate: true },
   el('label', { for: 'new-title' }, 'Title'), el('input', { id: 'new-title', name: 'title', required: true }),
-  el('label', { for: 'new-projectId' }, 'Project id (optional: letters, digits, . _ : -)'), el('input', { id: 'new-projectId', name: 'projectId' }),
+  el('label', { for: 'new-projectId' }, 'Project id (from the title; yours to change: letters, digits, . _ : -)'), el('input', { id: 'new-projectId', name: 'projectId' }),
   el('label', { for: 'new-description' }, 'Description (optional)'), el('textarea', { id: 'new-description', name: 'description', rows: 2 }),
   el('label', { for: 'new-fundedBy' }, 'Funded by (optional)'), el('input', { id: 'new-fundedBy', name: 'fundedBy' }),
   el('label', { for: 'new-occurredAt' }, 'Registered on (optional, default today)'), el('input', { id: 'new-occurredAt', name: 'occurredAt', type: 'date' }),
@@ -39,7 +39,8 @@ async function showProjects() {
       p.currentPhase || '–',
       String(p.members),
       label(roleIn(account, p.projectId) || (account.siteRoles.includes('ADMIN') ? 'ADMINISTRATOR' : '')),
-      el('span', {}, ...[['timeline.html', 'Timeline'], ['replay.html', 'Replay'], ['participation.html', 'Participation'], ['report.html', 'Report']]
+      el('span', {}, ...[['timeline.html', 'Timeline'], ['replay.html', 'Replay'], ['participation.html', 'Participation'], ['report.html', 'Report'],
+        ...(may(account, p.projectId, 'MEMBER') ? [['record.html', 'Record']] : [])]
         .flatMap(([page, text], i) => [i ? ' · ' : '', el('a', { href: `${page}?project=${encodeURIComponent(p.projectId)}` }, text)])),
       may(account, p.projectId, 'COORDINATOR')
         ? el('a', { href: `/api/projects/${encodeURIComponent(p.projectId)}/events`, download: `${p.projectId}.jsonl` }, 'JSON Lines')
@@ -48,14 +49,25 @@ async function showProjects() {
   }));
 }
 
+/** The id the server would read from the title (ReadableIds): shown as the title is typed, until the person edits it. */
+const readableId = (title) => title.normalize('NFD').replace(/[łŁøØđĐ]/g, (c) => ({ ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D' })[c])
+  .replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const readableIdCut = (id) => (id.length <= 40 ? id : id.slice(0, id.lastIndexOf('-', 40) > 20 ? id.lastIndexOf('-', 40) : 40));
+const idInput = createForm.querySelector('#new-projectId');
+let idEdited = false;
+idInput.addEventListener('input', () => { idEdited = idInput.value !== ''; });
+createForm.querySelector('#new-title').addEventListener('input', (e) => {
+  if (!idEdited) idInput.value = readableIdCut(readableId(e.target.value));
+});
+
 createForm.addEventListener('submit', async (e) => {
   e.preventDefault();
   clearErrors(createForm);
   try {
     const recorded = await api('/api/projects', { method: 'POST', body: formValues(createForm) });
-    say(`Project ${recorded.projectId} registered.`, 'ok');
-    createForm.reset();
-    await showProjects();
+    say(`Project ${recorded.projectId} registered: next, its team.`, 'ok');
+    // Its Team forms next: the record page reads the project from its events, so it is there at once.
+    window.location.assign(`record.html?project=${encodeURIComponent(recorded.projectId)}#group-team`);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     showErrors(createForm, error);

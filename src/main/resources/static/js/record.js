@@ -236,5 +236,7 @@ if (!project) {
     main.append(el('p', {}, `Recording for “${o.title}”. Each form records one event; a correction is a new event, never an edit. Meetings and their turns are recorded on `,
       el('a', { href: `meeting.html?project=${enc(project)}` }, 'Record a meeting'), '.'));
     render();
+    // A link to one group of forms (#group-team, from registering a project) is followed once they exist.
+    if (window.location.hash) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
   }).catch((e) => say(`Could not load the project: ${e.message}`, 'error'));
 }

@@ -42,6 +42,58 @@ class ProjectsPageTest extends BrowserTest {
         }
     }
 
+    /**
+     * A new project gets a readable id from its title (shown as the title is typed, and editable), and
+     * registering it takes the person to its Team forms; back on the list it has its Record link.
+     */
+    @Test
+    void aRegisteredProjectGetsAReadableIdAndTheTeamFormsComeNext() {
+        String word = "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        open("");
+        visible(By.id("new-title")).sendKeys("Carers' Voices in Łódź " + word);
+        assertThat(browser.findElement(By.id("new-projectId")).getAttribute("value"))
+                .isEqualTo("carers-voices-in-lodz-" + word);
+        browser.findElement(By.cssSelector("#create-project button[type=submit]"))
+                .click();
+
+        waiting().until(ExpectedConditions.urlContains("record.html?project=carers-voices-in-lodz-" + word));
+        assertThat(browser.getCurrentUrl()).endsWith("#group-team");
+        assertThat(visible(By.id("group-team-heading")).getText()).isEqualTo("Team");
+        assertThat(visible(By.id("join-member-heading")).isDisplayed()).isTrue();
+        screenshot("projects-registered-team-next");
+
+        open("");
+        WebElement row =
+                visible(By.xpath("//table[@id='projects']//tr[.//*[text()='carers-voices-in-lodz-" + word + "']]"));
+        assertThat(row.findElement(By.linkText("Record")).getAttribute("href"))
+                .endsWith("record.html?project=carers-voices-in-lodz-" + word);
+    }
+
+    /** Through the API too, and a title registered twice gets a suffix the second time rather than a refusal. */
+    @Test
+    void aProjectRegisteredWithoutAnIdTwiceGetsTheReadableIdThenASuffixedOne() {
+        String title = "Same title " + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String first = http.postForObject(
+                        "/api/projects",
+                        java.util.Map.of("title", title),
+                        com.fasterxml.jackson.databind.JsonNode.class)
+                .path("projectId")
+                .asText();
+        String second = http.postForObject(
+                        "/api/projects",
+                        java.util.Map.of("title", title),
+                        com.fasterxml.jackson.databind.JsonNode.class)
+                .path("projectId")
+                .asText();
+
+        String readable = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        assertThat(first).isEqualTo(readable);
+        assertThat(second)
+                .startsWith(readable + "-")
+                .hasSizeLessThanOrEqualTo(64)
+                .isNotEqualTo(first);
+    }
+
     @Test
     void givenAnInvalidProjectId_whenRegistering_thenTheErrorStandsNextToTheField() {
         open("");

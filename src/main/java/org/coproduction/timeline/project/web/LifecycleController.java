@@ -3,7 +3,10 @@ package org.coproduction.timeline.project.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.ProjectAccess;
 import org.coproduction.timeline.access.api.ProjectRole;
@@ -14,6 +17,7 @@ import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
 import org.coproduction.timeline.project.api.LifecycleCommand.RecordMemberLeft;
 import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
+import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,16 +60,43 @@ class LifecycleController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a project (ProjectRegistered); the account registering it becomes its COORDINATOR")
+    @Operation(
+            summary = "Register a project (ProjectRegistered); the account registering it becomes its COORDINATOR",
+            description = "Without a projectId, the id is read from the title (\"Carers' Voices\" gives"
+                    + " carers-voices), with a suffix when a project already has that one.")
     RecordedResponse register(@RequestBody RegisterProjectRequest r) {
-        String projectId = defaults.idOr(r.projectId(), "project");
-        commands.sendAndWait(new RegisterProject(
-                projectId, defaults.occurredAt(r.occurredAt()), r.title(), r.description(), r.fundedBy()));
+        String projectId = r.projectId() != null ? r.projectId() : ReadableIds.fromTitle(r.title());
+        try {
+            registerAs(projectId, r);
+        } catch (RuntimeException refused) {
+            if (r.projectId() != null || !isTaken(refused)) {
+                throw refused;
+            }
+            projectId = defaults.idOr(null, ReadableIds.prefixFromTitle(r.title()));
+            registerAs(projectId, r);
+        }
         String username = current.username();
         if (username != null) {
             access.grant(projectId, username, ProjectRole.COORDINATOR, null, username);
         }
         return new RecordedResponse(projectId, projectId);
+    }
+
+    /** Whether the refusal says the project id is taken: a project is registered under it already. */
+    private static boolean isTaken(RuntimeException refused) {
+        Throwable cause = refused instanceof CommandExecutionException && refused.getCause() != null
+                ? refused.getCause()
+                : refused;
+        return cause instanceof AggregateStreamCreationException
+                || cause instanceof ConcurrencyException
+                || (cause instanceof RuleViolationException violation
+                        && violation.kind() == RuleViolationException.Kind.CONFLICT
+                        && "projectId".equals(violation.field()));
+    }
+
+    private void registerAs(String projectId, RegisterProjectRequest r) {
+        commands.sendAndWait(new RegisterProject(
+                projectId, defaults.occurredAt(r.occurredAt()), r.title(), r.description(), r.fundedBy()));
     }
 
     @PostMapping("/{projectId}/phases")

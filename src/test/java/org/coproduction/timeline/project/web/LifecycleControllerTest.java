@@ -94,10 +94,10 @@ class LifecycleControllerTest {
     }
 
     @Test
-    void registersAProjectWithAGeneratedIdAtTheClocksTimeWhenBothAreLeftOut() throws Exception {
-        postJson(PROJECTS, "{\"title\":\"A study\"}").andExpect(recorded("project-1", "project-1"));
+    void registersAProjectWithAnIdReadFromItsTitleAtTheClocksTimeWhenBothAreLeftOut() throws Exception {
+        postJson(PROJECTS, "{\"title\":\"A study\"}").andExpect(recorded("a-study", "a-study"));
 
-        verify(commands).sendAndWait(new RegisterProject("project-1", NOW, "A study", null, null));
+        verify(commands).sendAndWait(new RegisterProject("a-study", NOW, "A study", null, null));
     }
 
     @Test
