@@ -82,6 +82,25 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
 }
 /** The body without the fields that travel in the path. */
 const without = (...names) => (v) => Object.fromEntries(Object.entries(v).filter(([k]) => !names.includes(k)));
+
+/**
+ * A role picked from the list by its name ("Service user researcher"), or "Other…" and written in
+ * words ("Lay advisor"), which is sent as the contract's upper-case word (LAY_ADVISOR).
+ */
+function roleChoice(form, text) {
+  const [roleLabel, select] = choice(form, 'role', text, [...enumOptions(ROLES), ['OTHER', 'Other…']]);
+  const [otherLabel, other] = input(form, 'roleOther', 'Other role, in words');
+  const shown = () => { otherLabel.hidden = other.hidden = select.value !== 'OTHER'; };
+  select.addEventListener('change', shown);
+  shown();
+  return [roleLabel, select, otherLabel, other];
+}
+const roleWord = (words) => (words || '').trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+/** The body with the role chosen: the listed one, or the other written in words. */
+const withRole = (body = (v) => v) => (v) => {
+  const { roleOther, ...rest } = v;
+  return body(rest.role === 'OTHER' ? { ...rest, role: roleWord(roleOther) || undefined } : rest);
+};
 const enc = encodeURIComponent;
 
 /** The forms the signed-in account may use. */
@@ -109,15 +128,15 @@ function allForms() {
       form({
         id: 'join-member', title: 'A member joins', submit: 'Add to the team', lists: ['perspectives'],
         controls: [input('join-member', 'name', 'Name'), input('join-member', 'memberId', 'Member id (optional)'),
-          input('join-member', 'role', 'Role', { list: 'roles' }),
+          roleChoice('join-member', 'Role'),
           checks('join-member', 'perspectives', 'Perspectives (the primary one is the first ticked, in this order)', enumOptions(PERSPECTIVES)), when('join-member')],
-        path: () => `${base}/members`, done: (v) => `${v.name} joined the team.`,
+        path: () => `${base}/members`, body: withRole(), done: (v) => `${v.name} joined the team.`,
       }),
       form({
         id: 'change-role', title: 'Role or perspectives change', submit: 'Record the change', lists: ['perspectives'],
-        controls: [choice('change-role', 'memberId', 'Member', activeMembers()), input('change-role', 'role', 'Role from now on', { list: 'roles' }),
+        controls: [choice('change-role', 'memberId', 'Member', activeMembers()), roleChoice('change-role', 'Role from now on'),
           checks('change-role', 'perspectives', 'Perspectives from now on', enumOptions(PERSPECTIVES)), when('change-role')],
-        path: (v) => `${base}/members/${enc(v.memberId || '-')}/role`, body: without('memberId'), done: () => 'The change is recorded.',
+        path: (v) => `${base}/members/${enc(v.memberId || '-')}/role`, body: withRole(without('memberId')), done: () => 'The change is recorded.',
       }),
       form({
         id: 'member-left', title: 'A member leaves', submit: 'Record the departure',
@@ -200,7 +219,6 @@ function allForms() {
 function render() {
   main.querySelector('#record-forms')?.remove();
   main.append(el('div', { id: 'record-forms' },
-    el('datalist', { id: 'roles' }, ROLES.map((r) => el('option', { value: r }, label(r)))),
     el('nav', { 'aria-label': 'Forms on this page', class: 'toc' }, el('ul', {},
       forms().map(([group]) => el('li', {}, el('a', { href: `#group-${group.toLowerCase()}` }, group))))),
     forms().map(([group, sections]) => el('section', { id: `group-${group.toLowerCase()}`, 'aria-labelledby': `group-${group.toLowerCase()}-heading` },
@@ -215,7 +233,11 @@ async function refresh() {
   fresh.append(...forms().flatMap(([, sections]) => sections));
   for (const select of document.querySelectorAll('#record-forms select')) {
     const replacement = fresh.querySelector(`#${CSS.escape(select.id)}`);
-    if (replacement) select.replaceChildren(...replacement.children);
+    if (replacement) {
+      select.replaceChildren(...replacement.children);
+      // What hangs on the choice (a role's "Other…" field) follows the option now selected.
+      select.dispatchEvent(new Event('change'));
+    }
   }
   for (const set of document.querySelectorAll('#record-forms fieldset.checks')) {
     const replacement = fresh.querySelector(`#${CSS.escape(set.id)}`);

@@ -17,7 +17,7 @@ class RecordPageTest extends BrowserTest {
     void givenAMemberWithoutAName_whenSubmitted_thenTheApisErrorStandsNextToTheNameField() {
         String project = newProject();
         open("record.html?project=" + project);
-        visible(By.id("join-member-role")).sendKeys("RESEARCHER");
+        new org.openqa.selenium.support.ui.Select(visible(By.id("join-member-role"))).selectByValue("RESEARCHER");
         browser.findElement(By.id("join-member-perspectives-0")).click();
         browser.findElement(By.cssSelector("#join-member button[type=submit]")).click();
 
@@ -53,6 +53,41 @@ class RecordPageTest extends BrowserTest {
         assertThat(phases.size()).isEqualTo(1);
         assertThat(phases.path(0).path("phaseId").asText()).isEqualTo("design");
         screenshot("record");
+    }
+
+    /**
+     * Roles are picked from a list by their names; one not on it is written in words ("Other…") and
+     * recorded as the contract's upper-case word.
+     */
+    @Test
+    void aRoleIsPickedByItsNameOrWrittenInWords() {
+        String project = newProject();
+        open("record.html?project=" + project);
+        org.openqa.selenium.support.ui.Select role =
+                new org.openqa.selenium.support.ui.Select(visible(By.id("join-member-role")));
+        assertThat(role.getOptions().stream().map(WebElement::getText))
+                .contains("Service user researcher", "Peer worker", "Other…");
+        assertThat(browser.findElement(By.id("join-member-roleOther")).isDisplayed())
+                .isFalse();
+
+        browser.findElement(By.id("join-member-name")).sendKeys("Lou Lay");
+        role.selectByValue("OTHER");
+        visible(By.id("join-member-roleOther")).sendKeys("Lay advisor");
+        browser.findElement(By.id("join-member-perspectives-1")).click();
+        browser.findElement(By.cssSelector("#join-member button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Lou Lay joined"));
+
+        assertThat(member(project).path("role").asText()).isEqualTo("LAY_ADVISOR");
+        for (String form : java.util.List.of("join-member", "change-role")) {
+            boolean other = "OTHER"
+                    .equals(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(form + "-role")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
+            assertThat(browser.findElement(By.id(form + "-roleOther")).isDisplayed())
+                    .as(form + ": the field for another role shows exactly when Other… is chosen")
+                    .isEqualTo(other);
+        }
+        screenshot("record-role-other");
     }
 
     /**
