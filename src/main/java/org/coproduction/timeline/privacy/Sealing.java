@@ -102,14 +102,10 @@ public class Sealing {
      */
     public ProjectEvent shown(ProjectEvent event, String eventId) {
         if (event instanceof MemberJoined j) {
-            return withName(
-                    j,
-                    open(j.projectId(), j.memberId(), eventId, j.name())
-                            .orElseGet(() -> withdrawnName(j.projectId(), j.memberId())));
+            return withName(j, name(j.projectId(), j.memberId(), eventId, j.name()));
         }
         if (event instanceof InfluenceRecorded f && f.note() != null) {
-            return withNote(
-                    f, open(f.projectId(), f.memberId(), eventId, f.note()).orElse(null));
+            return withNote(f, note(f.projectId(), f.memberId(), eventId, f.note()));
         }
         return event;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.decision.api.InfluenceKind;
 import org.coproduction.timeline.history.query.DecisionFacts;
@@ -98,7 +99,7 @@ public class InfluenceReadModel {
                 projectId,
                 asOf,
                 knownAt,
-                allDecisions(projectId, asOf, knownAt).stream()
+                allDecisions(projectId, asOf, knownAt, exclusion(projectId, knownAt)).stream()
                         .filter(facts -> facts.proposal() != null)
                         .sorted((a, b) -> DecisionFacts.IN_ORDER.compare(a.proposal(), b.proposal()))
                         .map(InfluenceAnswers::overview)
@@ -126,8 +127,8 @@ public class InfluenceReadModel {
                 projectId,
                 asOf,
                 knownAt,
-                allDecisions(projectId, asOf, knownAt),
-                new TeamHistory(exclusion.team(changes(projectId, asOf, knownAt))),
+                allDecisions(projectId, asOf, knownAt, exclusion),
+                new TeamHistory(changes(projectId, asOf, knownAt, memberId -> !exclusion.excludes(memberId))),
                 period);
     }
 
@@ -138,7 +139,8 @@ public class InfluenceReadModel {
         }
     }
 
-    private Collection<DecisionFacts> allDecisions(String projectId, Instant asOf, Instant knownAt) {
+    private Collection<DecisionFacts> allDecisions(
+            String projectId, Instant asOf, Instant knownAt, Exclusion exclusion) {
         Map<String, DecisionParts> parts = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT decision_id, step, label, method, members, occurred_at, recorded_at, event_id, seq_no"
@@ -154,7 +156,6 @@ public class InfluenceReadModel {
                     .influences
                     .add(influence.fact());
         }
-        Exclusion exclusion = exclusion(projectId, knownAt);
         return parts.values().stream()
                 .map(part -> exclusion.facts(part.facts()))
                 .toList();
@@ -247,32 +248,38 @@ public class InfluenceReadModel {
         }
         // The members are filtered here rather than with an IN list: a team is a few dozen rows, and
         // one statement text keeps the prepared statement cached whatever the number of members.
-        return new TeamHistory(changes(projectId, asOf, knownAt).stream()
-                .filter(change -> memberIds.contains(change.memberId()))
-                .toList());
+        return new TeamHistory(changes(projectId, asOf, knownAt, memberIds::contains));
     }
 
-    /** The team's changes known at knownAt, by asOf. */
-    private List<MemberChange> changes(String projectId, Instant asOf, Instant knownAt) {
-        return jdbc.query(
+    /**
+     * The changes known at knownAt, by asOf, of the members {@code wanted} keeps; only their names
+     * are opened.
+     */
+    private List<MemberChange> changes(String projectId, Instant asOf, Instant knownAt, Predicate<String> wanted) {
+        List<MemberChange> changes = new ArrayList<>();
+        jdbc.query(
                 "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no, event_id FROM influence_member"
                         + " WHERE project_id = ?" + VISIBLE + " AND change <> '" + InfluenceProjection.EXCLUDED + "'",
-                (rs, n) -> {
-                    String perspectives = rs.getString("perspectives");
+                rs -> {
                     String memberId = rs.getString("member_id");
+                    if (!wanted.test(memberId)) {
+                        return;
+                    }
+                    String perspectives = rs.getString("perspectives");
                     String name = rs.getString("name");
-                    return new MemberChange(
+                    changes.add(new MemberChange(
                             memberId,
                             MemberChange.Kind.valueOf(rs.getString("change")),
                             name == null ? null : sealing.name(projectId, memberId, rs.getString("event_id"), name),
                             rs.getString("role"),
                             perspectives == null ? null : List.of(perspectives.split(",")),
                             instant(rs, "occurred_at"),
-                            rs.getLong("seq_no"));
+                            rs.getLong("seq_no")));
                 },
                 projectId,
                 Utc.of(asOf),
                 Utc.of(knownAt));
+        return changes;
     }
 
     private static void addStep(Map<String, DecisionParts> parts, ResultSet rs) throws SQLException {

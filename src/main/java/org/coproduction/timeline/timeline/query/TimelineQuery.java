@@ -180,11 +180,13 @@ public class TimelineQuery {
                 fields.remove("text");
                 return fields.toString();
             }
+            if (personal.field().equals("name")) {
+                fields.put("name", sealing.name(projectId, memberId, eventId, value));
+                return fields.toString();
+            }
             Optional<String> opened = sealing.open(projectId, memberId, eventId, value);
             if (opened.isPresent()) {
                 fields.put(personal.field(), opened.get());
-            } else if (personal.field().equals("name")) {
-                fields.put("name", sealing.withdrawnName(projectId, memberId));
             } else {
                 fields.remove(personal.field());
                 fields.put(personal.field() + "Withdrawn", true);
