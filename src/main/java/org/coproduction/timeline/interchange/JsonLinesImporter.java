@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -89,6 +88,7 @@ public class JsonLinesImporter {
     private final Serializer serializer;
     private final Durability durability;
     private final long pauseAboveBytes;
+    private final long linesBesideProcessors;
     private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Sealing sealing;
@@ -112,6 +112,7 @@ public class JsonLinesImporter {
             Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
             @Value("${timeline.import.resident-events:250000}") long residentEvents,
+            @Value("${timeline.event-store.max-gap-offset:1000}") int maxGapOffset,
             Present present,
             Sealing sealing) {
         this.sealing = sealing;
@@ -119,6 +120,7 @@ public class JsonLinesImporter {
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
+        this.linesBesideProcessors = maxGapOffset / 2;
         this.residentEvents = residentEvents;
         this.schemas = schemas;
         this.storage = storage;
@@ -139,24 +141,28 @@ public class JsonLinesImporter {
      */
     public ImportResult importFile(Path file, ImportProgress progress, ImportAdmission admission) {
         long start = System.nanoTime();
-        Run run = new Run(progress, admission);
-        Supplier<Object> store = () -> transaction.execute(status -> {
-            run.readAll(file);
-            if (run.errorCount > 0) {
-                status.setRollbackOnly();
-            }
-            return null;
-        });
-        try {
+        try (ProcessorPause.Pause pause = processorPause.onDemand()) {
+            Run run = new Run(progress, admission, pause);
             if (size(file) > pauseAboveBytes || processorPause.anyBusy()) {
-                processorPause.during(store);
-            } else {
-                store.get();
+                pause.now();
             }
-        } finally {
-            // Cached aggregates know nothing of what was appended (or rolled back) beside them.
-            run.touched.forEach(projectCache::remove);
+            try {
+                transaction.execute(status -> {
+                    run.readAll(file);
+                    if (run.errorCount > 0) {
+                        status.setRollbackOnly();
+                    }
+                    return null;
+                });
+            } finally {
+                // Cached aggregates know nothing of what was appended (or rolled back) beside them.
+                run.touched.forEach(projectCache::remove);
+            }
+            return answer(run, start);
         }
+    }
+
+    private ImportResult answer(Run run, long start) {
         if (run.errorCount > 0) {
             throw new ImportRejectedException(run.errors, run.errorCount);
         }
@@ -178,6 +184,11 @@ public class JsonLinesImporter {
      * 10.9 s not), while stopping idle processors costs about half a second (a pooled processor's
      * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
      * itself takes (docs/performance-history.md).
+     *
+     * <p>Whatever the file's size, they are paused before the lines stored beside them would exceed
+     * half of {@code timeline.event-store.max-gap-offset}: a processor that reads an event committed
+     * meanwhile (a command) past this transaction's uncommitted rows remembers only that many of the
+     * positions below it as gaps to come back to, and would never see the rows further back.
      */
     private static long size(Path file) {
         try {
@@ -238,9 +249,13 @@ public class JsonLinesImporter {
         /** Refused projects already named in an error: the rest of their lines only count. */
         final Set<String> reported = new HashSet<>();
 
-        Run(ImportProgress progress, ImportAdmission admission) {
+        /** Begun before a chunk would take the lines stored beside running processors past the bound. */
+        final ProcessorPause.Pause pause;
+
+        Run(ImportProgress progress, ImportAdmission admission, ProcessorPause.Pause pause) {
             this.progress = progress;
             this.admission = admission;
+            this.pause = pause;
         }
 
         /**
@@ -355,6 +370,9 @@ public class JsonLinesImporter {
                 appended.add(parsed);
             }
             if (errorCount == 0 && !append.isEmpty()) {
+                if (imported + append.size() > linesBesideProcessors) {
+                    pause.now();
+                }
                 append(append, appended);
             }
             if (errorCount == 0) {

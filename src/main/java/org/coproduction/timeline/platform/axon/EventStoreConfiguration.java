@@ -92,6 +92,21 @@ public class EventStoreConfiguration {
         return EVENT_SCHEMA;
     }
 
+    /**
+     * Axon's JDBC engine, reading in batches of {@code timeline.event-store.batch-size} and tracking
+     * at most {@code timeline.event-store.max-gap-offset} gaps (1,000; Axon's default is 10,000).
+     * Every position a processor has stepped over without an event (a transaction still open, or one
+     * that rolled back or died with its process: a refused import, a {@code kill -9}) is a gap in its
+     * token, and every event it reads carries a copy of its token: after an import killed halfway
+     * through 9,000 lines, the next events each carried 9,000 gaps, and the processors' buffers of
+     * such events ran a 256 MB JVM out of memory (4 of 6 runs of {@code KillNineTest}'s scenario).
+     * What a processor's buffers hold then grows with the square of this bound (about 28 MB a
+     * processor at 1,000, 2.8 GB at 10,000), whatever the data. The price: a transaction whose rows
+     * are more than this many positions behind events committed after it is not seen by a processor
+     * that read those first, so an import stops the processors before it stores more than half of it
+     * beside them ({@code JsonLinesImporter}), and commands, which commit in milliseconds, leave it
+     * far behind.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(
             Serializer serializer,
@@ -99,7 +114,8 @@ public class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            @Value("${timeline.event-store.batch-size:1000}") int batchSize) {
+            @Value("${timeline.event-store.batch-size:1000}") int batchSize,
+            @Value("${timeline.event-store.max-gap-offset:1000}") int maxGapOffset) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -110,6 +126,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA)
                 .batchSize(batchSize)
+                .maxGapOffset(maxGapOffset)
                 .readEventDataWithGaps(GapQuery::build)
                 .build();
     }
