@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -44,6 +45,7 @@ import org.axonframework.serialization.Serializer;
 import org.coproduction.timeline.platform.Durability;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.Present;
+import org.coproduction.timeline.platform.axon.AppendGate;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.PersonalText;
@@ -88,7 +90,7 @@ public class JsonLinesImporter {
     private final Serializer serializer;
     private final Durability durability;
     private final long pauseAboveBytes;
-    private final long linesBesideProcessors;
+    private final AppendGate appendGate;
     private final long residentEvents;
     private final ObjectMapper mapper = EventJson.newMapper();
     private final Sealing sealing;
@@ -112,7 +114,7 @@ public class JsonLinesImporter {
             Durability durability,
             @Value("${timeline.import.pause-processors-above-bytes:8000000}") long pauseAboveBytes,
             @Value("${timeline.import.resident-events:250000}") long residentEvents,
-            @Value("${timeline.event-store.max-gap-offset:1000}") int maxGapOffset,
+            AppendGate appendGate,
             Present present,
             Sealing sealing) {
         this.sealing = sealing;
@@ -120,7 +122,7 @@ public class JsonLinesImporter {
         this.serializer = serializer;
         this.durability = durability;
         this.pauseAboveBytes = pauseAboveBytes;
-        this.linesBesideProcessors = maxGapOffset / 2;
+        this.appendGate = appendGate;
         this.residentEvents = residentEvents;
         this.schemas = schemas;
         this.storage = storage;
@@ -141,25 +143,23 @@ public class JsonLinesImporter {
      */
     public ImportResult importFile(Path file, ImportProgress progress, ImportAdmission admission) {
         long start = System.nanoTime();
-        try (ProcessorPause.Pause pause = processorPause.onDemand()) {
-            Run run = new Run(progress, admission, pause);
-            if (size(file) > pauseAboveBytes || processorPause.anyBusy()) {
-                pause.now();
+        Run run = new Run(progress, admission);
+        Supplier<Object> store = () -> transaction.execute(status -> {
+            run.readAll(file);
+            if (run.errorCount > 0) {
+                status.setRollbackOnly();
             }
-            try {
-                transaction.execute(status -> {
-                    run.readAll(file);
-                    if (run.errorCount > 0) {
-                        status.setRollbackOnly();
-                    }
-                    return null;
-                });
-            } finally {
-                // Cached aggregates know nothing of what was appended (or rolled back) beside them.
-                run.touched.forEach(projectCache::remove);
-            }
-            return answer(run, start);
+            return null;
+        });
+        try {
+            appendGate.oneImport(() -> size(file) > pauseAboveBytes || processorPause.anyBusy()
+                    ? processorPause.during(store)
+                    : appendGate.alone(store));
+        } finally {
+            // Cached aggregates know nothing of what was appended (or rolled back) beside them.
+            run.touched.forEach(projectCache::remove);
         }
+        return answer(run, start);
     }
 
     private ImportResult answer(Run run, long start) {
@@ -185,10 +185,10 @@ public class JsonLinesImporter {
      * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
      * itself takes (docs/performance-history.md).
      *
-     * <p>Whatever the file's size, they are paused before the lines stored beside them would exceed
-     * half of {@code timeline.event-store.max-gap-offset}: a processor that reads an event committed
-     * meanwhile (a command) past this transaction's uncommitted rows remembers only that many of the
-     * positions below it as gaps to come back to, and would never see the rows further back.
+     * <p>Imports run one at a time, and one that runs beside the processors appends alone: commands
+     * wait for it ({@link AppendGate}), since a processor that read an event committed meanwhile past
+     * this transaction's uncommitted rows would keep only {@code timeline.event-store.max-gap-offset}
+     * positions below it as gaps to come back to, and never see the rows further back.
      */
     private static long size(Path file) {
         try {
@@ -249,13 +249,9 @@ public class JsonLinesImporter {
         /** Refused projects already named in an error: the rest of their lines only count. */
         final Set<String> reported = new HashSet<>();
 
-        /** Begun before a chunk would take the lines stored beside running processors past the bound. */
-        final ProcessorPause.Pause pause;
-
-        Run(ImportProgress progress, ImportAdmission admission, ProcessorPause.Pause pause) {
+        Run(ImportProgress progress, ImportAdmission admission) {
             this.progress = progress;
             this.admission = admission;
-            this.pause = pause;
         }
 
         /**
@@ -370,9 +366,6 @@ public class JsonLinesImporter {
                 appended.add(parsed);
             }
             if (errorCount == 0 && !append.isEmpty()) {
-                if (imported + append.size() > linesBesideProcessors) {
-                    pause.now();
-                }
                 append(append, appended);
             }
             if (errorCount == 0) {

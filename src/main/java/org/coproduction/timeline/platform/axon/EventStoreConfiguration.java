@@ -42,13 +42,14 @@ import org.springframework.context.annotation.Primary;
 public class EventStoreConfiguration {
 
     /**
-     * A command is answered once its events are in the database's file, not only committed: see
-     * {@link DurableCommandGateway}.
+     * A command is answered once its events are in the database's file, not only committed, and is
+     * handled only while no import appends alone ({@link AppendGate}): see {@link
+     * DurableCommandGateway}.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, Durability durability) {
+    CommandGateway commandGateway(CommandBus commandBus, Durability durability, AppendGate appendGate) {
         return new DurableCommandGateway(
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), durability);
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), durability, appendGate);
     }
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()

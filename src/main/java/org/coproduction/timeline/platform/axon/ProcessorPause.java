@@ -49,43 +49,6 @@ public class ProcessorPause {
     }
 
     /**
-     * A pause begun only when asked ({@link Pause#now()}), and ended when closed if it was begun:
-     * for work that starts beside the processors and must stop them once it grows (an import that
-     * turns out longer than the event store's gap tracking covers, say).
-     */
-    public Pause onDemand() {
-        return new Pause();
-    }
-
-    /** See {@link #onDemand()}. Used by one thread. */
-    public final class Pause implements AutoCloseable {
-        private boolean begun;
-
-        private Pause() {}
-
-        /** Stops the processors now, unless this pause has already. */
-        public void now() {
-            if (!begun) {
-                acquire();
-                begun = true;
-            }
-        }
-
-        public boolean isBegun() {
-            return begun;
-        }
-
-        /** Starts the processors again if this pause stopped them (and no other pause holds them). */
-        @Override
-        public void close() {
-            if (begun) {
-                begun = false;
-                release();
-            }
-        }
-    }
-
-    /**
      * Whether a running processor of this instance is still handling earlier events (one of its
      * segments is behind the store's head): work beside it would share the cores with it.
      */

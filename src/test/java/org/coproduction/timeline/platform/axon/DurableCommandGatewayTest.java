@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
@@ -26,7 +28,8 @@ class DurableCommandGatewayTest {
 
     private final Durability durability = mock(Durability.class);
     private final CommandGateway delegate = mock(CommandGateway.class);
-    private final CommandGateway gateway = new DurableCommandGateway(delegate, durability);
+    private final AppendGate gate = new AppendGate();
+    private final CommandGateway gateway = new DurableCommandGateway(delegate, durability, gate);
 
     @Test
     void answersAfterTheWrite() {
@@ -63,12 +66,42 @@ class DurableCommandGatewayTest {
         CommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(String.class.getName(), command -> "recorded");
         CommandGateway real = new DurableCommandGateway(
-                DefaultCommandGateway.builder().commandBus(bus).build(), durability);
+                DefaultCommandGateway.builder().commandBus(bus).build(), durability, gate);
         AtomicReference<CommandResultMessage<?>> answer = new AtomicReference<>();
 
         real.send("record", (CommandCallback<String, Object>) (message, result) -> answer.set(result));
 
         assertThat(answer.get().isExceptional()).isTrue();
         assertThat(answer.get().exceptionResult()).hasMessage("disk full");
+    }
+
+    @Test
+    void aCommandWaitsWhileAnImportAppendsAlone() throws Exception {
+        when(delegate.sendAndWait("record")).thenReturn("recorded");
+        CountDownLatch appending = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Object> importing = CompletableFuture.supplyAsync(() -> gate.alone(() -> {
+            appending.countDown();
+            await(finish);
+            return null;
+        }));
+        appending.await();
+
+        CompletableFuture<Object> command = CompletableFuture.supplyAsync(() -> gateway.sendAndWait("record"));
+        Thread.sleep(200);
+        assertThat(command).as("a command while the import appends alone").isNotDone();
+        verify(delegate, never()).sendAndWait("record");
+
+        finish.countDown();
+        assertThat(command.get(5, TimeUnit.SECONDS)).isEqualTo("recorded");
+        importing.get(5, TimeUnit.SECONDS);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
