@@ -506,7 +506,7 @@ public class JsonLinesImporter {
         try {
             return InterchangeLine.read(number, node, mapper);
         } catch (InvalidFieldException e) {
-            errors.add(new ImportError(number, e.field(), e.reason()));
+            e.all().forEach(one -> errors.add(new ImportError(number, one.field(), one.reason())));
             return null;
         }
     }

@@ -1,16 +1,9 @@
 package org.coproduction.timeline.decision.api;
 
-import static org.coproduction.timeline.project.api.Require.id;
-import static org.coproduction.timeline.project.api.Require.ids;
-import static org.coproduction.timeline.project.api.Require.optionalId;
-import static org.coproduction.timeline.project.api.Require.optionalText;
-import static org.coproduction.timeline.project.api.Require.present;
-import static org.coproduction.timeline.project.api.Require.text;
-import static org.coproduction.timeline.project.api.Require.time;
-
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coproduction.timeline.project.api.Require;
 
 /** Requests to propose, influence, make and revise decisions. */
 public sealed interface DecisionCommand {
@@ -23,11 +16,13 @@ public sealed interface DecisionCommand {
             String proposedBy)
             implements DecisionCommand {
         public ProposeDecision {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("decisionId", decisionId);
-            text("title", title);
-            id("proposedBy", proposedBy);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("decisionId", decisionId);
+            fields.text("title", title);
+            fields.id("proposedBy", proposedBy);
+            fields.done();
         }
     }
 
@@ -43,15 +38,17 @@ public sealed interface DecisionCommand {
             String note)
             implements DecisionCommand {
         public RecordInfluence {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("decisionId", decisionId);
-            id("influenceId", influenceId);
-            id("memberId", memberId);
-            present("kind", kind);
-            optionalId("contributionId", contributionId);
-            optionalId("reflectionId", reflectionId);
-            optionalText("note", note);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("decisionId", decisionId);
+            fields.id("influenceId", influenceId);
+            fields.id("memberId", memberId);
+            fields.present("kind", kind);
+            fields.optionalId("contributionId", contributionId);
+            fields.optionalId("reflectionId", reflectionId);
+            fields.optionalText("note", note);
+            fields.done();
         }
     }
 
@@ -63,11 +60,13 @@ public sealed interface DecisionCommand {
             String reason)
             implements DecisionCommand {
         public RetractInfluence {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("decisionId", decisionId);
-            id("influenceId", influenceId);
-            text("reason", reason);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("decisionId", decisionId);
+            fields.id("influenceId", influenceId);
+            fields.text("reason", reason);
+            fields.done();
         }
     }
 
@@ -80,12 +79,14 @@ public sealed interface DecisionCommand {
             List<String> decidedBy)
             implements DecisionCommand {
         public MakeDecision {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("decisionId", decisionId);
-            text("outcome", outcome);
-            present("method", method);
-            decidedBy = ids("decidedBy", decidedBy, true);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("decisionId", decisionId);
+            fields.text("outcome", outcome);
+            fields.present("method", method);
+            decidedBy = fields.ids("decidedBy", decidedBy, true);
+            fields.done();
         }
     }
 
@@ -97,11 +98,13 @@ public sealed interface DecisionCommand {
             String reason)
             implements DecisionCommand {
         public ReviseDecision {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("decisionId", decisionId);
-            text("outcome", outcome);
-            text("reason", reason);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("decisionId", decisionId);
+            fields.text("outcome", outcome);
+            fields.text("reason", reason);
+            fields.done();
         }
     }
 }

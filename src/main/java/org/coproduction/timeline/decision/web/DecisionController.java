@@ -57,8 +57,8 @@ class DecisionController {
     @Operation(summary = "Propose a decision (DecisionProposed)")
     RecordedResponse propose(@PathVariable String projectId, @RequestBody ProposeRequest r) {
         String decisionId = defaults.idOr(r.decisionId(), "decision");
-        commands.sendAndWait(new ProposeDecision(
-                projectId, defaults.occurredAt(r.occurredAt()), decisionId, r.title(), r.proposedBy()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new ProposeDecision(projectId, at, decisionId, r.title(), r.proposedBy())));
         return new RecordedResponse(projectId, decisionId);
     }
 
@@ -68,16 +68,18 @@ class DecisionController {
     RecordedResponse influence(
             @PathVariable String projectId, @PathVariable String decisionId, @RequestBody InfluenceRequest r) {
         String influenceId = defaults.idOr(r.influenceId(), "influence");
-        commands.sendAndWait(new RecordInfluence(
-                projectId,
-                defaults.occurredAt(r.occurredAt()),
-                decisionId,
-                influenceId,
-                r.memberId(),
-                r.kind(),
-                r.contributionId(),
-                r.reflectionId(),
-                r.note()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(),
+                at -> new RecordInfluence(
+                        projectId,
+                        at,
+                        decisionId,
+                        influenceId,
+                        r.memberId(),
+                        r.kind(),
+                        r.contributionId(),
+                        r.reflectionId(),
+                        r.note())));
         return new RecordedResponse(projectId, influenceId);
     }
 
@@ -89,8 +91,8 @@ class DecisionController {
             @PathVariable String decisionId,
             @PathVariable String influenceId,
             @RequestBody RetractionRequest r) {
-        commands.sendAndWait(new RetractInfluence(
-                projectId, defaults.occurredAt(r.occurredAt()), decisionId, influenceId, r.reason()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new RetractInfluence(projectId, at, decisionId, influenceId, r.reason())));
         return new RecordedResponse(projectId, influenceId);
     }
 
@@ -99,8 +101,9 @@ class DecisionController {
     @Operation(summary = "Make the decision, once (DecisionMade)")
     RecordedResponse make(
             @PathVariable String projectId, @PathVariable String decisionId, @RequestBody OutcomeRequest r) {
-        commands.sendAndWait(new MakeDecision(
-                projectId, defaults.occurredAt(r.occurredAt()), decisionId, r.outcome(), r.method(), r.decidedBy()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(),
+                at -> new MakeDecision(projectId, at, decisionId, r.outcome(), r.method(), r.decidedBy())));
         return new RecordedResponse(projectId, decisionId);
     }
 
@@ -109,8 +112,8 @@ class DecisionController {
     @Operation(summary = "Revise a made decision (DecisionRevised)")
     RecordedResponse revise(
             @PathVariable String projectId, @PathVariable String decisionId, @RequestBody RevisionRequest r) {
-        commands.sendAndWait(new ReviseDecision(
-                projectId, defaults.occurredAt(r.occurredAt()), decisionId, r.outcome(), r.reason()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new ReviseDecision(projectId, at, decisionId, r.outcome(), r.reason())));
         return new RecordedResponse(projectId, decisionId);
     }
 }

@@ -1,16 +1,9 @@
 package org.coproduction.timeline.meeting.api;
 
-import static org.coproduction.timeline.project.api.Require.id;
-import static org.coproduction.timeline.project.api.Require.ids;
-import static org.coproduction.timeline.project.api.Require.optionalId;
-import static org.coproduction.timeline.project.api.Require.optionalText;
-import static org.coproduction.timeline.project.api.Require.present;
-import static org.coproduction.timeline.project.api.Require.text;
-import static org.coproduction.timeline.project.api.Require.time;
-
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coproduction.timeline.project.api.Require;
 
 /** Requests to record meetings and their coded contributions. */
 public sealed interface MeetingCommand {
@@ -24,12 +17,14 @@ public sealed interface MeetingCommand {
             List<String> attendees)
             implements MeetingCommand {
         public HoldMeeting {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("meetingId", meetingId);
-            text("title", title);
-            present("kind", kind);
-            attendees = ids("attendees", attendees, false);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("meetingId", meetingId);
+            fields.text("title", title);
+            fields.present("kind", kind);
+            attendees = fields.ids("attendees", attendees, false);
+            fields.done();
         }
     }
 
@@ -44,14 +39,16 @@ public sealed interface MeetingCommand {
             String summary)
             implements MeetingCommand {
         public RecordContribution {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("meetingId", meetingId);
-            id("contributionId", contributionId);
-            id("memberId", memberId);
-            present("category", category);
-            optionalId("decisionId", decisionId);
-            optionalText("summary", summary);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("meetingId", meetingId);
+            fields.id("contributionId", contributionId);
+            fields.id("memberId", memberId);
+            fields.present("category", category);
+            fields.optionalId("decisionId", decisionId);
+            fields.optionalText("summary", summary);
+            fields.done();
         }
     }
 
@@ -59,10 +56,12 @@ public sealed interface MeetingCommand {
             @TargetAggregateIdentifier String projectId, Instant occurredAt, String contributionId, String reason)
             implements MeetingCommand {
         public RetractContribution {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("contributionId", contributionId);
-            text("reason", reason);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("contributionId", contributionId);
+            fields.text("reason", reason);
+            fields.done();
         }
     }
 }

@@ -51,8 +51,8 @@ class MeetingController {
     @Operation(summary = "Record a meeting with its attendees (MeetingHeld)")
     RecordedResponse hold(@PathVariable String projectId, @RequestBody HoldMeetingRequest r) {
         String meetingId = defaults.idOr(r.meetingId(), "meeting");
-        commands.sendAndWait(new HoldMeeting(
-                projectId, defaults.occurredAt(r.occurredAt()), meetingId, r.title(), r.kind(), r.attendees()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new HoldMeeting(projectId, at, meetingId, r.title(), r.kind(), r.attendees())));
         return new RecordedResponse(projectId, meetingId);
     }
 
@@ -62,15 +62,17 @@ class MeetingController {
     RecordedResponse contribute(
             @PathVariable String projectId, @PathVariable String meetingId, @RequestBody RecordContributionRequest r) {
         String contributionId = defaults.idOr(r.contributionId(), "contribution");
-        commands.sendAndWait(new RecordContribution(
-                projectId,
-                defaults.occurredAt(r.occurredAt()),
-                meetingId,
-                contributionId,
-                r.memberId(),
-                r.category(),
-                r.decisionId(),
-                r.summary()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(),
+                at -> new RecordContribution(
+                        projectId,
+                        at,
+                        meetingId,
+                        contributionId,
+                        r.memberId(),
+                        r.category(),
+                        r.decisionId(),
+                        r.summary())));
         return new RecordedResponse(projectId, contributionId);
     }
 
@@ -79,8 +81,8 @@ class MeetingController {
     @Operation(summary = "Correct the record: the contribution never happened (ContributionRetracted)")
     RecordedResponse retract(
             @PathVariable String projectId, @PathVariable String contributionId, @RequestBody RetractionRequest r) {
-        commands.sendAndWait(
-                new RetractContribution(projectId, defaults.occurredAt(r.occurredAt()), contributionId, r.reason()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new RetractContribution(projectId, at, contributionId, r.reason())));
         return new RecordedResponse(projectId, contributionId);
     }
 }

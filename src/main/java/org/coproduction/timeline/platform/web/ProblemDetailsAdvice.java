@@ -34,7 +34,9 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
-        return badRequest(List.of(new FieldError(e.field(), e.reason())));
+        return badRequest(e.all().stream()
+                .map(one -> new FieldError(one.field(), one.reason()))
+                .toList());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,6 +1,7 @@
 package org.coproduction.timeline.platform.web;
 
 import java.time.Instant;
+import java.util.function.Function;
 import org.coproduction.timeline.platform.Ids;
 import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.project.api.InvalidFieldException;
@@ -34,6 +35,32 @@ public class RequestDefaults {
                     "occurredAt", "is after now (" + present.now() + "): something is recorded once it has happened");
         }
         return occurredAt;
+    }
+
+    /**
+     * The command built with its {@code occurredAt} (defaulted as {@link #occurredAt}): a wrong
+     * {@code occurredAt} is reported together with whatever else the command finds wrong, so that
+     * every field at fault is named at once.
+     */
+    public <C> C command(String occurredAt, Function<Instant, C> build) {
+        Instant at;
+        InvalidFieldException wrongTime = null;
+        try {
+            at = occurredAt(occurredAt);
+        } catch (InvalidFieldException e) {
+            wrongTime = e;
+            at = present.now();
+        }
+        C command;
+        try {
+            command = build.apply(at);
+        } catch (InvalidFieldException e) {
+            throw wrongTime == null ? e : InvalidFieldException.together(wrongTime, e);
+        }
+        if (wrongTime != null) {
+            throw wrongTime;
+        }
+        return command;
     }
 
     public String idOr(String value, String prefix) {

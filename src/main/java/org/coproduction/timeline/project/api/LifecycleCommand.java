@@ -1,12 +1,5 @@
 package org.coproduction.timeline.project.api;
 
-import static org.coproduction.timeline.project.api.Require.id;
-import static org.coproduction.timeline.project.api.Require.optionalText;
-import static org.coproduction.timeline.project.api.Require.text;
-import static org.coproduction.timeline.project.api.Require.time;
-import static org.coproduction.timeline.project.api.Require.upperWord;
-import static org.coproduction.timeline.project.api.Require.upperWords;
-
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -22,28 +15,34 @@ public sealed interface LifecycleCommand {
             String fundedBy)
             implements LifecycleCommand {
         public RegisterProject {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            text("title", title);
-            optionalText("description", description);
-            optionalText("fundedBy", fundedBy);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.text("title", title);
+            fields.optionalText("description", description);
+            fields.optionalText("fundedBy", fundedBy);
+            fields.done();
         }
     }
 
     record StartPhase(@TargetAggregateIdentifier String projectId, Instant occurredAt, String phaseId, String name)
             implements LifecycleCommand {
         public StartPhase {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("phaseId", phaseId);
-            text("name", name);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("phaseId", phaseId);
+            fields.text("name", name);
+            fields.done();
         }
     }
 
     record CloseProject(@TargetAggregateIdentifier String projectId, Instant occurredAt) implements LifecycleCommand {
         public CloseProject {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.done();
         }
     }
 
@@ -56,12 +55,14 @@ public sealed interface LifecycleCommand {
             List<String> perspectives)
             implements LifecycleCommand {
         public JoinMember {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("memberId", memberId);
-            text("name", name);
-            upperWord("role", role);
-            perspectives = upperWords("perspectives", perspectives);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("memberId", memberId);
+            fields.text("name", name);
+            fields.upperWord("role", role);
+            perspectives = fields.upperWords("perspectives", perspectives);
+            fields.done();
         }
     }
 
@@ -73,20 +74,24 @@ public sealed interface LifecycleCommand {
             List<String> perspectives)
             implements LifecycleCommand {
         public ChangeMemberRole {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("memberId", memberId);
-            upperWord("role", role);
-            perspectives = upperWords("perspectives", perspectives);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("memberId", memberId);
+            fields.upperWord("role", role);
+            perspectives = fields.upperWords("perspectives", perspectives);
+            fields.done();
         }
     }
 
     record RecordMemberLeft(@TargetAggregateIdentifier String projectId, Instant occurredAt, String memberId)
             implements LifecycleCommand {
         public RecordMemberLeft {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("memberId", memberId);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("memberId", memberId);
+            fields.done();
         }
     }
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -123,10 +125,6 @@ public final class Require {
     }
 
     /**
-     * Reads a valid time as the contract writes it: a date ({@code 2012-03-05}, the start of that
-     * day in UTC) or an instant with an offset ({@code 2012-03-05T10:00:00Z}).
-     */
-    /**
      * A date or instant sent to the API, held to the event schemas' form first (a four-digit year,
      * no more than nanoseconds), so whatever the API accepts exports and imports again. Lines of an
      * import are checked against the schemas already and read with {@link #occurredAt}.
@@ -172,5 +170,73 @@ public final class Require {
             throw new InvalidFieldException(field, "is required");
         }
         return value;
+    }
+
+    /**
+     * The checks of one request, every one of them run: each answers the value as given when it is
+     * wrong, and {@link #done()} then refuses the request naming every field at fault, not only the
+     * first (a form with three mistakes is corrected in one go).
+     */
+    public static final class Fields {
+        private final List<InvalidFieldException> wrong = new ArrayList<>();
+
+        public String id(String field, String value) {
+            return check(() -> Require.id(field, value), value);
+        }
+
+        public String optionalId(String field, String value) {
+            return check(() -> Require.optionalId(field, value), value);
+        }
+
+        public List<String> ids(String field, List<String> values, boolean nonEmpty) {
+            return check(() -> Require.ids(field, values, nonEmpty), values);
+        }
+
+        public String upperWord(String field, String value) {
+            return check(() -> Require.upperWord(field, value), value);
+        }
+
+        public List<String> upperWords(String field, List<String> values) {
+            return check(() -> Require.upperWords(field, values), values);
+        }
+
+        public String text(String field, String value) {
+            return check(() -> Require.text(field, value), value);
+        }
+
+        public String optionalText(String field, String value) {
+            return check(() -> Require.optionalText(field, value), value);
+        }
+
+        public List<String> codes(String field, List<String> values, boolean nonEmpty) {
+            return check(() -> Require.codes(field, values, nonEmpty), values);
+        }
+
+        public Instant time(String field, Instant value) {
+            return check(() -> Require.time(field, value), value);
+        }
+
+        public <T> T present(String field, T value) {
+            return check(() -> Require.present(field, value), value);
+        }
+
+        /** Refuses the request if any check failed, naming each field at fault. */
+        public void done() {
+            if (wrong.size() == 1) {
+                throw wrong.get(0);
+            }
+            if (!wrong.isEmpty()) {
+                throw new InvalidFieldException(wrong);
+            }
+        }
+
+        private <T> T check(Supplier<T> rule, T given) {
+            try {
+                return rule.get();
+            } catch (InvalidFieldException e) {
+                wrong.addAll(e.all());
+                return given;
+            }
+        }
     }
 }

@@ -95,8 +95,8 @@ class LifecycleController {
     }
 
     private void registerAs(String projectId, RegisterProjectRequest r) {
-        commands.sendAndWait(new RegisterProject(
-                projectId, defaults.occurredAt(r.occurredAt()), r.title(), r.description(), r.fundedBy()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new RegisterProject(projectId, at, r.title(), r.description(), r.fundedBy())));
     }
 
     @PostMapping("/{projectId}/phases")
@@ -104,7 +104,7 @@ class LifecycleController {
     @Operation(summary = "Start the next phase; the previous one ends (PhaseStarted)")
     RecordedResponse startPhase(@PathVariable String projectId, @RequestBody StartPhaseRequest r) {
         String phaseId = defaults.idOr(r.phaseId(), "phase");
-        commands.sendAndWait(new StartPhase(projectId, defaults.occurredAt(r.occurredAt()), phaseId, r.name()));
+        commands.sendAndWait(defaults.command(r.occurredAt(), at -> new StartPhase(projectId, at, phaseId, r.name())));
         return new RecordedResponse(projectId, phaseId);
     }
 
@@ -112,7 +112,8 @@ class LifecycleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Close the project; nothing may occur after it (ProjectClosed)")
     RecordedResponse close(@PathVariable String projectId, @RequestBody(required = false) CloseProjectRequest r) {
-        commands.sendAndWait(new CloseProject(projectId, defaults.occurredAt(r == null ? null : r.occurredAt())));
+        commands.sendAndWait(
+                defaults.command(r == null ? null : r.occurredAt(), at -> new CloseProject(projectId, at)));
         return new RecordedResponse(projectId, projectId);
     }
 
@@ -121,8 +122,8 @@ class LifecycleController {
     @Operation(summary = "A member joins the team (MemberJoined)")
     RecordedResponse join(@PathVariable String projectId, @RequestBody JoinMemberRequest r) {
         String memberId = defaults.idOr(r.memberId(), "member");
-        commands.sendAndWait(new JoinMember(
-                projectId, defaults.occurredAt(r.occurredAt()), memberId, r.name(), r.role(), r.perspectives()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new JoinMember(projectId, at, memberId, r.name(), r.role(), r.perspectives())));
         return new RecordedResponse(projectId, memberId);
     }
 
@@ -131,8 +132,8 @@ class LifecycleController {
     @Operation(summary = "A member's role or perspectives change from a date (MemberRoleChanged)")
     RecordedResponse changeRole(
             @PathVariable String projectId, @PathVariable String memberId, @RequestBody ChangeRoleRequest r) {
-        commands.sendAndWait(new ChangeMemberRole(
-                projectId, defaults.occurredAt(r.occurredAt()), memberId, r.role(), r.perspectives()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(), at -> new ChangeMemberRole(projectId, at, memberId, r.role(), r.perspectives())));
         return new RecordedResponse(projectId, memberId);
     }
 
@@ -143,8 +144,8 @@ class LifecycleController {
             @PathVariable String projectId,
             @PathVariable String memberId,
             @RequestBody(required = false) MemberLeftRequest r) {
-        commands.sendAndWait(
-                new RecordMemberLeft(projectId, defaults.occurredAt(r == null ? null : r.occurredAt()), memberId));
+        commands.sendAndWait(defaults.command(
+                r == null ? null : r.occurredAt(), at -> new RecordMemberLeft(projectId, at, memberId)));
         return new RecordedResponse(projectId, memberId);
     }
 }

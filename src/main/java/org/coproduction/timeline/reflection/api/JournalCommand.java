@@ -1,11 +1,5 @@
 package org.coproduction.timeline.reflection.api;
 
-import static org.coproduction.timeline.project.api.Require.id;
-import static org.coproduction.timeline.project.api.Require.optionalId;
-import static org.coproduction.timeline.project.api.Require.optionalText;
-import static org.coproduction.timeline.project.api.Require.present;
-import static org.coproduction.timeline.project.api.Require.time;
-
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -25,14 +19,16 @@ public sealed interface JournalCommand {
             String meetingId)
             implements JournalCommand {
         public WriteReflection {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("reflectionId", reflectionId);
-            id("authorId", authorId);
-            Require.text("text", text);
-            present("visibility", visibility);
-            optionalId("decisionId", decisionId);
-            optionalId("meetingId", meetingId);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("reflectionId", reflectionId);
+            fields.id("authorId", authorId);
+            fields.text("text", text);
+            fields.present("visibility", visibility);
+            fields.optionalId("decisionId", decisionId);
+            fields.optionalId("meetingId", meetingId);
+            fields.done();
         }
     }
 
@@ -44,11 +40,13 @@ public sealed interface JournalCommand {
             String codedBy)
             implements JournalCommand {
         public CodeReflection {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("reflectionId", reflectionId);
-            codes = Require.codes("codes", codes, true);
-            id("codedBy", codedBy);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("reflectionId", reflectionId);
+            codes = fields.codes("codes", codes, true);
+            fields.id("codedBy", codedBy);
+            fields.done();
         }
     }
 
@@ -62,13 +60,15 @@ public sealed interface JournalCommand {
             List<String> codes)
             implements JournalCommand {
         public RecordInterview {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("interviewId", interviewId);
-            id("intervieweeId", intervieweeId);
-            id("interviewerId", interviewerId);
-            optionalText("summary", summary);
-            codes = codes == null ? null : Require.codes("codes", codes, false);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("interviewId", interviewId);
+            fields.id("intervieweeId", intervieweeId);
+            fields.id("interviewerId", interviewerId);
+            fields.optionalText("summary", summary);
+            codes = codes == null ? null : fields.codes("codes", codes, false);
+            fields.done();
         }
     }
 
@@ -77,10 +77,12 @@ public sealed interface JournalCommand {
             @TargetAggregateIdentifier String projectId, Instant occurredAt, String memberId, WithdrawalScope scope)
             implements JournalCommand {
         public WithdrawConsent {
-            id("projectId", projectId);
-            time("occurredAt", occurredAt);
-            id("memberId", memberId);
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.id("memberId", memberId);
             scope = scope == null ? WithdrawalScope.TEXT : scope;
+            fields.done();
         }
 
         public WithdrawConsent(String projectId, Instant occurredAt, String memberId) {

@@ -99,15 +99,17 @@ class JournalController {
                     "authorId", "is required: your account is not linked to a member of this project");
         }
         String reflectionId = defaults.idOr(r.reflectionId(), "reflection");
-        WriteReflection command = new WriteReflection(
-                projectId,
-                defaults.occurredAt(r.occurredAt()),
-                reflectionId,
-                authorId,
-                r.text(),
-                r.visibility(),
-                r.decisionId(),
-                r.meetingId());
+        WriteReflection command = defaults.command(
+                r.occurredAt(),
+                at -> new WriteReflection(
+                        projectId,
+                        at,
+                        reflectionId,
+                        authorId,
+                        r.text(),
+                        r.visibility(),
+                        r.decisionId(),
+                        r.meetingId()));
         boolean own = self.equals(Optional.of(authorId));
         if (!own && !Boolean.TRUE.equals(r.transcribed())) {
             throw new NotAllowedException(
@@ -137,8 +139,8 @@ class JournalController {
         SignedIn me = current.get().orElseThrow();
         Optional<String> self = me.memberIn(projectId);
         String codedBy = r.codedBy() != null ? r.codedBy() : self.orElse(null);
-        CodeReflection command =
-                new CodeReflection(projectId, defaults.occurredAt(r.occurredAt()), reflectionId, r.codes(), codedBy);
+        CodeReflection command = defaults.command(
+                r.occurredAt(), at -> new CodeReflection(projectId, at, reflectionId, r.codes(), codedBy));
         if (!me.may(projectId, ProjectRole.RECORDER)
                 && !self.filter(codedBy::equals).isPresent()) {
             throw new NotAllowedException(
@@ -153,14 +155,10 @@ class JournalController {
     @Operation(summary = "Record an interview of a member (InterviewRecorded)")
     RecordedResponse interview(@PathVariable String projectId, @RequestBody InterviewRequest r) {
         String interviewId = defaults.idOr(r.interviewId(), "interview");
-        commands.sendAndWait(new RecordInterview(
-                projectId,
-                defaults.occurredAt(r.occurredAt()),
-                interviewId,
-                r.intervieweeId(),
-                r.interviewerId(),
-                r.summary(),
-                r.codes()));
+        commands.sendAndWait(defaults.command(
+                r.occurredAt(),
+                at -> new RecordInterview(
+                        projectId, at, interviewId, r.intervieweeId(), r.interviewerId(), r.summary(), r.codes())));
         return new RecordedResponse(projectId, interviewId);
     }
 

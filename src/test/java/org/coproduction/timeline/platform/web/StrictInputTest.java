@@ -69,6 +69,27 @@ class StrictInputTest {
     }
 
     @Test
+    void everyFieldAtFaultIsNamedAtOnce() {
+        Door.Answer answer = door.send(
+                AS,
+                "POST",
+                "/api/projects/" + PROJECT + "/members",
+                "{\"memberId\":\"no spaces allowed\",\"name\":\" \",\"role\":\"researcher\","
+                        + "\"perspectives\":[\"LIVED_EXPERIENCE\",\"nope\"],\"occurredAt\":\"2024-13-01\"}");
+
+        refused(answer, "occurredAt");
+        assertThat(answer.json().path("errors").findValuesAsText("field"))
+                .containsExactly("occurredAt", "memberId", "name", "role", "perspectives[1]");
+        assertThat(answer.json().path("detail").asText())
+                .contains("occurredAt must be a date")
+                .contains("name must not be blank");
+        assertThat(door.send(AS, "GET", "/api/projects/" + PROJECT + "/timeline", null)
+                        .body())
+                .as("nothing recorded")
+                .doesNotContain("no spaces allowed");
+    }
+
+    @Test
     void duplicateKeysAndTrailingContentAreRefused() {
         refused(phase("{\"name\":\"A\",\"name\":\"B\",\"occurredAt\":\"2024-02-01\"}"), "body");
         refused(phase("{\"name\":\"A\",\"occurredAt\":\"2024-02-01\"} {\"name\":\"B\"}"), "body");
