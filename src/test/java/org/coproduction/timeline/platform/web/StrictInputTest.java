@@ -90,6 +90,15 @@ class StrictInputTest {
     }
 
     @Test
+    void aRequestTooLargeForTheServerIsRefusedInTheSameForm() {
+        Door.Answer answer =
+                door.send(AS, "GET", "/api/projects/" + PROJECT + "/timeline?from=" + "y".repeat(20_000), null);
+
+        refused(answer, "request");
+        assertThat(answer.body()).doesNotContain("<html").doesNotContain("yyyyyyyy");
+    }
+
+    @Test
     void duplicateKeysAndTrailingContentAreRefused() {
         refused(phase("{\"name\":\"A\",\"name\":\"B\",\"occurredAt\":\"2024-02-01\"}"), "body");
         refused(phase("{\"name\":\"A\",\"occurredAt\":\"2024-02-01\"} {\"name\":\"B\"}"), "body");
