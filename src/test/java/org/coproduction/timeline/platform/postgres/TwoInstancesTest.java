@@ -1,0 +1,199 @@
+package org.coproduction.timeline.platform.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.access.Door;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the application, each a JVM of its own, on one PostgreSQL database: both take
+ * commands for the same project (the loser of a concurrent append gets 409, and its retry succeeds),
+ * the processors' segments are each claimed by one of them, and when the instance holding them is
+ * killed with SIGKILL the other claims them within 30 seconds and its read models show every event:
+ * none skipped, none twice.
+ */
+class TwoInstancesTest {
+
+    private static final String PROJECT = "two-instances";
+
+    @Test
+    void bothTakeCommandsAndTheSurvivorOfAKillTakesOverTheReadModels() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip()) {
+            Path dir = Path.of("./target/test-data/two-instances-" + UUID.randomUUID());
+            Files.createDirectories(dir);
+            List<Process> processes = new ArrayList<>();
+            try {
+                Instance a = start(database, dir, "a", processes);
+                Instance b = start(database, dir, "b", processes);
+                ok(a.door()
+                        .send(
+                                Door.ADMIN,
+                                "POST",
+                                "/api/projects",
+                                """
+                        {"projectId":"%s","title":"Two instances","occurredAt":"2024-01-01"}"""
+                                        .formatted(PROJECT)));
+                ok(
+                        a.door()
+                                .send(
+                                        Door.ADMIN,
+                                        "POST",
+                                        "/api/projects/" + PROJECT + "/members",
+                                        """
+                        {"memberId":"m-1","name":"Ann","role":"RESEARCHER","perspectives":["ACADEMIC"],\
+                        "occurredAt":"2024-01-02"}"""));
+
+                AtomicInteger conflicts = new AtomicInteger();
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int writer = 0; writer < 4; writer++) {
+                    Instance to = writer % 2 == 0 ? a : b;
+                    int w = writer;
+                    writers.add(CompletableFuture.runAsync(() -> meetings(to, "w" + w, 15, conflicts)));
+                }
+                writers.forEach(CompletableFuture::join);
+                System.out.println("two instances: " + conflicts.get() + " concurrent appends answered 409, retried");
+
+                Set<String> owners = awaitAllSegmentsClaimed(database);
+                Instance holder = owners.contains(a.owner()) ? a : b;
+                Instance survivor = holder == a ? b : a;
+                holder.process().destroyForcibly().waitFor();
+
+                meetings(survivor, "after", 10, conflicts);
+                long start = System.nanoTime();
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() ->
+                                assertThat(awaitAllSegmentsClaimed(database)).containsExactly(survivor.owner()));
+                System.out.printf(
+                        "two instances: the survivor claimed every segment %.1f s after the kill%n",
+                        (System.nanoTime() - start) / 1e9);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    long events = count(database, "SELECT COUNT(*) FROM domain_event_entry");
+                    assertThat(events).isEqualTo(2 + 4 * 15 + 10);
+                    assertThat(count(database, "SELECT COUNT(*) FROM timeline_entry"))
+                            .as("timeline entries")
+                            .isEqualTo(events);
+                    assertThat(count(database, "SELECT COUNT(DISTINCT event_id) FROM timeline_entry"))
+                            .as("distinct events in the timeline")
+                            .isEqualTo(events);
+                });
+            } finally {
+                processes.forEach(Process::destroyForcibly);
+            }
+        }
+    }
+
+    record Instance(Process process, Door door) {
+        /** The owner Axon writes in token_entry: the JVM's runtime name, pid@host. */
+        String owner() {
+            return process.pid() + "@";
+        }
+    }
+
+    /** Records meetings one after another, retrying each after a 409 (a concurrent append). */
+    private static void meetings(Instance to, String prefix, int count, AtomicInteger conflicts) {
+        for (int i = 0; i < count; i++) {
+            String body =
+                    """
+                    {"meetingId":"%s-%d","title":"Meeting %s %d","kind":"TEAM","attendees":["m-1"],\
+                    "occurredAt":"2024-02-01"}"""
+                            .formatted(prefix, i, prefix, i);
+            Door.Answer answer = to.door().send(Door.ADMIN, "POST", "/api/projects/" + PROJECT + "/meetings", body);
+            while (answer.status() == 409) {
+                conflicts.incrementAndGet();
+                answer = to.door().send(Door.ADMIN, "POST", "/api/projects/" + PROJECT + "/meetings", body);
+            }
+            ok(answer);
+        }
+    }
+
+    private static void ok(Door.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
+    }
+
+    /** The owners of the processors' segments once every one is claimed (owner prefixes pid@). */
+    private static Set<String> awaitAllSegmentsClaimed(PostgresDatabase database) {
+        Set<String> owners = new HashSet<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            owners.clear();
+            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "");
+                    ResultSet rows = connection.createStatement().executeQuery("SELECT owner FROM token_entry")) {
+                int segments = 0;
+                while (rows.next()) {
+                    segments++;
+                    String owner = rows.getString(1);
+                    assertThat(owner).as("every segment claimed").isNotNull();
+                    owners.add(owner.substring(0, owner.indexOf('@') + 1));
+                }
+                assertThat(segments).isGreaterThan(4);
+            }
+        });
+        return owners;
+    }
+
+    private static long count(PostgresDatabase database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "");
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Instance start(PostgresDatabase database, Path dir, String name, List<Process> processes)
+            throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path data = dir.resolve(name);
+        Files.createDirectories(data);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Ddisable-axoniq-console-message=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TimelineApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=",
+                        "--timeline.data-dir=" + data,
+                        "--timeline.keys.master-key-file=" + dir.resolve("master-key.json"),
+                        "--timeline.demo.load-on-empty-store=false")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("out.log").toFile())
+                .start();
+        processes.add(process);
+        Door door = new Door(port);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertThat(process.isAlive())
+                            .as("instance %s is running: %s", name, Files.readString(data.resolve("out.log")))
+                            .isTrue();
+                    assertThat(door.send(null, "GET", "/actuator/health", null).status())
+                            .isEqualTo(200);
+                });
+        return new Instance(process, door);
+    }
+}
