@@ -145,6 +145,7 @@ public class JsonLinesImporter {
         long start = System.nanoTime();
         Run run = new Run(progress, admission);
         Supplier<Object> store = () -> transaction.execute(status -> {
+            appendGate.importInTransaction();
             run.readAll(file);
             if (run.errorCount > 0) {
                 status.setRollbackOnly();

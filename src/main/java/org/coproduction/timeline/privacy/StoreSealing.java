@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.coproduction.timeline.platform.Databases;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class StoreSealing {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.sealing = sealing;
-        this.postgres = Vacuum.isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** What a copy did: the events copied, and how many of them had text in the clear now sealed. */

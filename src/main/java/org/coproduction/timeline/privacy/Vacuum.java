@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.coproduction.timeline.platform.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,14 +25,7 @@ public class Vacuum {
 
     Vacuum(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    /** Whether the application's database is PostgreSQL (else H2). */
-    static boolean isPostgres(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** Vacuums the tables once the caller's transaction has committed (PostgreSQL only). */

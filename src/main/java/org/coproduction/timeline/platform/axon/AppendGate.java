@@ -1,9 +1,14 @@
 package org.coproduction.timeline.platform.axon;
 
+import java.sql.SQLException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.coproduction.timeline.platform.Databases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +27,49 @@ import org.springframework.stereotype.Component;
  *   <li>commands append beside each other ({@link #command}).
  * </ul>
  *
- * Other instances sharing a PostgreSQL database are not held by this gate (docs/deploy.md).
+ * On PostgreSQL, where other instances append to the same store, the same holds across them: each
+ * command's transaction takes a shared advisory lock ({@link #commandInTransaction()}) and each
+ * import's an exclusive one ({@link #importInTransaction()}), held until they commit or roll back,
+ * so no instance commits a command while an import is open anywhere. H2 has one instance.
  */
 @Component
 public class AppendGate {
 
+    /** The advisory lock's key: "Timeline" in ASCII. */
+    static final long ADVISORY_KEY = 0x54696d656c696e65L;
+
     private final ReentrantReadWriteLock appends = new ReentrantReadWriteLock(true);
     private final ReentrantLock imports = new ReentrantLock(true);
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    @Autowired
+    AppendGate(DataSource dataSource, JdbcClient jdbc) throws SQLException {
+        this.jdbc = jdbc;
+        this.postgres = Databases.isPostgres(dataSource);
+    }
+
+    /** One instance's gate alone, on no database: for tests of what waits for what. */
+    AppendGate() {
+        this.jdbc = null;
+        this.postgres = false;
+    }
+
+    /** Within a command's transaction: waits while an import is open on any instance (PostgreSQL). */
+    public void commandInTransaction() {
+        advisoryLock("pg_advisory_xact_lock_shared");
+    }
+
+    /** Within an import's transaction: waits for the commands open on any instance, then holds them. */
+    public void importInTransaction() {
+        advisoryLock("pg_advisory_xact_lock");
+    }
+
+    private void advisoryLock(String function) {
+        if (postgres) {
+            jdbc.sql("SELECT " + function + "(?)").param(ADVISORY_KEY).query(rs -> Boolean.TRUE);
+        }
+    }
 
     /** A command's append and commit: beside other commands, not while an import appends alone. */
     public <T> T command(Supplier<T> work) {

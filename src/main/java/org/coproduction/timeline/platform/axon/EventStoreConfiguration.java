@@ -28,6 +28,8 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +52,18 @@ public class EventStoreConfiguration {
     CommandGateway commandGateway(CommandBus commandBus, Durability durability, AppendGate appendGate) {
         return new DurableCommandGateway(
                 DefaultCommandGateway.builder().commandBus(commandBus).build(), durability, appendGate);
+    }
+
+    /**
+     * Every command's transaction takes the append gate's shared side first (PostgreSQL: see {@link
+     * AppendGate}), registered once every bean exists (the command bus needs this configuration's).
+     */
+    @Bean
+    SmartInitializingSingleton commandsTakeTheAppendGate(ObjectProvider<CommandBus> commandBus, AppendGate appendGate) {
+        return () -> commandBus.getObject().registerHandlerInterceptor((unitOfWork, chain) -> {
+            appendGate.commandInTransaction();
+            return chain.proceed();
+        });
     }
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.access.Door;
+import org.coproduction.timeline.interchange.InterleavedStudies;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +101,71 @@ class TwoInstancesTest {
         }
     }
 
+    /**
+     * An import on one instance while the other records meetings: the other's commands wait for it
+     * (an advisory lock across instances), so no processor, on either instance, reads past the
+     * import's uncommitted rows. With the processors' gap bound at 100 and a file of thousands of
+     * lines, a command committed during the import would leave most of it out of the read models.
+     */
+    @Test
+    void anImportOnOneInstanceHoldsTheOthersCommandsUntilItCommits() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.createOrSkip()) {
+            Path dir = Path.of("./target/test-data/two-instances-" + UUID.randomUUID());
+            Files.createDirectories(dir);
+            List<Process> processes = new ArrayList<>();
+            try {
+                Instance a = start(database, dir, "a", processes, "--timeline.event-store.max-gap-offset=100");
+                Instance b = start(database, dir, "b", processes, "--timeline.event-store.max-gap-offset=100");
+                ok(a.door()
+                        .send(
+                                Door.ADMIN,
+                                "POST",
+                                "/api/projects",
+                                """
+                        {"projectId":"%s","title":"Two instances","occurredAt":"2024-01-01"}"""
+                                        .formatted(PROJECT)));
+                ok(
+                        a.door()
+                                .send(
+                                        Door.ADMIN,
+                                        "POST",
+                                        "/api/projects/" + PROJECT + "/members",
+                                        """
+                        {"memberId":"m-1","name":"Ann","role":"RESEARCHER","perspectives":["ACADEMIC"],\
+                        "occurredAt":"2024-01-02"}"""));
+                String file = String.join("\n", InterleavedStudies.study("imported-study", 3)) + "\n";
+
+                AtomicBoolean importing = new AtomicBoolean(true);
+                AtomicInteger recorded = new AtomicInteger();
+                CompletableFuture<Void> beside = CompletableFuture.runAsync(() -> {
+                    while (importing.get()) {
+                        meetings(b, "beside-" + recorded.getAndIncrement(), 1, new AtomicInteger());
+                    }
+                });
+                Door.Answer imported;
+                try {
+                    imported = a.door().send(Door.ADMIN, "POST", "/api/import", file, "application/x-ndjson");
+                } finally {
+                    importing.set(false);
+                }
+                beside.join();
+                ok(imported);
+
+                assertThat(recorded.get())
+                        .as("meetings recorded on the other instance")
+                        .isPositive();
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                    long events = count(database, "SELECT COUNT(*) FROM domain_event_entry");
+                    assertThat(count(database, "SELECT COUNT(*) FROM timeline_entry"))
+                            .as("timeline entries, one for each of the %d events", events)
+                            .isEqualTo(events);
+                });
+            } finally {
+                processes.forEach(Process::destroyForcibly);
+            }
+        }
+    }
+
     record Instance(Process process, Door door) {
         /** The owner Axon writes in token_entry: the JVM's runtime name, pid@host. */
         String owner() {
@@ -155,7 +222,8 @@ class TwoInstancesTest {
         }
     }
 
-    private static Instance start(PostgresDatabase database, Path dir, String name, List<Process> processes)
+    private static Instance start(
+            PostgresDatabase database, Path dir, String name, List<Process> processes, String... more)
             throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -164,21 +232,23 @@ class TwoInstancesTest {
         Path data = dir.resolve(name);
         Files.createDirectories(data);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(
-                        java,
-                        "-Xmx384m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Ddisable-axoniq-console-message=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TimelineApplication.class.getName(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=",
-                        "--timeline.data-dir=" + data,
-                        "--timeline.keys.master-key-file=" + dir.resolve("master-key.json"),
-                        "--timeline.demo.load-on-empty-store=false")
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-Ddisable-axoniq-console-message=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TimelineApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=",
+                "--timeline.data-dir=" + data,
+                "--timeline.keys.master-key-file=" + dir.resolve("master-key.json"),
+                "--timeline.demo.load-on-empty-store=false"));
+        command.addAll(List.of(more));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("out.log").toFile())
                 .start();
