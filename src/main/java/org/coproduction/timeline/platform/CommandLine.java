@@ -34,10 +34,20 @@ public final class CommandLine {
                         options.stream(),
                         Stream.of("--timeline.demo.load-on-empty-store=false", "--logging.threshold.console=OFF"))
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(springArgs);
+        try {
+            return new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(springArgs);
+        } catch (RuntimeException e) {
+            // The console log is off, and Spring Boot does not print what it has logged: say why here.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            System.err.println("could not start: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            throw e;
+        }
     }
 }

@@ -1,0 +1,128 @@
+package org.coproduction.timeline.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Makes a schema migration of an H2 file all or nothing. H2 commits each DDL statement as it runs,
+ * so a process killed in the middle of a migration (a first start's schema, or an upgrade's) left
+ * a file that Flyway could neither finish nor repeat, and the application never started on it again
+ * ({@code KillNineTest}: "Constraint UK_EVENT_IDENTIFIER not found"). So, before anything opens the
+ * database and only when migrations are pending, the file is copied aside ({@code
+ * timeline.mv.db.before-migration}; for a new store, an empty marker); once Flyway has migrated it
+ * ({@link #strategy()}), the copy is deleted. A start that finds the copy still there knows the last
+ * migration did not finish: it puts the copy back (or removes the half-made new store) and migrates
+ * again. The copy is made under a temporary name and renamed, so a copy cut short is never put back.
+ * PostgreSQL runs each migration in a transaction and needs none of this.
+ */
+public class H2MigrationGuard implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(H2MigrationGuard.class);
+    private static final String H2_FILE = "jdbc:h2:file:";
+    private static final String BEFORE = ".before-migration";
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE; // before anything else opens the file
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+        Environment environment = event.getApplicationContext().getEnvironment();
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (!url.startsWith(H2_FILE)) {
+            return;
+        }
+        Path store = file(url);
+        try {
+            restoreIfInterrupted(store);
+            if (pending(environment, url)) {
+                keepACopy(store);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not guard the database file's migration: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Flyway's migration, then the copy let go: the file is migrated whole. The URL is the
+     * application's datasource's (Flyway itself is given the pool, not a URL).
+     */
+    public static FlywayMigrationStrategy strategy(String url) {
+        return flyway -> {
+            flyway.migrate();
+            if (url != null && url.startsWith(H2_FILE)) {
+                try {
+                    Files.deleteIfExists(copy(file(url)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    static Path file(String url) {
+        return Path.of(url.substring(H2_FILE.length()).split(";", 2)[0] + ".mv.db");
+    }
+
+    private static Path copy(Path store) {
+        return store.resolveSibling(store.getFileName() + BEFORE);
+    }
+
+    private static Path partialCopy(Path store) {
+        return store.resolveSibling(store.getFileName() + BEFORE + ".part");
+    }
+
+    static void restoreIfInterrupted(Path store) throws IOException {
+        Files.deleteIfExists(partialCopy(store));
+        Path copy = copy(store);
+        if (!Files.exists(copy)) {
+            return;
+        }
+        if (Files.size(copy) == 0) {
+            Files.deleteIfExists(store);
+            log.warn("The last start died while making the new database {}: it is made again", store);
+        } else {
+            Files.move(copy, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("The last start died while migrating the database {}: its copy from before is put back", store);
+        }
+        Files.deleteIfExists(copy);
+    }
+
+    static void keepACopy(Path store) throws IOException {
+        Path part = partialCopy(store);
+        if (Files.exists(store)) {
+            Files.copy(store, part, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.createDirectories(store.toAbsolutePath().getParent());
+            Files.write(part, new byte[0]);
+        }
+        Files.move(part, copy(store), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean pending(Environment environment, String url) {
+        if (!Files.exists(file(url))) {
+            return true;
+        }
+        String locations = environment.getProperty("spring.flyway.locations", "classpath:db/migration/{vendor}");
+        Flyway flyway = Flyway.configure()
+                .dataSource(
+                        url,
+                        environment.getProperty("spring.datasource.username", "sa"),
+                        environment.getProperty("spring.datasource.password", ""))
+                .locations(locations.replace("{vendor}", "h2").split(","))
+                .load();
+        return flyway.info().pending().length > 0;
+    }
+}
