@@ -43,23 +43,7 @@ class TwoInstancesTest {
             try {
                 Instance a = start(database, dir, "a", processes);
                 Instance b = start(database, dir, "b", processes);
-                ok(a.door()
-                        .send(
-                                Door.ADMIN,
-                                "POST",
-                                "/api/projects",
-                                """
-                        {"projectId":"%s","title":"Two instances","occurredAt":"2024-01-01"}"""
-                                        .formatted(PROJECT)));
-                ok(
-                        a.door()
-                                .send(
-                                        Door.ADMIN,
-                                        "POST",
-                                        "/api/projects/" + PROJECT + "/members",
-                                        """
-                        {"memberId":"m-1","name":"Ann","role":"RESEARCHER","perspectives":["ACADEMIC"],\
-                        "occurredAt":"2024-01-02"}"""));
+                aProjectWithAnn(a);
 
                 AtomicInteger conflicts = new AtomicInteger();
                 List<CompletableFuture<Void>> writers = new ArrayList<>();
@@ -116,23 +100,7 @@ class TwoInstancesTest {
             try {
                 Instance a = start(database, dir, "a", processes, "--timeline.event-store.max-gap-offset=100");
                 Instance b = start(database, dir, "b", processes, "--timeline.event-store.max-gap-offset=100");
-                ok(a.door()
-                        .send(
-                                Door.ADMIN,
-                                "POST",
-                                "/api/projects",
-                                """
-                        {"projectId":"%s","title":"Two instances","occurredAt":"2024-01-01"}"""
-                                        .formatted(PROJECT)));
-                ok(
-                        a.door()
-                                .send(
-                                        Door.ADMIN,
-                                        "POST",
-                                        "/api/projects/" + PROJECT + "/members",
-                                        """
-                        {"memberId":"m-1","name":"Ann","role":"RESEARCHER","perspectives":["ACADEMIC"],\
-                        "occurredAt":"2024-01-02"}"""));
+                aProjectWithAnn(a);
                 String file = String.join("\n", InterleavedStudies.study("imported-study", 3)) + "\n";
 
                 AtomicBoolean importing = new AtomicBoolean(true);
@@ -164,6 +132,27 @@ class TwoInstancesTest {
                 processes.forEach(Process::destroyForcibly);
             }
         }
+    }
+
+    /** The project both instances record in, with its one member, registered through {@code a}. */
+    private static void aProjectWithAnn(Instance a) {
+        ok(a.door()
+                .send(
+                        Door.ADMIN,
+                        "POST",
+                        "/api/projects",
+                        """
+                {"projectId":"%s","title":"Two instances","occurredAt":"2024-01-01"}"""
+                                .formatted(PROJECT)));
+        ok(
+                a.door()
+                        .send(
+                                Door.ADMIN,
+                                "POST",
+                                "/api/projects/" + PROJECT + "/members",
+                                """
+                {"memberId":"m-1","name":"Ann","role":"RESEARCHER","perspectives":["ACADEMIC"],\
+                "occurredAt":"2024-01-02"}"""));
     }
 
     record Instance(Process process, Door door) {
