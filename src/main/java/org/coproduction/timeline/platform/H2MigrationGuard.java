@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,6 @@ import org.springframework.core.env.Environment;
 public class H2MigrationGuard implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(H2MigrationGuard.class);
-    private static final String H2_FILE = "jdbc:h2:file:";
     private static final String BEFORE = ".before-migration";
 
     @Override
@@ -41,13 +41,14 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         Environment environment = event.getApplicationContext().getEnvironment();
         String url = environment.getProperty("spring.datasource.url", "");
-        if (!url.startsWith(H2_FILE)) {
+        Optional<Path> file = H2File.of(url);
+        if (file.isEmpty()) {
             return;
         }
-        Path store = file(url);
+        Path store = file.get();
         try {
             restoreIfInterrupted(store);
-            if (pending(environment, url)) {
+            if (!Files.exists(store) || pending(environment, url)) {
                 keepACopy(store);
             }
         } catch (IOException e) {
@@ -56,24 +57,24 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     }
 
     /**
-     * Flyway's migration, then the copy let go: the file is migrated whole. The URL is the
-     * application's datasource's (Flyway itself is given the pool, not a URL).
+     * Flyway's migration, written to the file ({@link Durability}: H2 writes commits in the
+     * background, and a copy let go before would leave a kill in between a half-written schema and
+     * nothing to put back), then the copy let go. The URL is the application's datasource's (Flyway
+     * itself is given the pool, not a URL).
      */
-    public static FlywayMigrationStrategy strategy(String url) {
+    public static FlywayMigrationStrategy strategy(String url, Durability durability) {
         return flyway -> {
             flyway.migrate();
-            if (url != null && url.startsWith(H2_FILE)) {
+            durability.awaitWritten();
+            Optional<Path> store = H2File.of(url);
+            if (store.isPresent()) {
                 try {
-                    Files.deleteIfExists(copy(file(url)));
+                    Files.deleteIfExists(copy(store.get()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         };
-    }
-
-    static Path file(String url) {
-        return Path.of(url.substring(H2_FILE.length()).split(";", 2)[0] + ".mv.db");
     }
 
     private static Path copy(Path store) {
@@ -112,9 +113,6 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     }
 
     private static boolean pending(Environment environment, String url) {
-        if (!Files.exists(file(url))) {
-            return true;
-        }
         String locations = environment.getProperty("spring.flyway.locations", "classpath:db/migration/{vendor}");
         Flyway flyway = Flyway.configure()
                 .dataSource(

@@ -25,8 +25,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    public FlywayMigrationStrategy flywayMigrationStrategy(Environment environment) {
-        return H2MigrationGuard.strategy(environment.getProperty("spring.datasource.url"));
+    public FlywayMigrationStrategy flywayMigrationStrategy(Environment environment, Durability durability) {
+        return H2MigrationGuard.strategy(environment.getProperty("spring.datasource.url"), durability);
     }
 
     @Bean

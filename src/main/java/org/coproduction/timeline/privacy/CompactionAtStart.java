@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.coproduction.timeline.platform.H2File;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,6 @@ import org.springframework.core.env.Environment;
 public class CompactionAtStart implements ApplicationListener<ApplicationPreparedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(CompactionAtStart.class);
-    private static final String H2_FILE = "jdbc:h2:file:";
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -41,12 +41,13 @@ public class CompactionAtStart implements ApplicationListener<ApplicationPrepare
 
     /** Whether the configured database is an H2 file that exists. */
     private static boolean h2File(Environment environment) {
-        String url = environment.getProperty("spring.datasource.url", "");
-        return url.startsWith(H2_FILE) && Files.exists(file(url));
+        return H2File.of(environment.getProperty("spring.datasource.url"))
+                .filter(Files::exists)
+                .isPresent();
     }
 
     private static Path file(String url) {
-        return Path.of(url.substring(H2_FILE.length()).split(";", 2)[0] + ".mv.db");
+        return H2File.of(url).orElseThrow();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.coproduction.timeline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +56,14 @@ class H2MigrationGuardTest {
         Path store = Files.writeString(dir.resolve("timeline.mv.db"), "before the migration");
         H2MigrationGuard.keepACopy(store);
         Flyway flyway = mock(Flyway.class);
+        Durability durability = mock(Durability.class);
 
-        H2MigrationGuard.strategy("jdbc:h2:file:" + dir.resolve("timeline") + ";DB_CLOSE_ON_EXIT=FALSE")
+        H2MigrationGuard.strategy("jdbc:h2:file:" + dir.resolve("timeline") + ";DB_CLOSE_ON_EXIT=FALSE", durability)
                 .migrate(flyway);
 
-        verify(flyway).migrate();
+        var order = inOrder(flyway, durability);
+        order.verify(flyway).migrate();
+        order.verify(durability).awaitWritten();
         assertThat(dir.resolve("timeline.mv.db.before-migration")).doesNotExist();
         H2MigrationGuard.restoreIfInterrupted(store);
         assertThat(store).hasContent("before the migration");
