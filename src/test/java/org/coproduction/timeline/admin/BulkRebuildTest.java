@@ -1,7 +1,6 @@
 package org.coproduction.timeline.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.coproduction.timeline.testing.CaughtUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,9 +91,7 @@ class BulkRebuildTest {
     }
 
     private void awaitCaughtUp(long head) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readModels.all())
-                .allSatisfy(status ->
-                        assertThat(status.caughtUpWith(head)).as("%s", status).isTrue()));
+        CaughtUp.await(readModels, head, PATIENCE);
     }
 
     /** Every read-model table's rows, each as text, sorted. */

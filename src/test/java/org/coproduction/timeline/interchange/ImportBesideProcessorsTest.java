@@ -1,7 +1,6 @@
 package org.coproduction.timeline.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.admin.ReadModels;
 import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
+import org.coproduction.timeline.testing.CaughtUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,10 +100,7 @@ class ImportBesideProcessorsTest {
     }
 
     private void awaitCaughtUp() {
-        long head = readModels.head();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readModels.all())
-                .allSatisfy(status ->
-                        assertThat(status.caughtUpWith(head)).as("%s", status).isTrue()));
+        CaughtUp.await(readModels, readModels.head(), Duration.ofSeconds(60));
     }
 
     private static void sleep(long millis) {

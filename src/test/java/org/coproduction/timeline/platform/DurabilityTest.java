@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coproduction.timeline.testing.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,17 +30,8 @@ class DurabilityTest {
     @ValueSource(strings = {"command", "import"})
     void whatWasAcknowledgedSurvivesTheProcessDyingRightAfter(String what) throws Exception {
         Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        AcknowledgeThenDie.class.getName(),
-                        dir.toString(),
-                        what)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process child =
+                ChildJvm.start(List.of("-Xmx256m"), AcknowledgeThenDie.class, List.of(dir.toString(), what), log);
         assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("the child ends").isTrue();
         String output = Files.readString(log);
         assertThat(child.exitValue()).as(output).isEqualTo(AcknowledgeThenDie.DIED);

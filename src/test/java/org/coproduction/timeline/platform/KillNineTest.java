@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.bench.BenchFiles;
+import org.coproduction.timeline.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,23 +108,19 @@ class KillNineTest {
 
     private static Process importInto(Path store, Path file, String logName) throws Exception {
         Files.createDirectories(store);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
+        return ChildJvm.start(
+                List.of(
                         "-Xmx256m",
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+ExitOnOutOfMemoryError",
-                        "-Ddisable-axoniq-console-message=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TimelineApplication.class.getName(),
+                        "-Ddisable-axoniq-console-message=true"),
+                TimelineApplication.class,
+                List.of(
                         "import",
                         file.toString(),
                         "--timeline.data-dir=" + store,
-                        "--timeline.demo.load-on-empty-store=false")
-                .redirectErrorStream(true)
-                .redirectOutput(store.resolve(logName).toFile())
-                .start();
+                        "--timeline.demo.load-on-empty-store=false"),
+                store.resolve(logName));
     }
 
     /** The events the store's file holds, opened as H2 opens it after a crash; 0 when it has no table yet. */

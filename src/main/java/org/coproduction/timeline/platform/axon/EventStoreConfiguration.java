@@ -118,9 +118,8 @@ public class EventStoreConfiguration {
      * What a processor's buffers hold then grows with the square of this bound (about 28 MB a
      * processor at 1,000, 2.8 GB at 10,000), whatever the data. The price: a transaction whose rows
      * are more than this many positions behind events committed after it is not seen by a processor
-     * that read those first, so an import stops the processors before it stores more than half of it
-     * beside them ({@code JsonLinesImporter}), and commands, which commit in milliseconds, leave it
-     * far behind.
+     * that read those first, so no command commits while an import is open beside running processors
+     * ({@link AppendGate}), and commands, which commit in milliseconds, leave it far behind.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.access.Door;
 import org.coproduction.timeline.interchange.InterleavedStudies;
+import org.coproduction.timeline.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -220,15 +221,7 @@ class TwoInstancesTest {
         }
         Path data = dir.resolve(name);
         Files.createDirectories(data);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-Ddisable-axoniq-console-message=true",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TimelineApplication.class.getName(),
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
@@ -236,11 +229,12 @@ class TwoInstancesTest {
                 "--timeline.data-dir=" + data,
                 "--timeline.keys.master-key-file=" + dir.resolve("master-key.json"),
                 "--timeline.demo.load-on-empty-store=false"));
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("out.log").toFile())
-                .start();
+        arguments.addAll(List.of(more));
+        Process process = ChildJvm.start(
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true"),
+                TimelineApplication.class,
+                arguments,
+                data.resolve("out.log"));
         processes.add(process);
         Door door = new Door(port);
         await().atMost(Duration.ofSeconds(120))
