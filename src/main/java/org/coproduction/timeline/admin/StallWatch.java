@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Watches the read models this instance runs. One that has work (events between its position and
  * the store's head) and has not moved for {@code timeline.health.stall-after} (default two minutes)
  * is stalled: logged, counted in {@code timeline.projection.stalls{processor}}, reported DOWN by the
- * health endpoint ({@link ReadModelsHealth}) and restarted, here, without waiting for anyone. A read
+ * health endpoint ({@link ReadModelsHealth}) and restarted, here, without waiting for anyone; one
+ * that does not even stop (wedged) is counted in {@code timeline.projection.wedged{processor}} and
+ * stays DOWN until the instance is restarted. A read
  * model stopped on purpose (an import's pause, a bulk rebuild) is not watched, nor one whose
  * segments another instance holds: that instance watches it.
  */
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class StallWatch {
 
     static final String STALLS = "timeline.projection.stalls";
+    static final String WEDGED = "timeline.projection.wedged";
 
     private static final Logger log = LoggerFactory.getLogger(StallWatch.class);
 
@@ -38,6 +41,7 @@ public class StallWatch {
     private final Duration stallAfter;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final Map<String, Instant> stalled = new ConcurrentHashMap<>();
+    private final Map<String, Instant> wedged = new ConcurrentHashMap<>();
 
     /** A read model's position, and since when it has stood there with work to do. */
     private record Seen(long position, Instant since) {}
@@ -85,14 +89,23 @@ public class StallWatch {
                         status.lag());
                 registry.counter(STALLS, "processor", name).increment();
                 stalled.putIfAbsent(name, before.since());
-                pause.restart(name);
+                if (pause.restart(name) == ProcessorPause.Restart.WOULD_NOT_STOP) {
+                    registry.counter(WEDGED, "processor", name).increment();
+                    wedged.putIfAbsent(name, before.since());
+                }
                 seen.put(name, new Seen(status.position(), now));
             }
         }
     }
 
-    /** The read models found stalled at the last check, each with the moment it stopped moving. */
+    /**
+     * The read models found stalled at the last check, and those that would not stop to be restarted
+     * (they stay so until the instance restarts: their processor reports itself stopping for good),
+     * each with the moment it stopped moving.
+     */
     public Map<String, Instant> stalled() {
-        return Map.copyOf(stalled);
+        Map<String, Instant> all = new java.util.HashMap<>(stalled);
+        all.putAll(wedged);
+        return Map.copyOf(all);
     }
 }

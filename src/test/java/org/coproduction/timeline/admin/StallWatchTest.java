@@ -63,6 +63,24 @@ class StallWatchTest {
     }
 
     @Test
+    void aReadModelThatWillNotEvenStopIsCountedAsWedgedAndStaysStalled() {
+        given(readModels.all()).willReturn(List.of(status("projects", ProjectionState.RUNNING, 7, 3)));
+        given(pause.restart("projects")).willReturn(ProcessorPause.Restart.WOULD_NOT_STOP);
+        watch.check();
+        clock.at(T0.plus(STALL_AFTER));
+        watch.check();
+
+        assertThat(registry.counter(StallWatch.WEDGED, "processor", "projects").count())
+                .isEqualTo(1);
+        given(readModels.all()).willReturn(List.of(status("projects", ProjectionState.STOPPED, 7, 3)));
+        clock.at(T0.plus(STALL_AFTER.multipliedBy(2)));
+        watch.check();
+        assertThat(watch.stalled())
+                .as("its processor now says it is stopped, and it is still down")
+                .containsEntry("projects", T0);
+    }
+
+    @Test
     void aReadModelCaughtUpStoppedOnPurposeOrRunElsewhereIsNotWatched() {
         given(readModels.all())
                 .willReturn(List.of(

@@ -22,6 +22,12 @@ class ProcessingConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /** An Error thrown by a read model's handler fails its event like an exception: {@link HandlerErrors}. */
+    @Bean
+    HandlerErrors handlerErrors() {
+        return new HandlerErrors();
+    }
+
     /** Axon's processor and command bus metrics, their capacity over seconds rather than minutes. */
     @Bean
     GlobalMetricRegistry boundedCapacityMetricRegistry(MeterRegistry registry) {

@@ -1,16 +1,24 @@
 package org.coproduction.timeline.platform.axon;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +33,35 @@ import org.springframework.stereotype.Component;
  * <p>A processor can also be held stopped by name (a bulk rebuild feeds its handlers itself): a
  * pause leaves it alone, and letting it go starts it unless a pause is still in effect, whose end
  * then starts it.
+ *
+ * <p>Every wait for a processor to stop is bounded by {@code timeline.health.stop-within} (30 s): a
+ * processor that an {@link Error} left wedged never completes its stop (see {@link HandlerErrors}),
+ * and an unbounded wait would hang the import or the health check that asked, and every pause
+ * after it.
  */
 @Component
 public class ProcessorPause {
 
+    private static final Logger log = LoggerFactory.getLogger(ProcessorPause.class);
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Duration stopWithin;
     private int holders;
     private final Set<String> held = new HashSet<>();
 
-    public ProcessorPause(EventProcessingConfiguration processing, EventStore eventStore) {
+    @Autowired
+    public ProcessorPause(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            @Value("${timeline.health.stop-within:PT30S}") Duration stopWithin) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.stopWithin = stopWithin;
+    }
+
+    public ProcessorPause(EventProcessingConfiguration processing, EventStore eventStore) {
+        this(processing, eventStore, Duration.ofSeconds(30));
     }
 
     public <T> T during(Supplier<T> work) {
@@ -84,38 +109,90 @@ public class ProcessorPause {
         }
     }
 
+    /** What {@link #restart} did. */
+    public enum Restart {
+        /** Stopped and started again. */
+        RESTARTED,
+        /** Left alone: held, or stopped by a pause in effect (started again when that ends), or unknown. */
+        LEFT_ALONE,
+        /** It did not stop within the bound: only a restart of the instance starts it again. */
+        WOULD_NOT_STOP
+    }
+
     /**
      * Stops the named processor and starts it again, unless it is held or a pause is in effect (then
-     * it is stopped on purpose, and started again when that ends). Answers whether it was restarted.
+     * it is stopped on purpose, and started again when that ends).
      */
-    public synchronized boolean restart(String name) {
+    public synchronized Restart restart(String name) {
         if (holders > 0 || held.contains(name)) {
-            return false;
+            return Restart.LEFT_ALONE;
         }
         return processing
                 .<EventProcessor>eventProcessor(name)
                 .map(processor -> {
-                    processor.shutDown();
+                    if (!stopped(name, processor.shutdownAsync(), deadline())) {
+                        return Restart.WOULD_NOT_STOP;
+                    }
                     processor.start();
-                    return true;
+                    return Restart.RESTARTED;
                 })
-                .orElse(false);
+                .orElse(Restart.LEFT_ALONE);
+    }
+
+    private long deadline() {
+        return System.nanoTime() + stopWithin.toNanos();
+    }
+
+    /** Waits, until the deadline at most, for a processor's stop; answers whether it stopped. */
+    private boolean stopped(String name, CompletableFuture<Void> stop, long deadline) {
+        try {
+            stop.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            log.error(
+                    "Read model {} did not stop within {}: it is wedged, and only a restart of this instance"
+                            + " starts it again",
+                    name,
+                    stopWithin);
+            return false;
+        } catch (ExecutionException e) {
+            log.warn("Read model {} failed while stopping", name, e.getCause());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
      * Stops them all at once: a processor takes a while to notice it should stop (its coordinator
      * finishes its current wait on the event store), and one after the other those waits added up
-     * to about a second for three idle processors.
+     * to about a second for three idle processors. One that does not stop within the bound is
+     * wedged (it reads nothing), and the work goes on without it.
      */
     private synchronized void acquire() {
         if (holders++ == 0) {
+            List<String> names = new ArrayList<>();
             List<CompletableFuture<Void>> stops = new ArrayList<>();
             processing.eventProcessors().forEach((name, processor) -> {
                 if (!held.contains(name)) {
+                    names.add(name);
                     stops.add(processor.shutdownAsync());
                 }
             });
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+            long deadline = deadline();
+            for (int i = 0; i < stops.size(); i++) {
+                stopped(names.get(i), stops.get(i), deadline);
+            }
+        }
+    }
+
+    /** Starts a processor; one still stopping (wedged) refuses, and stays down in the health check. */
+    private static void start(String name, EventProcessor processor) {
+        try {
+            processor.start();
+        } catch (IllegalStateException e) {
+            log.error("Read model {} could not start again: {}", name, e.getMessage());
         }
     }
 
@@ -123,7 +200,7 @@ public class ProcessorPause {
         if (--holders == 0) {
             processing.eventProcessors().forEach((name, processor) -> {
                 if (!held.contains(name)) {
-                    processor.start();
+                    start(name, processor);
                 }
             });
         }

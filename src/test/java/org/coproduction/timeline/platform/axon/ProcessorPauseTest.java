@@ -1,14 +1,19 @@
 package org.coproduction.timeline.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -53,6 +58,44 @@ class ProcessorPauseTest {
         pause.hold("influence");
 
         assertThat(pause.anyBusy()).isFalse();
+    }
+
+    @Test
+    void aProcessorThatNeverStopsIsGivenUpOnAfterTheBoundAndNotStarted() {
+        EventProcessor wedged = processor("projects", true, HEAD);
+        when(wedged.shutdownAsync()).thenReturn(new CompletableFuture<>());
+        given(wedged);
+        ProcessorPause pause = new ProcessorPause(processing, eventStore, Duration.ofMillis(200));
+
+        assertThat(pause.restart("projects")).isEqualTo(ProcessorPause.Restart.WOULD_NOT_STOP);
+        verify(wedged, never()).start();
+    }
+
+    @Test
+    void aPauseGoesOnWithoutAProcessorThatNeverStopsAndOutlivesItsRefusalToStart() {
+        EventProcessor wedged = processor("projects", true, HEAD);
+        when(wedged.shutdownAsync()).thenReturn(new CompletableFuture<>());
+        doThrow(new IllegalStateException("Cannot start a processor while it's in process of shutting down"))
+                .when(wedged)
+                .start();
+        EventProcessor healthy = processor("timeline", true, HEAD);
+        when(healthy.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
+        given(wedged, healthy);
+        ProcessorPause pause = new ProcessorPause(processing, eventStore, Duration.ofMillis(200));
+
+        assertThat(pause.during(() -> "done")).isEqualTo("done");
+        verify(healthy).start();
+    }
+
+    @Test
+    void restartsAProcessorThatStops() {
+        EventProcessor projects = processor("projects", true, HEAD);
+        when(projects.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
+        given(projects);
+
+        assertThat(new ProcessorPause(processing, eventStore).restart("projects"))
+                .isEqualTo(ProcessorPause.Restart.RESTARTED);
+        verify(projects).start();
     }
 
     private void given(EventProcessor... processors) {
