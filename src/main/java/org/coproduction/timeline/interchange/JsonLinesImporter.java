@@ -154,8 +154,8 @@ public class JsonLinesImporter {
         });
         try {
             appendGate.oneImport(() -> size(file) > pauseAboveBytes || processorPause.anyBusy()
-                    ? processorPause.during(store)
-                    : appendGate.alone(store));
+                    ? processorPause.during(() -> appendGate.importAlone(store))
+                    : appendGate.importAlone(store));
         } finally {
             // Cached aggregates know nothing of what was appended (or rolled back) beside them.
             run.touched.forEach(projectCache::remove);
@@ -186,10 +186,12 @@ public class JsonLinesImporter {
      * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
      * itself takes (docs/performance-history.md).
      *
-     * <p>Imports run one at a time, and one that runs beside the processors appends alone: commands
-     * wait for it ({@link AppendGate}), since a processor that read an event committed meanwhile past
-     * this transaction's uncommitted rows would keep only {@code timeline.event-store.max-gap-offset}
-     * positions below it as gaps to come back to, and never see the rows further back.
+     * <p>Imports run one at a time and append alone: commands wait for them ({@link AppendGate}),
+     * since a processor that read an event committed meanwhile past this transaction's uncommitted
+     * rows would keep only {@code timeline.event-store.max-gap-offset} positions below it as gaps to
+     * come back to, and never see the rows further back; and on H2 the rows past the store's last
+     * position when the import began are then its own, which a start after a crash removes if the
+     * import was cut short ({@code ImportInProgress}).
      */
     private static long size(Path file) {
         try {

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.coproduction.timeline.platform.Databases;
+import org.coproduction.timeline.platform.ImportInProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>imports run one at a time ({@link #oneImport}): an import committed beside another still
  *       open would be read past it as soon as the processors run;
- *   <li>an import that runs beside the processors appends alone ({@link #alone}): commands wait
- *       for it (it is small: larger files pause the processors instead), so nothing commits past
- *       its rows while the processors read;
+ *   <li>an import appends alone ({@link #importAlone}): commands wait for it, so nothing commits
+ *       past its rows while the processors read (larger files pause them as well), and on H2 the
+ *       rows past the store's last position when it began are the import's alone, which a start
+ *       after a crash removes if it was cut short ({@link ImportInProgress});
  *   <li>commands append beside each other ({@link #command}).
  * </ul>
  *
@@ -42,17 +44,20 @@ public class AppendGate {
     private final ReentrantLock imports = new ReentrantLock(true);
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final ImportInProgress importInProgress;
 
     @Autowired
-    AppendGate(DataSource dataSource, JdbcClient jdbc) throws SQLException {
+    AppendGate(DataSource dataSource, JdbcClient jdbc, ImportInProgress importInProgress) throws SQLException {
         this.jdbc = jdbc;
         this.postgres = Databases.isPostgres(dataSource);
+        this.importInProgress = importInProgress;
     }
 
     /** One instance's gate alone, on no database: for tests of what waits for what. */
     AppendGate() {
         this.jdbc = null;
         this.postgres = false;
+        this.importInProgress = null;
     }
 
     /** Within a command's transaction: waits while an import is open on any instance (PostgreSQL). */
@@ -79,6 +84,11 @@ public class AppendGate {
     /** An append that no command may commit beside, until it has committed or rolled back. */
     public <T> T alone(Supplier<T> work) {
         return under(appends.writeLock(), work);
+    }
+
+    /** An import's transaction: alone, with its start noted beside an H2 file until it has ended. */
+    public <T> T importAlone(Supplier<T> work) {
+        return alone(() -> importInProgress == null ? work.get() : importInProgress.around(work));
     }
 
     /** An import, after any other import has ended. */
