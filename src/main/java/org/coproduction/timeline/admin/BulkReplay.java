@@ -151,7 +151,10 @@ final class BulkReplay {
         }
     }
 
-    /** Reads the store from its first event, in batches, each payload and metadata deserialised here once. */
+    /**
+     * Reads the store from its first event, in batches, each payload and metadata deserialised here
+     * once; an event that cannot be read is passed on as it is, for the handlers to fail on.
+     */
     private void read(BlockingQueue<List<TrackedEventMessage<?>>> batches, AtomicBoolean done)
             throws InterruptedException {
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
@@ -159,8 +162,12 @@ final class BulkReplay {
             var iterator = events.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
-                event.getPayload();
-                event.getMetaData();
+                try {
+                    event.getPayload();
+                    event.getMetaData();
+                } catch (RuntimeException unreadable) {
+                    // left to the handlers: each read model's dead-letter queue takes it, as its processor's would
+                }
                 batch.add(event);
                 if (batch.size() == batchSize) {
                     if (!offer(batches, batch, done)) {

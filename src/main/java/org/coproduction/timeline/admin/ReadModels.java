@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.coproduction.timeline.admin.api.ProjectionState;
@@ -203,7 +204,9 @@ public class ReadModels implements DisposableBean {
      * first, in the same transaction; but a reset handler that TRUNCATEs a table commits at once on
      * H2, so a failure between the two would leave an empty read model whose tokens say it is
      * complete. In this order such a failure leaves a processor that replays from the start over
-     * its old rows, which every projection here takes in its stride (idempotent handling).
+     * its old rows, which every projection here takes in its stride (idempotent handling). The read
+     * model's dead letters go with its rows: the replay meets their events again, and one it still
+     * cannot handle is a letter again.
      */
     private void reset(StreamingEventProcessor processor) {
         if (!(processor instanceof AbstractEventProcessor withHandlers)) {
@@ -217,8 +220,11 @@ public class ReadModels implements DisposableBean {
                 tokenStore.storeToken(ReplayToken.createReplayToken(current, null), name, segment);
             }
         });
-        transactionManager.executeInTransaction(
-                () -> withHandlers.eventHandlerInvoker().performReset());
+        transactionManager.executeInTransaction(() -> {
+            withHandlers.eventHandlerInvoker().performReset();
+            // Its letters were taken from the read model now emptied; the replay meets their events again.
+            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+        });
     }
 
     /** The bulk pass, then the processors started, whatever became of it. */
