@@ -2,6 +2,7 @@ package org.coproduction.timeline.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
@@ -32,6 +33,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice {
 
+    private final ObjectMapper mapper;
+
+    ProblemDetailsAdvice(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return badRequest(e.all().stream()
@@ -43,11 +50,12 @@ public class ProblemDetailsAdvice {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            return badRequest(List.of(new FieldError(field, wrongKind(mapping))));
+            List<JsonMappingException> every = KeptRequestBodies.current()
+                    .map(kept -> KeptRequestBodies.everyWrongField(mapper, kept, mapping))
+                    .orElse(List.of(mapping));
+            return badRequest(every.stream()
+                    .map(one -> new FieldError(field(one), wrongKind(one)))
+                    .toList());
         }
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return badRequest(List.of(new FieldError(
@@ -65,6 +73,13 @@ public class ProblemDetailsAdvice {
                     new FieldError("body", "is not readable JSON" + where + ": " + cut(json.getOriginalMessage()))));
         }
         return badRequest(List.of(new FieldError("body", "is missing or not readable JSON")));
+    }
+
+    private static String field(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /** What the field should have held, in words: never a Java type, never the whole value sent. */

@@ -90,6 +90,22 @@ class StrictInputTest {
     }
 
     @Test
+    void everyFieldOfTheWrongKindIsNamedAtOnce() {
+        Door.Answer answer = door.send(
+                AS,
+                "POST",
+                "/api/projects/" + PROJECT + "/members",
+                "{\"memberId\":7,\"name\":{\"first\":\"Ann\"},\"role\":\"RESEARCHER\","
+                        + "\"perspectives\":[\"CARER\",[]],\"occurredAt\":true}");
+
+        refused(answer, "memberId");
+        assertThat(answer.json().path("errors").findValuesAsText("field"))
+                .containsExactly("memberId", "name", "perspectives[1]", "occurredAt");
+        assertThat(answer.json().path("errors").findValuesAsText("message"))
+                .containsExactly("must be text (not 7)", "must be text", "must be text", "must be text (not true)");
+    }
+
+    @Test
     void aRequestTooLargeForTheServerIsRefusedInTheSameForm() {
         Door.Answer answer =
                 door.send(AS, "GET", "/api/projects/" + PROJECT + "/timeline?from=" + "y".repeat(20_000), null);
