@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coproduction.timeline.platform.Databases;
 import org.coproduction.timeline.platform.ImportInProgress;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,11 @@ import org.springframework.stereotype.Component;
  *       past its rows while the processors read (larger files pause them as well), and on H2 the
  *       rows past the store's last position when it began are the import's alone, which a start
  *       after a crash removes if it was cut short ({@link ImportInProgress});
- *   <li>commands append beside each other ({@link #command}).
+ *   <li>commands are handled beside each other ({@link #command}), but append and commit in turn
+ *       ({@link #commandAppends}): one held between its append and its commit (a collection, a slow
+ *       disk) would otherwise be read past by the processors as others commit, and more than the
+ *       bound of them would leave its event unseen for good (AxonFramework issue 4829; {@code
+ *       SlowCommandTest}). Held, it holds the others instead.
  * </ul>
  *
  * On PostgreSQL, where other instances append to the same store, the same holds across them: each
@@ -40,8 +45,12 @@ public class AppendGate {
     /** The advisory lock's key: "Timeline" in ASCII. */
     static final long ADVISORY_KEY = 0x54696d656c696e65L;
 
+    /** The advisory lock commands append and commit under, in turn: "Appends!" in ASCII. */
+    static final long APPENDS_KEY = 0x417070656e647321L;
+
     private final ReentrantReadWriteLock appends = new ReentrantReadWriteLock(true);
     private final ReentrantLock imports = new ReentrantLock(true);
+    private final ReentrantLock commandAppends = new ReentrantLock(true);
     private final JdbcClient jdbc;
     private final boolean postgres;
     private final ImportInProgress importInProgress;
@@ -70,9 +79,24 @@ public class AppendGate {
         advisoryLock("pg_advisory_xact_lock");
     }
 
+    /**
+     * As a command's unit of work prepares to commit, before its events are appended: from here to
+     * the end of its transaction no other command of any instance appends or commits. Let go once
+     * the unit of work has committed or rolled back.
+     */
+    public void commandAppends(UnitOfWork<?> unitOfWork) {
+        commandAppends.lock();
+        unitOfWork.onCleanup(u -> commandAppends.unlock());
+        advisoryLock("pg_advisory_xact_lock", APPENDS_KEY);
+    }
+
     private void advisoryLock(String function) {
+        advisoryLock(function, ADVISORY_KEY);
+    }
+
+    private void advisoryLock(String function, long key) {
         if (postgres) {
-            jdbc.sql("SELECT " + function + "(?)").param(ADVISORY_KEY).query(rs -> Boolean.TRUE);
+            jdbc.sql("SELECT " + function + "(?)").param(key).query(rs -> Boolean.TRUE);
         }
     }
 

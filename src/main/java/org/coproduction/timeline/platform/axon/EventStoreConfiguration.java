@@ -56,12 +56,16 @@ public class EventStoreConfiguration {
 
     /**
      * Every command's transaction takes the append gate's shared side first (PostgreSQL: see {@link
-     * AppendGate}), registered once every bean exists (the command bus needs this configuration's).
+     * AppendGate}), and appends and commits in turn with the other commands: registered before the
+     * handler runs, the turn is taken at the start of the unit of work's preparation to commit,
+     * before the event store's own step there (registered as the handler applies its first event)
+     * appends. Registered once every bean exists (the command bus needs this configuration's).
      */
     @Bean
     SmartInitializingSingleton commandsTakeTheAppendGate(ObjectProvider<CommandBus> commandBus, AppendGate appendGate) {
         return () -> commandBus.getObject().registerHandlerInterceptor((unitOfWork, chain) -> {
             appendGate.commandInTransaction();
+            unitOfWork.onPrepareCommit(appendGate::commandAppends);
             return chain.proceed();
         });
     }
