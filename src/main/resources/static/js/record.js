@@ -48,9 +48,10 @@ const enumOptions = (values) => values.map((v) => [v, label(v)]);
 /**
  * A form for one command. path(values) answers the URL; body(values) the JSON (the values as they
  * are by default); lists name the fields always sent as arrays. A confirmation is a box to tick
- * before anything is sent, saying what cannot be undone.
+ * before anything is sent, saying what cannot be undone; check(values) answers what the form itself
+ * refuses before sending ([{field, message}]).
  */
-function form({ id, title, help, controls, submit, path, body = (v) => v, lists = [], done, confirmation }) {
+function form({ id, title, help, controls, submit, path, body = (v) => v, lists = [], done, confirmation, check = () => [] }) {
   const confirm = confirmation
     ? el('label', { class: 'confirmation' }, el('input', { type: 'checkbox', name: 'confirmed', id: `${id}-confirmed`, value: 'yes' }), ` ${confirmation}`)
     : null;
@@ -66,6 +67,12 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
       return;
     }
     delete values.confirmed;
+    const problems = check(values);
+    if (problems.length) {
+      showErrors(f, new ApiError(400, { title: 'Not recorded', errors: problems }));
+      f.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
     try {
       const recorded = await api(path(values), { method: 'POST', body: body(values) });
       say(done(values, recorded), 'ok');
@@ -103,6 +110,43 @@ const withRole = (body = (v) => v) => (v) => {
 };
 const enc = encodeURIComponent;
 
+/**
+ * The perspectives as boxes to tick, and which of them is the primary one (the one the figures count
+ * the member's contributions under) as a choice of its own among those ticked: chosen by the person,
+ * never by the order of the boxes. With one ticked, that one is the primary.
+ */
+function perspectivesChoice(form, text) {
+  const [fieldset] = checks(form, 'perspectives', text, enumOptions(PERSPECTIVES));
+  const [primaryLabel, primary] = choice(form, 'primaryPerspective', 'Primary perspective (the one the figures count)', []);
+  let chosen = false; // by the person: the one box ticked so far is no choice
+  primary.addEventListener('change', () => { chosen = primary.value !== ''; });
+  const shown = () => {
+    const ticked = [...fieldset.querySelectorAll('input:checked')].map((box) => box.value);
+    const kept = chosen && ticked.includes(primary.value) ? primary.value : '';
+    chosen = kept !== '';
+    primary.replaceChildren(
+      ticked.length > 1 ? el('option', { value: '' }, 'Choose one…') : null,
+      ...ticked.map((value) => el('option', { value }, label(value))));
+    primary.value = kept || (ticked.length === 1 ? ticked[0] : '');
+    primaryLabel.hidden = primary.hidden = ticked.length < 2;
+  };
+  fieldset.addEventListener('change', shown);
+  queueMicrotask(() => fieldset.closest('form')?.addEventListener('reset', () => { chosen = false; setTimeout(shown); }));
+  shown();
+  return [fieldset, primaryLabel, primary];
+}
+/** With two or more perspectives ticked, the form asks which is the primary one before sending. */
+const primaryChosen = (v) => ((v.perspectives || []).length > 1 && !v.primaryPerspective
+  ? [{ field: 'primaryPerspective', message: 'Choose which of the ticked perspectives is the primary one.' }]
+  : []);
+/** The body with the perspectives listed primary first, as the contract counts them. */
+const withPrimary = (body = (v) => v) => (v) => {
+  const { primaryPerspective, ...rest } = v;
+  const list = rest.perspectives || [];
+  const first = list.includes(primaryPerspective) ? primaryPerspective : list[0];
+  return body({ ...rest, perspectives: first ? [first, ...list.filter((p) => p !== first)] : list });
+};
+
 /** The forms the signed-in account may use. */
 function forms() {
   return allForms().filter(([group]) => may(account, project, NEEDS[group]));
@@ -129,14 +173,15 @@ function allForms() {
         id: 'join-member', title: 'A member joins', submit: 'Add to the team', lists: ['perspectives'],
         controls: [input('join-member', 'name', 'Name'), input('join-member', 'memberId', 'Member id (optional)'),
           roleChoice('join-member', 'Role'),
-          checks('join-member', 'perspectives', 'Perspectives (the primary one is the first ticked, in this order)', enumOptions(PERSPECTIVES)), when('join-member')],
-        path: () => `${base}/members`, body: withRole(), done: (v) => `${v.name} joined the team.`,
+          perspectivesChoice('join-member', 'Perspectives'), when('join-member')],
+        path: () => `${base}/members`, body: withRole(withPrimary()), check: primaryChosen, done: (v) => `${v.name} joined the team.`,
       }),
       form({
         id: 'change-role', title: 'Role or perspectives change', submit: 'Record the change', lists: ['perspectives'],
         controls: [choice('change-role', 'memberId', 'Member', activeMembers()), roleChoice('change-role', 'Role from now on'),
-          checks('change-role', 'perspectives', 'Perspectives from now on', enumOptions(PERSPECTIVES)), when('change-role')],
-        path: (v) => `${base}/members/${enc(v.memberId || '-')}/role`, body: withRole(without('memberId')), done: () => 'The change is recorded.',
+          perspectivesChoice('change-role', 'Perspectives from now on'), when('change-role')],
+        path: (v) => `${base}/members/${enc(v.memberId || '-')}/role`, body: withRole(withPrimary(without('memberId'))), check: primaryChosen,
+        done: () => 'The change is recorded.',
       }),
       form({
         id: 'member-left', title: 'A member leaves', submit: 'Record the departure',
@@ -234,7 +279,10 @@ async function refresh() {
   for (const select of document.querySelectorAll('#record-forms select')) {
     const replacement = fresh.querySelector(`#${CSS.escape(select.id)}`);
     if (replacement) {
+      const before = select.value;
       select.replaceChildren(...replacement.children);
+      // Moved options keep no choice of their own: the one before, if still offered, else the first.
+      select.value = [...select.options].some((o) => o.value === before) ? before : (select.options[0]?.value ?? '');
       // What hangs on the choice (a role's "Other…" field) follows the option now selected.
       select.dispatchEvent(new Event('change'));
     }

@@ -91,6 +91,55 @@ class RecordPageTest extends BrowserTest {
     }
 
     /**
+     * Issue 23, trap 3: a carer researcher ticked Carer, then Service user, and was counted as a
+     * service user (the first box on screen). The primary perspective is now chosen among those
+     * ticked; with two ticked, nothing is sent until it is, whichever was ticked first.
+     */
+    @Test
+    void thePrimaryPerspectiveIsChosenNotTakenFromTheOrderOfTheBoxes() {
+        String project = newProject();
+        open("record.html?project=" + project);
+        visible(By.id("join-member-name")).sendKeys("Cara Carer");
+        new org.openqa.selenium.support.ui.Select(visible(By.id("join-member-role"))).selectByValue("RESEARCHER");
+        assertThat(browser.findElement(By.id("join-member-primaryPerspective")).isDisplayed())
+                .as("no choice to make before two are ticked")
+                .isFalse();
+
+        browser.findElement(By.cssSelector("#join-member input[value='CARER']")).click();
+        browser.findElement(By.cssSelector("#join-member input[value='SERVICE_USER']"))
+                .click();
+        browser.findElement(By.cssSelector("#join-member button[type=submit]")).click();
+
+        WebElement error = visible(By.cssSelector("#join-member .field-error[data-field='primaryPerspective']"));
+        assertThat(error.getText()).contains("primary");
+        assertThat(http.getForObject("/api/projects/" + project, JsonNode.class)
+                        .path("members")
+                        .size())
+                .as("nothing sent")
+                .isZero();
+
+        org.openqa.selenium.support.ui.Select primary =
+                new org.openqa.selenium.support.ui.Select(visible(By.id("join-member-primaryPerspective")));
+        assertThat(primary.getOptions().stream().map(WebElement::getText))
+                .containsExactly("Choose one…", "Service user", "Carer");
+        primary.selectByValue("CARER");
+        screenshot("record-primary-perspective");
+        browser.findElement(By.cssSelector("#join-member button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Cara Carer joined"));
+
+        JsonNode member = member(project);
+        assertThat(member.path("primaryPerspective").asText()).isEqualTo("CARER");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("join-member-role")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .as("the next member's role starts from the list, not from Other…")
+                .isNotEqualTo("OTHER");
+        assertThat(browser.findElement(By.id("join-member-roleOther")).isDisplayed())
+                .isFalse();
+        assertThat(member.path("perspectives").toString()).contains("SERVICE_USER");
+    }
+
+    /**
      * A coordinator records a member's withdrawal: nothing is sent until the box saying it cannot be
      * undone is ticked; then the member is shown by pseudonym and is no longer offered.
      */
