@@ -22,7 +22,6 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
 /**
  * Rebuilds an H2 file that was not closed cleanly (a {@code kill -9}, a power cut, an exit on running
@@ -57,20 +56,16 @@ public class H2CrashRepair implements ApplicationListener<ApplicationPreparedEve
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
-        Environment environment = event.getApplicationContext().getEnvironment();
-        String url = environment.getProperty("spring.datasource.url", "");
-        Optional<Path> file = H2File.of(url);
-        if (file.isEmpty()) {
+        Optional<H2File.Configured> h2 =
+                H2File.configured(event.getApplicationContext().getEnvironment());
+        if (h2.isEmpty()) {
             return;
         }
-        Path store = file.get().toAbsolutePath().normalize();
+        Path store = h2.get().file().toAbsolutePath().normalize();
         Path marker = marker(store);
         try {
             repairIfStoppedUncleanly(
-                    store,
-                    url,
-                    environment.getProperty("spring.datasource.username", "sa"),
-                    environment.getProperty("spring.datasource.password", ""));
+                    store, h2.get().url(), h2.get().user(), h2.get().password());
             Files.createDirectories(store.getParent());
             Files.writeString(
                     marker, "open by process " + ProcessHandle.current().pid() + "\n");

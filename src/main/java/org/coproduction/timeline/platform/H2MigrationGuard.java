@@ -40,15 +40,14 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         Environment environment = event.getApplicationContext().getEnvironment();
-        String url = environment.getProperty("spring.datasource.url", "");
-        Optional<Path> file = H2File.of(url);
-        if (file.isEmpty()) {
+        Optional<H2File.Configured> h2 = H2File.configured(environment);
+        if (h2.isEmpty()) {
             return;
         }
-        Path store = file.get();
+        Path store = h2.get().file();
         try {
             restoreIfInterrupted(store);
-            if (!Files.exists(store) || pending(environment, url)) {
+            if (!Files.exists(store) || pending(environment, h2.get())) {
                 keepACopy(store);
             }
         } catch (IOException e) {
@@ -112,13 +111,10 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
         Files.move(part, copy(store), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static boolean pending(Environment environment, String url) {
+    private static boolean pending(Environment environment, H2File.Configured h2) {
         String locations = environment.getProperty("spring.flyway.locations", "classpath:db/migration/{vendor}");
         Flyway flyway = Flyway.configure()
-                .dataSource(
-                        url,
-                        environment.getProperty("spring.datasource.username", "sa"),
-                        environment.getProperty("spring.datasource.password", ""))
+                .dataSource(h2.url(), h2.user(), h2.password())
                 .locations(locations.replace("{vendor}", "h2").split(","))
                 .load();
         return flyway.info().pending().length > 0;

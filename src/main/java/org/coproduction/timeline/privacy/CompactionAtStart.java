@@ -1,11 +1,11 @@
 package org.coproduction.timeline.privacy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.coproduction.timeline.platform.H2File;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
@@ -30,24 +30,13 @@ public class CompactionAtStart implements ApplicationListener<ApplicationPrepare
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
-        Environment environment = event.getApplicationContext().getEnvironment();
-        if (h2File(environment)) {
-            compactIfAKeyWasDestroyed(
-                    environment.getProperty("spring.datasource.url"),
-                    environment.getProperty("spring.datasource.username", "sa"),
-                    environment.getProperty("spring.datasource.password", ""));
-        }
+        existingH2File(event.getApplicationContext().getEnvironment())
+                .ifPresent(CompactionAtStart::compactIfAKeyWasDestroyed);
     }
 
-    /** Whether the configured database is an H2 file that exists. */
-    private static boolean h2File(Environment environment) {
-        return H2File.of(environment.getProperty("spring.datasource.url"))
-                .filter(Files::exists)
-                .isPresent();
-    }
-
-    private static Path file(String url) {
-        return H2File.of(url).orElseThrow();
+    /** The configured database, if it is an H2 file that exists. */
+    private static Optional<H2File.Configured> existingH2File(Environment environment) {
+        return H2File.configured(environment).filter(h2 -> Files.exists(h2.file()));
     }
 
     /**
@@ -56,17 +45,14 @@ public class CompactionAtStart implements ApplicationListener<ApplicationPrepare
      * drops a dropped table's files.
      */
     public static void compact(Environment environment) {
-        if (!h2File(environment)) {
-            return;
-        }
-        MVStoreTool.compact(
-                file(environment.getProperty("spring.datasource.url")).toString(), false);
+        existingH2File(environment)
+                .ifPresent(h2 -> MVStoreTool.compact(h2.file().toString(), false));
     }
 
-    static void compactIfAKeyWasDestroyed(String url, String user, String password) {
+    static void compactIfAKeyWasDestroyed(H2File.Configured h2) {
         int destroyed;
         // The last connection to close closes the database: the file is then free to be rewritten.
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = DriverManager.getConnection(h2.url(), h2.user(), h2.password());
                 Statement statement = connection.createStatement()) {
             destroyed = statement.executeUpdate("UPDATE member_key SET compacted_at = CURRENT_TIMESTAMP"
                     + " WHERE destroyed_at IS NOT NULL AND compacted_at IS NULL");
@@ -77,13 +63,13 @@ public class CompactionAtStart implements ApplicationListener<ApplicationPrepare
             return;
         }
         try {
-            long before = Files.size(file(url));
-            MVStoreTool.compact(file(url).toString(), false);
+            long before = Files.size(h2.file());
+            MVStoreTool.compact(h2.file().toString(), false);
             log.info(
                     "Compacted the database file ({} bytes before, {} after) after {} member key(s) were"
                             + " destroyed: no page of it holds them any more",
                     before,
-                    Files.size(file(url)),
+                    Files.size(h2.file()),
                     destroyed);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(

@@ -3,7 +3,9 @@ package org.coproduction.timeline.platform.axon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -172,18 +174,14 @@ public class ProcessorPause {
      */
     private synchronized void acquire() {
         if (holders++ == 0) {
-            List<String> names = new ArrayList<>();
-            List<CompletableFuture<Void>> stops = new ArrayList<>();
+            Map<String, CompletableFuture<Void>> stops = new LinkedHashMap<>();
             processing.eventProcessors().forEach((name, processor) -> {
                 if (!held.contains(name)) {
-                    names.add(name);
-                    stops.add(processor.shutdownAsync());
+                    stops.put(name, processor.shutdownAsync());
                 }
             });
             long deadline = deadline();
-            for (int i = 0; i < stops.size(); i++) {
-                stopped(names.get(i), stops.get(i), deadline);
-            }
+            stops.forEach((name, stop) -> stopped(name, stop, deadline));
         }
     }
 
