@@ -7,6 +7,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * What the jar's command-line entries (import, export, rebuild...) share: their arguments split into
@@ -42,10 +43,7 @@ public final class CommandLine {
                     .run(springArgs);
         } catch (RuntimeException e) {
             // The console log is off, and Spring Boot does not print what it has logged: say why here.
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
             System.err.println("could not start: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
             throw e;
         }
