@@ -124,7 +124,7 @@ async function load() {
       id: 'decision-table',
       caption: 'Decisions made in each window',
       headers: ['Window', 'Period', 'Decisions made', 'With service-user influence', 'Methods', 'Gini', 'Perspective entropy'],
-      rows: windows.map((w) => [w.name, `${day(w.start)} to ${w.end ? day(w.end) : 'now'}`, String(w.decisions.made),
+      rows: windows.map((w) => [w.name, `${day(w.start)} to ${w.end ? day(w.end) : overview.closedAt ? `${day(overview.closedAt)} (closure)` : 'now'}`, String(w.decisions.made),
         w.decisions.made ? `${w.decisions.withServiceUserInfluence} (${percent(w.decisions.share)})` : '–',
         Object.entries(w.decisions.byMethod || {}).filter(([, n]) => n).map(([m, n]) => `${label(m)} ${n}`).join(', ') || '–',
         number(w.gini, 3), number(w.perspectiveEntropy, 3)]),

@@ -102,7 +102,7 @@ function show(i, { announce = true } = {}) {
   document.getElementById('next').disabled = index === n - 1;
   document.getElementById('phase-heading').textContent = `Phase ${index + 1} of ${n}: ${phase.name}`;
   document.getElementById('phase-period').textContent =
-    `${day(phase.start)} to ${phase.end ? day(phase.end) : 'now (the current phase)'}${previous ? `; compared with ${previous.name}` : '; the first phase'}`;
+    `${day(phase.start)} to ${phase.end ? day(phase.end) : replay.closedAt ? `${day(replay.closedAt)}, when the project closed` : 'now (the current phase)'}${previous ? `; compared with ${previous.name}` : '; the first phase'}`;
 
   const a = phase.activity;
   const shift = phase.shift;

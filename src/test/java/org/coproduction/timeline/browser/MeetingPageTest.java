@@ -176,7 +176,6 @@ class MeetingPageTest extends BrowserTest {
         assertThat(count(events, "\"ContributionRetracted\"")).isEqualTo(1);
     }
 
-    /** A project with a team of four who joined before 2024, so nothing here touches the demo. */
     /**
      * A team adds a member and records a meeting at once: the meeting's default time, now, is the
      * moment it is recorded, never a time rounded down before the member who joined a moment ago
@@ -227,6 +226,7 @@ class MeetingPageTest extends BrowserTest {
         screenshot("meeting-closed-project");
     }
 
+    /** A project with a team of four who joined before 2024, so nothing here touches the demo. */
     private String newProject() {
         String project = "browser-meeting-" + UUID.randomUUID().toString().substring(0, 8);
         post("/api/projects", Map.of("projectId", project, "title", "Recorded live", "occurredAt", "2023-12-01"));

@@ -45,6 +45,28 @@ class ParticipationPageTest extends BrowserTest {
         screenshot("participation");
     }
 
+    /** The demo was closed on 31 January 2024: its last phase ran until then, not "now". */
+    @Test
+    void aClosedProjectsLastPhaseEndsAtItsClosure() {
+        JsonNode windows = http.getForObject("/api/projects/" + DEMO + "/participation?by=phase", JsonNode.class)
+                .path("windows");
+        String last = windows.path(windows.size() - 1).path("name").asText();
+        open("participation.html?project=" + DEMO);
+
+        WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#decision-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith(last))
+                .findFirst()
+                .orElse(null));
+        assertThat(row.getText()).contains("to 2024-01-31 (closure)").doesNotContain("now");
+
+        open("participation.html?project=" + DEMO + "&asOf=2023-12-31");
+        WebElement running = waiting().until(d -> d.findElements(By.cssSelector("#decision-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith(last))
+                .findFirst()
+                .orElse(null));
+        assertThat(running.getText()).contains("to now");
+    }
+
     @Test
     void byMonthThereIsAWindowPerMonth() {
         int months = http.getForObject("/api/projects/" + DEMO + "/participation?by=month", JsonNode.class)

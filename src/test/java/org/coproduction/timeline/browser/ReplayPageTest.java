@@ -58,6 +58,19 @@ class ReplayPageTest extends BrowserTest {
         screenshot("replay");
     }
 
+    /** The demo's last phase ran until the project closed on 31 January 2024, not "now". */
+    @Test
+    void theLastPhaseOfAClosedProjectEndsAtItsClosure() {
+        open("replay.html?project=" + DEMO);
+        visible(By.id("phase-heading"));
+        new Actions(browser).sendKeys(Keys.END).perform();
+        waiting().until(d -> !d.findElement(By.id("next")).isEnabled());
+
+        assertThat(browser.findElement(By.id("phase-period")).getText())
+                .contains("to 2024-01-31, when the project closed")
+                .doesNotContain("now");
+    }
+
     /** SERVICE_USER as the pages write it: "Service user". */
     static String label(String constant) {
         String s = constant.toLowerCase().replace('_', ' ');

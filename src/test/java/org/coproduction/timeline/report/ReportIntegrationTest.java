@@ -296,6 +296,20 @@ class ReportIntegrationTest {
         return text.replaceAll("\\s+", " ").trim();
     }
 
+    /** The demo was closed on 31 January 2024: its last phase ends there, in every format; before, it is open. */
+    @Test
+    void givenTheClosedDemo_thenItsLastPhaseEndsAtTheClosureNotOpen() {
+        String closed = "/api/projects/" + DEMO + "/report?format=";
+        for (String format : List.of("html", "md")) {
+            String text = http.getForObject(closed + format, String.class);
+            assertThat(text)
+                    .contains("2024-01-31T17:00:00Z (closure)")
+                    .doesNotContain("to open", "<td>open</td>", "| open |");
+        }
+        String running = http.getForObject(url(DEMO, "md"), String.class);
+        assertThat(running).contains("to open", "| open |").doesNotContain("(closure)");
+    }
+
     @Test
     void theMarkdownHasTheHtmlsHeadingsInOrderAndEachPhaseTheParticipationApisContributions() {
         for (String project : List.of(DEMO, SMALL)) {

@@ -53,7 +53,7 @@ public class ReplayQuery {
         Replay replay = open(history, until);
         List<PhaseReplay> phases = new ArrayList<>();
         replay.forEachPhase(phases::add);
-        return new ProjectReplay(projectId, replay.title(), knownAt, until, replay.events(), phases);
+        return new ProjectReplay(projectId, replay.title(), knownAt, until, replay.closedAt(), replay.events(), phases);
     }
 
     /**
@@ -123,6 +123,12 @@ public class ReplayQuery {
 
         public long events() {
             return history.events();
+        }
+
+        /** The project's closure, when it was closed by where the replay stops. */
+        public Instant closedAt() {
+            Instant closedAt = history.closedAt();
+            return closedAt == null || closedAt.isAfter(asOf) ? null : closedAt;
         }
 
         /** Works out each phase in order, handing it over before the next is started. */

@@ -366,7 +366,9 @@ final class Gripp2Items {
             rows.add(List.of(
                     window.name(),
                     HtmlReport.when(window.start(), "from the start"),
-                    HtmlReport.when(window.end(), "open"),
+                    HtmlReport.until(
+                            window.end(),
+                            history.closedAt() == null || history.closedAt().isAfter(asOf) ? null : history.closedAt()),
                     String.valueOf(window.meetings()),
                     String.valueOf(window.decisions().made()),
                     involved.isEmpty() ? "none" : involved));

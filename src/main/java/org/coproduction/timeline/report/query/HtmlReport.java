@@ -110,7 +110,7 @@ public final class HtmlReport {
         html.append("<section>\n");
         element("h2", "Phase by phase");
         for (PhaseSection phase : report.phases()) {
-            phase(phase);
+            phase(phase, overview.closedAt());
         }
         html.append("</section>\n");
         lifecycle(report.lifecycle(), report.phases());
@@ -133,7 +133,10 @@ public final class HtmlReport {
         List<List<String>> rows = new ArrayList<>();
         for (PhaseDates phase : overview.phases()) {
             rows.add(List.of(
-                    phase.name(), phase.key(), when(phase.start(), "from the start"), when(phase.end(), "open")));
+                    phase.name(),
+                    phase.key(),
+                    when(phase.start(), "from the start"),
+                    until(phase.end(), overview.closedAt())));
         }
         table(
                 "Phases and their dates (end exclusive)",
@@ -174,13 +177,13 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private void phase(PhaseSection phase) {
+    private void phase(PhaseSection phase, Instant closedAt) {
         Window window = phase.participation();
         html.append("<section class=\"phase\">\n");
         element("h3", window.name());
         element(
                 "p",
-                when(window.start(), "From the start") + " to " + when(window.end(), "open") + ": "
+                when(window.start(), "From the start") + " to " + until(window.end(), closedAt) + ": "
                         + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
                         + number(window.gini()) + ", perspective entropy " + number(window.perspectiveEntropy())
                         + "; " + window.decisions().made() + " decisions made, "
@@ -400,6 +403,14 @@ public final class HtmlReport {
     }
 
     /** A date alone when the instant is midnight UTC, else the instant; {@code otherwise} for null. */
+    /**
+     * A period's end as a reader wants it: its date, or the project's closure for the last phase of a
+     * closed project (the phase ran until then), or "open" while it still runs.
+     */
+    static String until(Instant end, Instant closedAt) {
+        return when(end, closedAt == null ? "open" : when(closedAt, "") + " (closure)");
+    }
+
     static String when(Instant instant, String otherwise) {
         if (instant == null) {
             return otherwise;

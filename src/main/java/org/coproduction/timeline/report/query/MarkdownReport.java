@@ -1,6 +1,7 @@
 package org.coproduction.timeline.report.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public final class MarkdownReport {
                 + overview.record().knownAt() + ".");
         overview(overview);
         heading(2, "Phase by phase");
-        report.phases().forEach(this::phase);
+        report.phases().forEach(phase -> phase(phase, overview.closedAt()));
         lifecycle(report.lifecycle(), report.phases());
         gripp2(report.gripp2());
         methods(report.methods());
@@ -114,7 +115,7 @@ public final class MarkdownReport {
                     phase.name(),
                     phase.key(),
                     HtmlReport.when(phase.start(), "from the start"),
-                    HtmlReport.when(phase.end(), "open")));
+                    HtmlReport.until(phase.end(), overview.closedAt())));
         }
         table("Phases and their dates (end exclusive)", List.of("Phase", "Key", "Start", "End"), rows, 99);
 
@@ -150,10 +151,10 @@ public final class MarkdownReport {
                 99);
     }
 
-    private void phase(PhaseSection phase) {
+    private void phase(PhaseSection phase, Instant closedAt) {
         Window window = phase.participation();
         heading(3, window.name());
-        paragraph(HtmlReport.when(window.start(), "From the start") + " to " + HtmlReport.when(window.end(), "open")
+        paragraph(HtmlReport.when(window.start(), "From the start") + " to " + HtmlReport.until(window.end(), closedAt)
                 + ": " + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
                 + HtmlReport.number(window.gini()) + ", perspective entropy "
                 + HtmlReport.number(window.perspectiveEntropy()) + "; "
