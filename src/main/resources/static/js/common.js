@@ -4,13 +4,39 @@
 /** A refused or failed API call, carrying the RFC 9457 problem details the server answered with. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    super(named(problem.detail || problem.title || `HTTP ${status}`));
     this.status = status;
     this.problem = problem;
     // Every error as {field, message, line?}: a 400 lists them, a 404/409 names one field.
-    this.errors = problem.errors
-      ?? (problem.field ? [{ field: problem.field, message: problem.detail || problem.title }] : []);
+    this.errors = (problem.errors
+      ?? (problem.field ? [{ field: problem.field, message: problem.detail || problem.title }] : []))
+      .map((e) => ({ ...e, message: named(e.message) }));
   }
+}
+
+let known = null;
+
+/** The people, meetings and decisions of the project a page shows, so that refusals name them. */
+export function knowNames(overview) {
+  known = {
+    member: new Map((overview.members || []).map((m) => [m.memberId, m.name])),
+    meeting: new Map((overview.meetings || []).map((m) => [m.meetingId, m.title])),
+    decision: new Map((overview.decisions || []).map((d) => [d.decisionId, d.title])),
+  };
+}
+
+/**
+ * A server's message in the words of the page: "member nia was not on the team at …" becomes "Nia
+ * Newcomer was not on the team at …", "decision d-1 is not made yet" becomes "decision “Where to
+ * recruit” is not made yet". Ids the page does not know stay as they are.
+ */
+export function named(message) {
+  if (!known || typeof message !== 'string') return message;
+  return message.replace(/\b(member|meeting|decision) ([A-Za-z0-9._:-]+)/g, (all, kind, id) => {
+    const name = known[kind].get(id);
+    if (!name) return all;
+    return kind === 'member' ? name : `${kind} “${name}”`;
+  });
 }
 
 /** The CSRF token the server keeps in the XSRF-TOKEN cookie; every request that changes something sends it back. */
@@ -28,6 +54,10 @@ function signInAgain() {
 }
 
 /** Calls the API and answers its JSON (or text for a non-JSON answer); throws ApiError when refused. */
+/** How many times a GET answered "catching up" (503 with Retry-After) is asked again before the page says so. */
+const CATCH_UP_TRIES = 30;
+const CATCHING_UP = 'The figures are catching up with recent changes; this page fills in as soon as they have.';
+
 export async function api(path, { method = 'GET', body, query, headers = {}, signal } = {}) {
   const url = new URL(path, location.origin);
   for (const [key, value] of Object.entries(query || {})) {
@@ -40,11 +70,19 @@ export async function api(path, { method = 'GET', body, query, headers = {}, sig
     if (!init.headers['Content-Type']) init.headers['Content-Type'] = 'application/json';
   }
   let response;
-  try {
-    response = await fetch(url, init);
-  } catch (e) {
-    throw new ApiError(0, { title: 'No connection', detail: 'The server could not be reached: ' + e.message });
+  for (let tries = 1; ; tries++) {
+    try {
+      response = await fetch(url, init);
+    } catch (e) {
+      throw new ApiError(0, { title: 'No connection', detail: 'The server could not be reached: ' + e.message });
+    }
+    // A read model still taking in recent changes answers 503 with Retry-After: ask again, saying so.
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (response.status !== 503 || method !== 'GET' || !retryAfter || tries >= CATCH_UP_TRIES) break;
+    say(CATCHING_UP, 'info');
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
   }
+  if (response.ok && document.getElementById('status')?.textContent === CATCHING_UP) say('');
   const type = response.headers.get('Content-Type') || '';
   const payload = type.includes('json') ? await response.json() : await response.text();
   if (response.status === 401 && !init.headers.Authorization) {

@@ -18,19 +18,17 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.coproduction.timeline.admin.api.ProjectionState;
 import org.coproduction.timeline.admin.api.ProjectionStatus;
 import org.coproduction.timeline.admin.api.RebuildProgress;
 import org.coproduction.timeline.admin.api.SegmentStatus;
 import org.coproduction.timeline.platform.axon.ProcessorPause;
+import org.coproduction.timeline.platform.axon.ReadModelPositions;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +60,7 @@ public class ReadModels implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ReadModelPositions positions;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final EventStorageEngine storage;
     private final TokenStore tokenStore;
@@ -78,12 +75,9 @@ public class ReadModels implements DisposableBean {
     /** A rebuild this instance started: when, and the position the processor started from. */
     private record Rebuild(long startedNanos, long fromPosition) {}
 
-    private record StoredToken(int segment, TrackingToken token, String owner) {}
-
     public ReadModels(
             EventProcessingConfiguration processing,
-            JdbcTemplate jdbc,
-            Serializer serializer,
+            ReadModelPositions positions,
             EventStorageEngine storage,
             TokenStore tokenStore,
             TransactionManager transactionManager,
@@ -91,8 +85,7 @@ public class ReadModels implements DisposableBean {
             @Value("${timeline.rebuild.bulk:true}") boolean bulk,
             @Value("${timeline.rebuild.batch-size:250}") int bulkBatchSize) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.storage = storage;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
@@ -122,8 +115,7 @@ public class ReadModels implements DisposableBean {
 
     /** The highest global index in the event store, 0 when it is empty. */
     public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        return positions.head();
     }
 
     /** The events between the event store's head and the read model's position. */
@@ -276,17 +268,12 @@ public class ReadModels implements DisposableBean {
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         List<SegmentStatus> segments = new ArrayList<>();
-        for (StoredToken stored : storedTokens(name)) {
-            EventTrackerStatus here = local.get(stored.segment());
-            long position = position(stored.token());
-            long resetPosition = stored.token() instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : 0;
-            String error = null;
-            if (here != null) {
-                position = Math.max(position, here.getCurrentPosition().orElse(0));
-                error = here.isErrorState() ? String.valueOf(here.getError()) : null;
-            }
+        for (ReadModelPositions.StoredSegment stored : positions.segments(name)) {
+            EventTrackerStatus here = stored.here();
+            long position = stored.position();
+            long resetPosition = stored.stored() instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : 0;
+            String error = here != null && here.isErrorState() ? String.valueOf(here.getError()) : null;
             // Axon ends a replay at the first event after the reset position, so a caught-up segment
             // of a quiet store would replay for ever: it is done once it reaches that position.
             boolean replaying = position < resetPosition;
@@ -324,23 +311,6 @@ public class ReadModels implements DisposableBean {
     }
 
     /** Every segment's token as stored, read without claiming it (TokenStore.fetchToken would claim). */
-    private List<StoredToken> storedTokens(String name) {
-        return jdbc.query(
-                "SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, row) -> new StoredToken(
-                        rs.getInt("segment"),
-                        token(rs.getBytes("token"), rs.getString("token_type")),
-                        rs.getString("owner")),
-                name);
-    }
-
-    private TrackingToken token(byte[] data, String type) {
-        if (data == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
-    }
-
     private static long position(TrackingToken token) {
         OptionalLong position = token == null ? OptionalLong.empty() : token.position();
         return position.orElse(0);

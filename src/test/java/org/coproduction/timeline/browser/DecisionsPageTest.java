@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +32,66 @@ class DecisionsPageTest extends BrowserTest {
     private static final String AS_OF = "2022-08-01";
     private static final String BEFORE_CORRECTION = "2022-08-01";
     private static final String AFTER_CORRECTION = "2022-10-01";
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    /**
+     * A decision proposed a moment ago is on the list: while the read model is still taking it in
+     * the page says it is catching up (the API's 503 with Retry-After) and fills in once it has,
+     * never showing a list without it (issue 23, trap 6).
+     */
+    @Test
+    void aDecisionJustProposedIsListedOnceTheReadModelHasItAndThePageSaysItIsCatchingUp() {
+        String project = "browser-catching-up-" + UUID.randomUUID().toString().substring(0, 8);
+        created("/api/projects", Map.of("projectId", project, "title", "Catching up", "occurredAt", "2024-01-01"));
+        created(
+                "/api/projects/" + project + "/members",
+                Map.of(
+                        "memberId",
+                        "ann",
+                        "name",
+                        "Ann Archer",
+                        "role",
+                        "RESEARCHER",
+                        "perspectives",
+                        List.of("ACADEMIC"),
+                        "occurredAt",
+                        "2024-01-02"));
+        StreamingEventProcessor influence = processing
+                .eventProcessor("influence", StreamingEventProcessor.class)
+                .orElseThrow();
+        influence.shutDown();
+        try {
+            created(
+                    "/api/projects/" + project + "/decisions",
+                    Map.of(
+                            "decisionId",
+                            "d-new",
+                            "title",
+                            "Where to recruit",
+                            "proposedBy",
+                            "ann",
+                            "occurredAt",
+                            "2024-01-03"));
+            open("decisions.html?project=" + project);
+            waiting().until(d -> d.findElement(By.id("status")).getText().contains("catching up"));
+            assertThat(browser.findElements(By.cssSelector("#decisions tbody tr")))
+                    .isEmpty();
+        } finally {
+            influence.start();
+        }
+        WebElement row = visible(By.cssSelector("#decisions tbody tr"));
+        assertThat(row.getText()).contains("Where to recruit");
+        assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("catching up");
+    }
+
+    private void created(String path, Map<String, Object> body) {
+        ResponseEntity<String> answer = http.postForEntity(path, body, String.class);
+        assertThat(answer.getStatusCode().value())
+                .as(path + " " + answer.getBody())
+                .isEqualTo(201);
+    }
 
     @Test
     void listsEveryDecisionWithItsStatusAndInfluencerCount() {

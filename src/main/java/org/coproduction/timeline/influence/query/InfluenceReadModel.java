@@ -43,6 +43,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InfluenceReadModel {
 
+    /** The name of the read model these answers come from (its processor's). */
+    public static final String READ_MODEL = InfluenceProjection.PROCESSING_GROUP;
+
     private static final String VISIBLE = " AND occurred_at <= ? AND recorded_at <= ?";
     private static final String NOT_RETRACTED = " AND NOT EXISTS (SELECT 1 FROM influence_retraction r"
             + " WHERE r.project_id = x.project_id AND r.target = ? AND r.target_id = x.%s AND r.recorded_at <= ?)";

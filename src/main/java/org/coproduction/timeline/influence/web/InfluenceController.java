@@ -10,6 +10,7 @@ import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.influence.query.DecisionProvenance;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
+import org.coproduction.timeline.platform.web.ReadsFrom;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ class InfluenceController {
     }
 
     @GetMapping("/api/projects/{projectId}/decisions/{decisionId}/influencers")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
     @Operation(
             summary = "Who influenced a decision as of a date",
             description = "The proposer counts as an influencer of kind PROPOSED from the proposal's occurredAt;"
@@ -75,6 +77,7 @@ class InfluenceController {
     }
 
     @GetMapping("/api/projects/{projectId}/decisions")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
     @Operation(
             summary = "The decisions proposed by a date, with status and influencer count",
             description =
@@ -88,6 +91,7 @@ class InfluenceController {
     }
 
     @GetMapping("/api/projects/{projectId}/influence")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
     @Operation(
             summary = "Influences across all decisions, by member and by perspective",
             description = "Influences of a member are their recorded influences plus one of kind PROPOSED per"

@@ -12,12 +12,15 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.coproduction.timeline.platform.axon.ReadYourWrites;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -157,6 +160,22 @@ public class ProblemDetailsAdvice {
                 HttpStatus.CONFLICT, "the project changed at the same time or already holds this record; try again");
         problem.setTitle("Concurrent change");
         return problem;
+    }
+
+    /** A read model still catching up: say so, and when to ask again, rather than answer without the latest writes. */
+    @ExceptionHandler(ReadYourWrites.CatchingUp.class)
+    ResponseEntity<ProblemDetail> catchingUp(ReadYourWrites.CatchingUp e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The figures are still being brought up to date with " + e.events()
+                        + " recent events; ask again in a moment.");
+        problem.setTitle("Catching up");
+        problem.setProperty("readModels", e.readModels());
+        problem.setProperty("events", e.events());
+        long seconds = Math.max(1, Math.min(60, e.events() / 10_000));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

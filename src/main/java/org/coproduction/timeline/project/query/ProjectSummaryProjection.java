@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
  * which is recounted from the members it keeps.
  */
 @Component
-@ProcessingGroup("projects")
+@ProcessingGroup(ProjectSummaryProjection.PROCESSING_GROUP)
 public class ProjectSummaryProjection {
+
+    /** The name of this read model (its processor's). */
+    public static final String PROCESSING_GROUP = "projects";
 
     private static final RowMapper<ProjectSummary> ROW = (rs, n) -> new ProjectSummary(
             rs.getString("project_id"),

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.platform.web.ReadsFrom;
 import org.coproduction.timeline.project.query.ProjectSummary;
 import org.coproduction.timeline.project.query.ProjectSummaryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class ProjectQueryController {
     }
 
     @GetMapping("/api/projects")
+    @ReadsFrom(ProjectSummaryProjection.PROCESSING_GROUP)
     @Operation(
             summary = "List the projects the signed-in account has a role in (every project for the site"
                     + " role ADMIN), with their current phase and team size")

@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimelineQuery {
 
+    /** The name of the read model these answers come from (its processor's). */
+    public static final String READ_MODEL = TimelineProjection.PROCESSING_GROUP;
+
     /** An event type's field of personal text, and the field naming the member whose key seals it. */
     private record PersonalField(String field, String memberField) {}
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.platform.web.ReadsFrom;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.timeline.query.TimelineFilter;
@@ -34,6 +35,7 @@ class TimelineController {
     }
 
     @GetMapping("/api/projects/{projectId}/timeline")
+    @ReadsFrom(TimelineQuery.READ_MODEL)
     @Operation(
             summary = "Every event of the project ordered by occurredAt then recordedAt",
             description = "Each entry carries the phase it falls in (null before the first phase) and the names of"
