@@ -2,7 +2,7 @@
 // category). A turn is kept in localStorage the moment it is clicked, with the id and time it will
 // be recorded under, and sent by an outbox that retries until the server answers: a reload or a
 // dropped connection loses nothing, and a retry is the same request, which the server records once.
-import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError, knowNames } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'meeting.html', title: 'Record a meeting live' });
@@ -54,6 +54,7 @@ if (!project) {
 
 async function start() {
   overview = await api(`/api/projects/${encodeURIComponent(project)}`);
+  knowNames(overview);
   if (overview.closedAt) {
     // A closed project records nothing more: say so rather than offer forms that would be refused.
     main.append(el('p', { id: 'project-closed', class: 'notice' },

@@ -1,6 +1,6 @@
 // Record the rest: phases, the team, decisions and reflections, one form per command. Every input
 // is named as the API's field, so a refusal's message lands next to the input it concerns.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn, knowNames } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'record.html', title: 'Record' });
@@ -67,6 +67,7 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
       return;
     }
     delete values.confirmed;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(values.occurredAt || '')) values.occurredAt = localDay(values.occurredAt);
     const problems = check(values);
     if (problems.length) {
       showErrors(f, new ApiError(400, { title: 'Not recorded', errors: problems }));
@@ -87,6 +88,16 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
   });
   return el('section', { class: 'record-form', 'aria-labelledby': `${id}-heading` }, el('h3', { id: `${id}-heading` }, title), f);
 }
+/**
+ * A day picked in a form, as the instant sent: now for today; for another day, the end of that day
+ * in the person's own time zone, so that it falls after whatever else was recorded on it (a member
+ * who joined that day among them), never at a midnight before it.
+ */
+function localDay(date) {
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return date === today ? new Date().toISOString() : new Date(`${date}T23:59:59.999`).toISOString();
+}
+
 /** The body without the fields that travel in the path. */
 const without = (...names) => (v) => Object.fromEntries(Object.entries(v).filter(([k]) => !names.includes(k)));
 
@@ -273,6 +284,7 @@ function render() {
 /** Reloads the project, so the pickers know what was just recorded; keeps a refused form as it was. */
 async function refresh() {
   overview = await api(base);
+  knowNames(overview);
   // The pickers are rebuilt in place: forms keep what was typed into them.
   const fresh = document.createElement('div');
   fresh.append(...forms().flatMap(([, sections]) => sections));
@@ -298,6 +310,7 @@ if (!project) {
 } else {
   Promise.all([api(base), me()]).then(([o, m]) => {
     overview = o;
+    knowNames(o);
     account = m;
     if (!forms().length) {
       main.append(el('p', { id: 'nothing-to-record' }, `As ${label(roleIn(m, project) || 'VIEWER').toLowerCase()} of “${o.title}” you see its views and reports; recording needs a role from its coordinators.`));

@@ -234,6 +234,52 @@ class RecordPageTest extends BrowserTest {
         screenshot("record-withdrawal-everything");
     }
 
+    /**
+     * Trap 1 of issue 23: a member added a moment ago proposes a decision dated today with the form's
+     * day picker, which means the person's day, not the midnight before they joined; a proposal on a
+     * day before they joined is refused, and the refusal names her, not her id.
+     */
+    @Test
+    void aDayPickedIsThePersonsDayAndARefusalNamesThePersonNotTheirId() {
+        String project = newProject();
+        assertThat(http.postForEntity(
+                                "/api/projects/" + project + "/members",
+                                Map.of(
+                                        "memberId",
+                                        "m-nia",
+                                        "name",
+                                        "Nia Newcomer",
+                                        "role",
+                                        "RESEARCHER",
+                                        "perspectives",
+                                        java.util.List.of("CARER")),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        open("record.html?project=" + project);
+        String today = (String) browser.executeScript(
+                "return new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)");
+
+        visible(By.id("propose-decision-title")).sendKeys("Where to recruit");
+        browser.executeScript(
+                "arguments[0].value = arguments[1]", browser.findElement(By.id("propose-decision-occurredAt")), today);
+        browser.findElement(By.cssSelector("#propose-decision button[type=submit]"))
+                .click();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), "Proposed: Where to recruit"));
+
+        visible(By.id("propose-decision-title")).sendKeys("Before she came");
+        browser.executeScript(
+                "arguments[0].value = '2024-01-05'", browser.findElement(By.id("propose-decision-occurredAt")));
+        browser.findElement(By.cssSelector("#propose-decision button[type=submit]"))
+                .click();
+        WebElement refusal = visible(By.cssSelector("#propose-decision .field-error, #propose-decision .form-errors"));
+        assertThat(refusal.getText()).contains("Nia Newcomer").doesNotContain("m-nia");
+        screenshot("record-refusal-names-the-person");
+    }
+
     private JsonNode member(String project) {
         return http.getForObject("/api/projects/" + project, JsonNode.class)
                 .path("members")
