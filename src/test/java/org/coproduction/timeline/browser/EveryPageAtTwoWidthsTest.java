@@ -1,0 +1,174 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page at a desktop's width (1400 px) and a phone's (390 px; observers code meetings on
+ * tablets and phones): nothing wider than the window (a wide table scrolls in its own box), no card
+ * of a form lying over another, and a screenshot of each for review (issue 23, trap 4). Logs the time
+ * from navigation to each page's first content as {@code web-perf: page ... first render}.
+ */
+class EveryPageAtTwoWidthsTest extends BrowserTest {
+
+    private static final int[] WIDTHS = {1400, 390};
+
+    /** A page: its address, the element that says its content is there, and a name for its screenshot. */
+    private record Page(String name, String path, By ready) {}
+
+    private String project;
+
+    /**
+     * A project the tests' administrator coordinates (the demo is only viewed), with long names in
+     * its pickers: a long select was what pushed one form over another.
+     */
+    @BeforeAll
+    void aProjectWithLongNames() {
+        project = "layout-" + UUID.randomUUID().toString().substring(0, 8);
+        post(
+                "/api/projects",
+                Map.of("projectId", project, "title", "Layout at two widths", "occurredAt", "2024-01-01"));
+        for (String[] m : new String[][] {
+            {"ann", "Ann Archer-Fitzwilliam de la Tour", "ACADEMIC"},
+            {"bea", "Beatriz Gonçalves Nascimento", "SERVICE_USER"},
+            {"cal", "Callum MacGillivray", "CARER"}
+        }) {
+            post(
+                    "/api/projects/" + project + "/members",
+                    Map.of(
+                            "memberId",
+                            m[0],
+                            "name",
+                            m[1],
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            List.of(m[2]),
+                            "occurredAt",
+                            "2024-01-02"));
+        }
+        post(
+                "/api/projects/" + project + "/decisions",
+                Map.of(
+                        "decisionId",
+                        "d-1",
+                        "title",
+                        "Whether the peer researchers are paid at the same hourly rate as the academic"
+                                + " researchers for every hour of analysis, training and dissemination work",
+                        "proposedBy",
+                        "bea",
+                        "occurredAt",
+                        "2024-01-03"));
+        post(
+                "/api/projects/" + project + "/meetings",
+                Map.of(
+                        "meetingId",
+                        "m-1",
+                        "title",
+                        "Analysis workshop",
+                        "kind",
+                        "TEAM",
+                        "attendees",
+                        List.of("ann", "bea", "cal"),
+                        "occurredAt",
+                        "2024-01-04T10:00:00Z"));
+    }
+
+    @Test
+    void everyPageFitsItsWindowAt1400AndAt390PixelsWide() {
+        List<Page> pages = List.of(
+                new Page("projects", "index.html", By.id("projects")),
+                new Page("timeline", "timeline.html?project=" + DEMO, By.cssSelector("body[data-rendered-ms]")),
+                new Page("replay", "replay.html?project=" + DEMO, By.cssSelector("#perspective-chart svg")),
+                new Page("decisions", "decisions.html?project=" + DEMO, By.id("decisions")),
+                new Page("decision", "decisions.html?project=" + DEMO + "&decision=d-43", By.id("influencers")),
+                new Page("participation", "participation.html?project=" + DEMO, By.id("involvement")),
+                new Page("report", "report.html?project=" + DEMO, By.id("report-frame")),
+                new Page("access", "access.html?project=" + DEMO, By.id("audit")),
+                new Page("admin", "admin.html", By.id("accounts")),
+                new Page("record", "record.html?project=" + project, By.id("record-forms")),
+                new Page("meeting-setup", "meeting.html?project=" + project, By.id("new-meeting")),
+                new Page("meeting-live", "meeting.html?project=" + project + "&meeting=m-1", By.id("meeting-heading")));
+        Dimension before = browser.manage().window().getSize();
+        SoftAssertions softly = new SoftAssertions();
+        try {
+            for (int width : WIDTHS) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                for (Page page : pages) {
+                    open(page.path());
+                    new WebDriverWait(browser, PATIENCE, Duration.ofMillis(10))
+                            .until(d -> !d.findElements(page.ready()).isEmpty()
+                                    && d.findElement(page.ready()).isDisplayed());
+                    double rendered = ((Number) browser.executeScript("return performance.now()")).doubleValue();
+                    webPerf(String.format(
+                            Locale.ROOT,
+                            "web-perf: page %s at %d px, first render %.0f ms",
+                            page.name(),
+                            width,
+                            rendered));
+                    assertNothingWiderThanTheWindow(softly, page, width);
+                    assertNoFormCardOverAnother(softly, page, width);
+                    screenshot("page-" + page.name() + "-" + width);
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+        softly.assertAll();
+    }
+
+    private void assertNothingWiderThanTheWindow(SoftAssertions softly, Page page, int width) {
+        @SuppressWarnings("unchecked")
+        List<String> wider = (List<String>)
+                browser.executeScript(
+                        """
+                const limit = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= limit + 1) return [];
+                return [...document.querySelectorAll('body *')]
+                  .filter((e) => e.getBoundingClientRect().right > limit + 1 && e.getClientRects().length)
+                  .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit + 1))
+                  .slice(0, 5)
+                  .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''} to ${Math.round(e.getBoundingClientRect().right)} px`);
+                """);
+        softly.assertThat(wider)
+                .as("%s at %d px: elements past the window's right edge", page.name(), width)
+                .isEmpty();
+    }
+
+    private void assertNoFormCardOverAnother(SoftAssertions softly, Page page, int width) {
+        @SuppressWarnings("unchecked")
+        List<String> overlaps = (List<String>)
+                browser.executeScript(
+                        """
+                const cards = [...document.querySelectorAll('.record-form, .setup > section, .card')];
+                const found = [];
+                for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) {
+                  const a = cards[i].getBoundingClientRect(), b = cards[j].getBoundingClientRect();
+                  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                  const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (x > 1 && y > 1) found.push(`${cards[i].textContent.slice(0, 30)} / ${cards[j].textContent.slice(0, 30)}`);
+                }
+                return found;
+                """);
+        softly.assertThat(overlaps)
+                .as("%s at %d px: form cards lying over one another", page.name(), width)
+                .isEmpty();
+    }
+
+    private void post(String path, Map<String, Object> body) {
+        assertThat(http.postForEntity(path, body, String.class).getStatusCode().value())
+                .as(path)
+                .isEqualTo(201);
+    }
+}
