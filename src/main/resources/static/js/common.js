@@ -150,6 +150,19 @@ export function timeQuery() {
   return out;
 }
 
+/**
+ * A link that downloads what an API answer holds as CSV (the same figures, one row per line):
+ * csvLink('/api/projects/p/participation', {by: 'month', ...timeQuery()}, 'participation').
+ */
+export function csvLink(path, query, what) {
+  const url = new URL(path, location.origin);
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+  }
+  url.searchParams.set('format', 'csv');
+  return el('a', { href: `${url.pathname}${url.search}`, class: 'download', download: '' }, `Download ${what} as CSV`);
+}
+
 /** A link to another page, keeping the project and the time controls: link('timeline.html', {memberId: 'm-1'}). */
 export function link(page, extra = {}) {
   const p = params();

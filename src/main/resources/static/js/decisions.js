@@ -1,7 +1,7 @@
 // Decisions: the list (status, outcome, influencer counts) and one decision: its history from
 // proposal to revision, who influenced it as of the page's (asOf, knownAt) with the evidence, and
 // its provenance as PROV-JSON to download.
-import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError } from './common.js';
+import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink } from './common.js';
 import { namesFrom, summary, typeLabel, when, lateness, timeLimits, knownBy } from './events.js';
 
 const project = projectId();
@@ -67,7 +67,8 @@ async function showList() {
   content.replaceChildren(
     el('p', {}, 'Every decision proposed by the chosen date, as the record stood on the chosen day. Open one to see its history and who influenced it.'),
     el('div', { class: 'filter-row' }, el('label', { for: 'filter-status' }, 'Status '), status),
-    holder);
+    holder,
+    el('p', {}, csvLink(`${base}/decisions`, time, 'every decision')));
   draw();
   say('');
 }
@@ -118,6 +119,7 @@ async function showDecision() {
       : null,
 
     el('h2', { id: 'influencers-heading' }, `Who influenced this ${timeWords()}`),
+    el('p', {}, csvLink(`${base}/decisions/${encodeURIComponent(who.decisionId)}/influencers`, timeQuery(), 'the influencers and their evidence')),
     el('p', { class: 'muted' }, 'Role and perspectives are those in force at each member’s latest counted influence; the proposer counts as a PROPOSED influence. A retraction recorded by the chosen day removes its influence at every date.'),
     influencers.length ? el('table', { id: 'influencers', class: 'data' },
       el('caption', {}, `${influencers.length} influencer${influencers.length === 1 ? '' : 's'}`),

@@ -1,6 +1,6 @@
 // Participation: who spoke, who shaped decisions and who stayed quiet, window by window (phases or
 // months), as docs/metrics.md defines each measure; then one member's trajectory phase by phase.
-import { api, el, shell, say, table, chart, percent, label, params, projectId, onTimeChange, timeQuery, day } from './common.js';
+import { api, el, shell, say, table, chart, percent, label, params, projectId, onTimeChange, timeQuery, day, csvLink } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'participation.html', title: 'Participation', timeControls: true });
@@ -81,7 +81,9 @@ async function load() {
     return;
   }
   box.replaceChildren(
-    el('p', {}, `${windows.length} window${windows.length === 1 ? '' : 's'}, ${windows.reduce((s, w) => s + w.totalContributions, 0)} contributions in ${windows.reduce((s, w) => s + w.meetings, 0)} meetings.`),
+    el('p', {}, `${windows.length} window${windows.length === 1 ? '' : 's'}, ${windows.reduce((s, w) => s + w.totalContributions, 0)} contributions in ${windows.reduce((s, w) => s + w.meetings, 0)} meetings. `,
+      csvLink(`${base}/participation`, { by, ...timeQuery() }, 'every member’s figures, window by window,'), ' · ',
+      csvLink(base, timeQuery(), 'the team')),
     el('div', { class: 'chart-grid' },
       perspectiveChart({ id: 'share-chart', title: 'Share of contributions by primary perspective', windows, perspectives, type: 'bar',
         value: (p) => p?.share ?? 0, format: pct, yAxis: { max: 1, ...pctAxis } }).figure,

@@ -5,7 +5,7 @@
 // filtered here: the timeline read model has no knownAt, so the page keeps the events recorded by
 // knownAt itself (each entry carries its recordedAt), which is the set the export answers for the
 // same (asOf, knownAt). Phases come from the project overview at (asOf, knownAt).
-import { api, el, shell, say, projectId, timeQuery, onTimeChange, label } from './common.js';
+import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink } from './common.js';
 import {
   LANES, laneOf, typeLabel, namesFrom, summary, details, escapeHtml, ms, when, timeLimits, knownBy,
 } from './events.js';
@@ -51,6 +51,7 @@ const filters = el('form', { id: 'timeline-filters', class: 'filters', 'aria-lab
     el('div', { class: 'filter-buttons' }, el('button', { type: 'button', id: 'clear-filters', class: 'secondary' }, 'Show everything'))),
   el('details', { class: 'type-filter' }, el('summary', { id: 'type-filter-summary' }, 'Event types'), typeFieldsets));
 const counts = el('p', { id: 'timeline-summary', class: 'summary', 'aria-live': 'polite' });
+const download = el('p', { id: 'timeline-download' });
 const chartBox = el('div', { id: 'timeline-chart', class: 'chart', style: 'height:460px', role: 'img',
   'aria-label': 'Timeline chart: phases as bands, events as marks by lane; the list below holds the same events' });
 const figure = el('figure', { id: 'timeline-figure', class: 'chart-figure' },
@@ -62,7 +63,7 @@ const listSection = el('section', { id: 'event-list', 'aria-labelledby': 'event-
 const detailsSection = el('aside', { id: 'event-details', 'aria-labelledby': 'event-details-heading', tabindex: '-1' },
   el('h2', { id: 'event-details-heading' }, 'Details'),
   el('div', { id: 'event-details-body', 'aria-live': 'polite' }, el('p', { class: 'muted' }, 'Choose an event in the list or click a mark.')));
-main.append(filters, counts, figure, el('div', { class: 'timeline-body' }, listSection, detailsSection));
+main.append(filters, counts, download, figure, el('div', { class: 'timeline-body' }, listSection, detailsSection));
 
 let chart = null;
 let rendered = false;
@@ -370,6 +371,14 @@ function drawList() {
   counts.dataset.shown = String(state.shown.length);
   counts.dataset.inView = String(state.inView.length);
   counts.dataset.total = String(total);
+  // The download holds the events of the chosen member, types and zoom window (the perspective filter is the page's own).
+  const types = [...typeBoxes].filter(([, box]) => box.checked).map(([type]) => type);
+  download.replaceChildren(types.length === 0 ? '' : csvLink(`/api/projects/${encodeURIComponent(project)}/timeline`, {
+    memberId: memberSelect.value || undefined,
+    type: types.length < typeBoxes.size ? types.join(',') : undefined,
+    from: state.window ? new Date(state.window[0]).toISOString() : undefined,
+    to: state.window ? new Date(state.window[1]).toISOString() : undefined,
+  }, 'these events'));
   const pager = (where) => el('div', { class: 'pager', 'aria-label': `Pages of the list (${where})`, role: 'group' },
     el('button', { type: 'button', class: 'secondary', 'data-step': '-1', disabled: state.page === 0 }, 'Previous'),
     el('span', {}, `Page ${state.page + 1} of ${pages}`),

@@ -47,16 +47,7 @@ public final class Door {
     }
 
     public Answer send(String username, String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, */*;q=0.5");
-        if (username != null) {
-            String password = username.equals(ADMIN) ? SignedInTestClients.PASSWORD : PASSWORD;
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
+        HttpRequest.Builder request = request(username, path).header("Accept", "application/json, */*;q=0.5");
         request.method(
                 method,
                 body == null
@@ -66,6 +57,20 @@ public final class Door {
             request.header("Content-Type", contentType);
         }
         return send(request.build());
+    }
+
+    /** A request to the path, signed in as the username (HTTP Basic) unless it is null; no Accept header yet. */
+    public HttpRequest.Builder request(String username, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (username != null) {
+            String password = username.equals(ADMIN) ? SignedInTestClients.PASSWORD : PASSWORD;
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     public Answer send(HttpRequest request) {

@@ -67,6 +67,26 @@ class ParticipationPageTest extends BrowserTest {
         assertThat(running.getText()).contains("to now");
     }
 
+    /** The page's CSV link downloads the figures it shows: a row per window and member, as the API's JSON. */
+    @Test
+    void theFiguresDownloadAsCsvFromThePage() {
+        JsonNode windows = http.getForObject("/api/projects/" + DEMO + "/participation?by=quarter", JsonNode.class)
+                .path("windows");
+        int members = 0;
+        for (JsonNode w : windows) {
+            members += w.path("members").size();
+        }
+        open("participation.html?project=" + DEMO + "&by=quarter");
+        WebElement download = visible(By.xpath("//a[contains(@class,'download') and contains(., 'window by window')]"));
+        String href = download.getAttribute("href");
+        assertThat(href).contains("format=csv").contains("by=quarter");
+
+        var csv = http.getForEntity(href.substring(href.indexOf("/api/")), String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getBody().split("\r\n")).hasSize(members + 1);
+        assertThat(csv.getBody()).startsWith("windowKey,window,start,end,");
+    }
+
     @Test
     void byMonthThereIsAWindowPerMonth() {
         int months = http.getForObject("/api/projects/" + DEMO + "/participation?by=month", JsonNode.class)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.coproduction.timeline.history.api.ProjectOverview;
 import org.coproduction.timeline.history.query.ProjectOverviewQuery;
+import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,5 +40,39 @@ class ProjectOverviewController {
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return overviews.overview(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}", produces = "text/csv")
+    @Operation(
+            summary = "The team as CSV: one row per member",
+            description = "Accept: text/csv or ?format=csv. Role and perspectives in force at asOf.")
+    CsvTable membersCsv(
+            @PathVariable String projectId,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        CsvTable table = CsvTable.of(
+                projectId + "-members.csv",
+                "memberId",
+                "name",
+                "role",
+                "perspectives",
+                "primaryPerspective",
+                "active",
+                "joinedAt",
+                "leftAt",
+                "withdrawn");
+        for (ProjectOverview.Member m : overview(projectId, asOf, knownAt).members()) {
+            table.row(
+                    m.memberId(),
+                    m.name(),
+                    m.role(),
+                    String.join(" ", m.perspectives()),
+                    m.primaryPerspective(),
+                    m.active(),
+                    m.joinedAt(),
+                    m.leftAt(),
+                    m.withdrawn());
+        }
+        return table;
     }
 }

@@ -4,12 +4,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.coproduction.timeline.decision.api.InfluenceKind;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
+import org.coproduction.timeline.influence.api.DecisionOverview;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.influence.query.DecisionProvenance;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
+import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.ReadsFrom;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.springframework.http.MediaType;
@@ -107,5 +113,137 @@ class InfluenceController {
                     String phaseId) {
         Instant now = time.now();
         return influence.summary(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now), phaseId);
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/decisions/{decisionId}/influencers", produces = "text/csv")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
+    @Operation(
+            summary = "The same, as CSV: one row per influencer and piece of evidence",
+            description = "Accept: text/csv or ?format=csv.")
+    CsvTable influencersCsv(
+            @PathVariable String projectId,
+            @PathVariable String decisionId,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        DecisionInfluencers answer = influencers(projectId, decisionId, asOf, knownAt);
+        CsvTable table = CsvTable.of(
+                projectId + "-" + decisionId + "-influencers.csv",
+                "decisionId",
+                "title",
+                "status",
+                "memberId",
+                "name",
+                "role",
+                "perspectives",
+                "kind",
+                "occurredAt",
+                "recordedAt",
+                "influenceId",
+                "contributionId",
+                "reflectionId",
+                "summary",
+                "eventId");
+        for (DecisionInfluencers.Influencer who : answer.influencers()) {
+            for (DecisionInfluencers.Evidence e : who.evidence()) {
+                table.row(
+                        answer.decisionId(),
+                        answer.title(),
+                        answer.status(),
+                        who.memberId(),
+                        who.name(),
+                        who.role(),
+                        String.join(" ", who.perspectives()),
+                        e.kind(),
+                        e.occurredAt(),
+                        e.recordedAt(),
+                        e.influenceId(),
+                        e.contributionId(),
+                        e.reflectionId(),
+                        e.summary(),
+                        e.eventId());
+            }
+        }
+        return table;
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/decisions", produces = "text/csv")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
+    @Operation(summary = "The same, as CSV: one row per decision", description = "Accept: text/csv or ?format=csv.")
+    CsvTable decisionsCsv(
+            @PathVariable String projectId,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        CsvTable table = CsvTable.of(
+                projectId + "-decisions.csv",
+                "decisionId",
+                "title",
+                "status",
+                "proposedBy",
+                "proposedAt",
+                "madeAt",
+                "outcome",
+                "method",
+                "influencers",
+                "influences");
+        for (DecisionOverview d : decisions(projectId, asOf, knownAt).decisions()) {
+            table.row(
+                    d.decisionId(),
+                    d.title(),
+                    d.status(),
+                    d.proposedBy(),
+                    d.proposedAt(),
+                    d.madeAt(),
+                    d.outcome(),
+                    d.method(),
+                    d.influencers(),
+                    d.influences());
+        }
+        return table;
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/influence", produces = "text/csv")
+    @ReadsFrom(InfluenceReadModel.READ_MODEL)
+    @Operation(
+            summary = "The same, as CSV: one row per member, then one per perspective",
+            description = "Accept: text/csv or ?format=csv. by is member or perspective; one column per kind.")
+    CsvTable summaryCsv(
+            @PathVariable String projectId,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
+            @Parameter(description = "only influences that occurred in this phase") @RequestParam(required = false)
+                    String phaseId) {
+        InfluenceSummary answer = summary(projectId, asOf, knownAt, phaseId);
+        List<String> headers =
+                new ArrayList<>(List.of("by", "memberId", "name", "perspective", "influences", "share", "decisions"));
+        for (InfluenceKind kind : InfluenceKind.values()) {
+            headers.add(kind.name());
+        }
+        CsvTable table = CsvTable.of(
+                projectId + "-influence" + (phaseId == null ? "" : "-" + phaseId) + ".csv",
+                headers.toArray(String[]::new));
+        for (InfluenceSummary.MemberInfluence m : answer.members()) {
+            table.row(withKinds(
+                    m.kinds(),
+                    "member",
+                    m.memberId(),
+                    m.name(),
+                    m.primaryPerspective(),
+                    m.influences(),
+                    m.share(),
+                    m.decisions()));
+        }
+        for (InfluenceSummary.PerspectiveInfluence p : answer.perspectives()) {
+            table.row(withKinds(
+                    p.kinds(), "perspective", null, null, p.perspective(), p.influences(), p.share(), p.decisions()));
+        }
+        return table;
+    }
+
+    private static Object[] withKinds(Map<InfluenceKind, Integer> kinds, Object... cells) {
+        List<Object> row = new ArrayList<>(Arrays.asList(cells));
+        for (InfluenceKind kind : InfluenceKind.values()) {
+            row.add(kinds.getOrDefault(kind, 0));
+        }
+        return row.toArray();
     }
 }

@@ -9,6 +9,7 @@ import org.coproduction.timeline.participation.api.MemberTrajectory;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
+import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +67,61 @@ class ParticipationController {
         WindowKind kind = windowKind(by);
         Instant now = time.now();
         return participation.participation(projectId, kind, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/participation", produces = "text/csv")
+    @Operation(
+            summary = "The same, as CSV: one row per window and member",
+            description = "Accept: text/csv or ?format=csv. Each row: the window (key, name, start, end and its"
+                    + " totals, Gini and perspective entropy) and one member's figures in it, as in the JSON.")
+    CsvTable participationCsv(
+            @PathVariable String projectId,
+            @Parameter(description = BY) @RequestParam(required = false) String by,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        Participation answer = participation(projectId, by, asOf, knownAt);
+        CsvTable table = CsvTable.of(
+                projectId + "-participation-by-" + windowKind(by).name().toLowerCase(Locale.ROOT) + ".csv",
+                "windowKey",
+                "window",
+                "start",
+                "end",
+                "windowMeetings",
+                "windowContributions",
+                "windowGini",
+                "windowPerspectiveEntropy",
+                "memberId",
+                "name",
+                "primaryPerspective",
+                "contributions",
+                "share",
+                "attendanceShare",
+                "voiceRatio",
+                "influences",
+                "influenceShare");
+        for (Participation.Window w : answer.windows()) {
+            for (Participation.MemberFigures m : w.members()) {
+                table.row(
+                        w.key(),
+                        w.name(),
+                        w.start(),
+                        w.end(),
+                        w.meetings(),
+                        w.totalContributions(),
+                        w.gini(),
+                        w.perspectiveEntropy(),
+                        m.memberId(),
+                        m.name(),
+                        m.primaryPerspective(),
+                        m.contributions(),
+                        m.share(),
+                        m.attendanceShare(),
+                        m.voiceRatio(),
+                        m.influences(),
+                        m.influenceShare());
+            }
+        }
+        return table;
     }
 
     @GetMapping("/api/projects/{projectId}/members/{memberId}/trajectory")

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.coproduction.timeline.access.CurrentAccount;
+import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.ReadsFrom;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
@@ -75,6 +77,50 @@ class TimelineController {
                         page,
                         size),
                 current.get().flatMap(account -> account.memberIn(projectId)).orElse(null));
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/timeline", produces = "text/csv")
+    @ReadsFrom(TimelineQuery.READ_MODEL)
+    @Operation(
+            summary = "The filtered timeline as CSV: every matching event, one row each",
+            description = "Accept: text/csv or ?format=csv. The same filters; every page at once. data is the"
+                    + " event's fields as JSON, without a private reflection's text unless it is yours.")
+    CsvTable timelineCsv(
+            @PathVariable String projectId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String phaseId,
+            @RequestParam(required = false) String memberId,
+            @RequestParam(required = false) String type) {
+        CsvTable table = CsvTable.of(
+                projectId + "-timeline.csv",
+                "sequence",
+                "eventId",
+                "type",
+                "occurredAt",
+                "recordedAt",
+                "phaseId",
+                "phase",
+                "members",
+                "data");
+        for (int page = 0; ; page++) {
+            TimelinePage answer = timeline(projectId, from, to, phaseId, memberId, type, page, MAX_PAGE_SIZE);
+            for (TimelinePage.Entry e : answer.entries()) {
+                table.row(
+                        e.sequence(),
+                        e.eventId(),
+                        e.type(),
+                        e.occurredAt(),
+                        e.recordedAt(),
+                        e.phase() == null ? null : e.phase().phaseId(),
+                        e.phase() == null ? null : e.phase().name(),
+                        e.members().stream().map(TimelinePage.MemberRef::name).collect(Collectors.joining("; ")),
+                        e.data());
+            }
+            if ((long) (page + 1) * MAX_PAGE_SIZE >= answer.total()) {
+                return table;
+            }
+        }
     }
 
     private static Instant endOf(String to) {
