@@ -109,8 +109,9 @@ async function load() {
           ],
         },
       }).figure),
+    explained(),
     el('h2', {}, 'Involvement by phase and perspective'),
-    el('p', { class: 'hint' }, 'The highest level that holds (GRIPP2 4c/4d): NONE, no attendee with that perspective; CONSULTED, present but no influence on a decision made in the window; COLLABORATED, influenced at least one; LED, a decision of the window was decided only by members of that perspective.'),
+    el('p', { class: 'hint' }, 'The highest level that holds in each window (GRIPP2 items 4c and 4d): None, nobody with that perspective attended; Consulted, present but no influence on a decision made in the window; Collaborated, influenced at least one; Led, a decision of the window was decided only by members of that perspective.'),
     table({
       id: 'involvement',
       className: 'data involvement',
@@ -177,4 +178,19 @@ async function trajectory() {
         ],
       },
     }).figure);
+}
+
+/** The measures in plain words, beside the charts: what a co-researcher needs to read them (docs/metrics.md defines them exactly). */
+function explained() {
+  const terms = [
+    ['Share of contributions', 'Of everything said in the meetings of a window, the part said by people of this perspective.'],
+    ['Voice ratio', 'How much a group spoke compared with how often it was there: 1 means in proportion; below 1, it spoke less than its presence would suggest; above 1, more.'],
+    ['Influence share', 'Of all the influences recorded on decisions in a window (proposing, supporting, opposing, amending, bringing evidence or lived experience), the part that came from this perspective.'],
+    ['Gini', 'How unevenly the talking was shared among the people present: 0 means everyone said as much as everyone else; close to 1, one person did nearly all of it.'],
+    ['Perspective entropy', 'How evenly the talking was spread across the perspectives present: 1 means each said as much as the others; 0 means one perspective said everything.'],
+  ];
+  return el('details', { class: 'explain', id: 'measures-explained' },
+    el('summary', {}, 'What do these measures mean?'),
+    el('dl', { class: 'facts' }, terms.flatMap(([term, meaning]) => [el('dt', {}, term), el('dd', {}, meaning)])),
+    el('p', { class: 'muted' }, 'Each measure is defined exactly, with worked examples, in docs/metrics.md of the project\'s repository. Retracted contributions and influences never count.'));
 }

@@ -37,6 +37,16 @@ class ParticipationPageTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#involvement thead th")))
                 .hasSize(windows.size() + 1);
 
+        WebElement explained = browser.findElement(By.id("measures-explained"));
+        explained.findElement(By.tagName("summary")).click();
+        assertThat(explained.getText())
+                .contains("Gini")
+                .contains("0 means everyone said as much as everyone else")
+                .contains("Voice ratio");
+        assertThat(browser.findElement(By.id("participation")).getText())
+                .doesNotContain("COLLABORATED")
+                .doesNotContain("SERVICE_USER");
+
         new Select(browser.findElement(By.id("member"))).selectByValue("aisha-karim");
         waiting()
                 .until(ExpectedConditions.textToBePresentInElementLocated(
