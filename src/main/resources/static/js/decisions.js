@@ -1,7 +1,7 @@
 // Decisions: the list (status, outcome, influencer counts) and one decision: its history from
 // proposal to revision, who influenced it as of the page's (asOf, knownAt) with the evidence, and
 // its provenance as PROV-JSON to download.
-import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink } from './common.js';
+import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink, me, may, showErrors, clearErrors } from './common.js';
 import { namesFrom, summary, typeLabel, when, lateness, timeLimits, knownBy } from './events.js';
 
 const project = projectId();
@@ -84,13 +84,14 @@ async function showDecision() {
   say('Loading the decision…');
   const time = timeQuery();
   const path = `${base}/decisions/${encodeURIComponent(decisionId)}`;
-  const [who, overview, entries] = await Promise.all([
+  const [who, overview, entries, account] = await Promise.all([
     api(`${path}/influencers`, { query: time }),
     api(base, { query: time }),
     // Its history: the timeline's decision events, kept here when recorded by knownAt. Valid time
     // is cut here too: a retraction known by knownAt removes its influence at every valid time,
     // so one that happened after asOf still marks the influence it retracts.
     allPages(`${base}/timeline`, { type: HISTORY_TYPES.join(',') }),
+    me(),
   ]);
   const limits = timeLimits();
   const known = knownBy(entries.filter((e) => e.data.decisionId === decisionId), limits.knownAt);
@@ -110,6 +111,10 @@ async function showDecision() {
     ['Outcome in force', who.outcome || '–'],
   ];
   const influencers = who.influencers || [];
+  // A recorder may correct an influence from here: retract it with a reason (a new event), then record the right one.
+  const correctable = may(account, project, 'RECORDER')
+    ? influencers.flatMap((m) => m.evidence.filter((x) => x.influenceId).map((x) => ({ m, x })))
+    : [];
   const evidenceRows = influencers.flatMap((m) => m.evidence.map((x) => ({ m, x })));
   content.replaceChildren(...[
     el('p', {}, el('a', { href: link('decisions.html', { decision: null }) }, '← All decisions')),
@@ -120,7 +125,7 @@ async function showDecision() {
 
     el('h2', { id: 'influencers-heading' }, `Who influenced this ${timeWords()}`),
     el('p', {}, csvLink(`${base}/decisions/${encodeURIComponent(who.decisionId)}/influencers`, timeQuery(), 'the influencers and their evidence')),
-    el('p', { class: 'muted' }, 'Role and perspectives are those in force at each member’s latest counted influence; the proposer counts as a PROPOSED influence. A retraction recorded by the chosen day removes its influence at every date.'),
+    el('p', { class: 'muted' }, 'Role and perspectives are those in force at each member’s latest counted influence; the proposer counts as a “Proposed” influence. A retraction recorded by the chosen day removes its influence at every date.'),
     influencers.length ? el('table', { id: 'influencers', class: 'data' },
       el('caption', {}, `${influencers.length} influencer${influencers.length === 1 ? '' : 's'}`),
       el('thead', {}, el('tr', {}, ['Member', 'Role', 'Perspectives', 'Kinds of influence', 'Evidence'].map((h) => el('th', { scope: 'col' }, h)))),
@@ -134,7 +139,7 @@ async function showDecision() {
 
     evidenceRows.length ? el('table', { id: 'evidence', class: 'data' },
       el('caption', {}, 'The evidence, influence by influence'),
-      el('thead', {}, el('tr', {}, ['Member', 'Kind', 'Happened', 'Recorded', 'Source', 'Summary', 'Influence'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Member', 'Kind', 'Happened', 'Recorded', 'Source', 'Summary', 'Influence', ...(correctable.length ? ['Correct'] : [])].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, evidenceRows.map(({ m, x }) => el('tr', { 'data-member-id': m.memberId, 'data-influence-id': x.influenceId || 'proposal' },
         el('th', { scope: 'row' }, m.name || m.memberId),
         el('td', {}, label(x.kind)),
@@ -142,8 +147,13 @@ async function showDecision() {
         el('td', {}, when(x.recordedAt), late({ occurredAt: x.occurredAt, recordedAt: x.recordedAt })),
         el('td', {}, x.contributionId ? `contribution ${x.contributionId}` : x.reflectionId ? `reflection ${x.reflectionId}` : x.influenceId ? '–' : 'the proposal'),
         el('td', {}, x.summary || ''),
-        el('td', { class: 'mono' }, x.influenceId || 'proposal')))))
+        el('td', { class: 'mono' }, x.influenceId || 'proposal'),
+        correctable.length ? el('td', {}, x.influenceId ? el('button', {
+          type: 'button', class: 'secondary', 'data-correct': x.influenceId,
+          onclick: () => { document.getElementById('retract-influenceId').value = x.influenceId; document.getElementById('retract-reason').focus(); },
+        }, 'Correct…') : '') : null))))
       : null,
+    correctable.length ? retractionForm(path, correctable) : null,
 
     who.discussedBy && who.discussedBy.length ? table({
       id: 'discussed-by',
@@ -164,6 +174,43 @@ async function showDecision() {
 }
 
 /** "(recorded 61 days later)": a week or more stands out, a day or two (minutes typed up) does not. */
+/**
+ * Retracting an influence with its reason: a new event, kept in the history with the reason; the
+ * influence no longer counts at any date. The right one is then recorded on the Record page.
+ */
+function retractionForm(path, rows) {
+  const choice = el('select', { id: 'retract-influenceId', name: 'influenceId' },
+    rows.map(({ m, x }) => el('option', { value: x.influenceId }, `${m.name || m.memberId}: ${label(x.kind)}, ${day(x.occurredAt)}`)));
+  const reason = el('textarea', { id: 'retract-reason', name: 'reason', rows: 2 });
+  const form = el('form', { id: 'retract-influence', class: 'stacked', novalidate: true },
+    el('label', { for: choice.id }, 'Influence'), choice,
+    el('label', { for: reason.id }, 'Why it was not so (kept in the record)'), reason,
+    el('div', {}, el('button', { type: 'submit' }, 'Retract this influence')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    if (!reason.value.trim()) {
+      showErrors(form, new ApiError(400, { title: 'Not retracted', errors: [{ field: 'reason', message: 'Say why: the reason is kept with the correction.' }] }));
+      reason.focus();
+      return;
+    }
+    try {
+      await api(`${path}/influences/${encodeURIComponent(choice.value)}/retraction`, { method: 'POST', body: { reason: reason.value.trim() } });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(form, error);
+      return;
+    }
+    await showDecision();
+    say('The influence is retracted. Record the right one on the Record page, if there is one.', 'ok');
+  });
+  return el('section', { id: 'correct', 'aria-labelledby': 'correct-heading' },
+    el('h2', { id: 'correct-heading' }, 'Correct an influence'),
+    el('p', { class: 'hint' }, 'A retraction is a new event: the influence stays in the history with your reason and no longer counts at any date. Then record the right one on the ',
+      el('a', { href: `${link('record.html', { decision: null })}#record-influence` }, 'Record page'), '.'),
+    form);
+}
+
 function late(e) {
   const words = lateness(e);
   if (!words) return null;

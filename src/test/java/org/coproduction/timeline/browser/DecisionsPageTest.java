@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -84,6 +85,70 @@ class DecisionsPageTest extends BrowserTest {
         WebElement row = visible(By.cssSelector("#decisions tbody tr"));
         assertThat(row.getText()).contains("Where to recruit");
         assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("catching up");
+    }
+
+    /**
+     * Correcting an influence where it is shown: a recorder retracts it with a reason, which stays
+     * in the decision's history; the influence no longer counts (issue 23, corrections).
+     */
+    @Test
+    void anInfluenceIsRetractedWithItsReasonFromTheDecisionsPage() {
+        String project = "browser-correct-" + UUID.randomUUID().toString().substring(0, 8);
+        created("/api/projects", Map.of("projectId", project, "title", "Corrections", "occurredAt", "2024-01-01"));
+        for (String[] m : new String[][] {{"ann", "Ann Archer", "ACADEMIC"}, {"bea", "Bea Brown", "SERVICE_USER"}}) {
+            created(
+                    "/api/projects/" + project + "/members",
+                    Map.of(
+                            "memberId",
+                            m[0],
+                            "name",
+                            m[1],
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            List.of(m[2]),
+                            "occurredAt",
+                            "2024-01-02"));
+        }
+        created(
+                "/api/projects/" + project + "/decisions",
+                Map.of(
+                        "decisionId",
+                        "d-1",
+                        "title",
+                        "Where to recruit",
+                        "proposedBy",
+                        "ann",
+                        "occurredAt",
+                        "2024-01-03"));
+        created(
+                "/api/projects/" + project + "/decisions/d-1/influences",
+                Map.of("influenceId", "i-1", "memberId", "bea", "kind", "SUPPORTED", "occurredAt", "2024-01-04"));
+
+        open("decisions.html?project=" + project + "&decision=d-1");
+        visible(By.cssSelector("#evidence tr[data-influence-id='i-1'] button[data-correct='i-1']"))
+                .click();
+        browser.findElement(By.cssSelector("#retract-influence button[type=submit]"))
+                .click();
+        assertThat(visible(By.cssSelector("#retract-influence .field-error[data-field='reason']"))
+                        .getText())
+                .contains("Say why");
+
+        browser.findElement(By.id("retract-reason")).sendKeys("Coded to the wrong person: it was Ann who agreed");
+        browser.findElement(By.cssSelector("#retract-influence button[type=submit]"))
+                .click();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), "The influence is retracted"));
+
+        assertThat(browser.findElements(By.cssSelector("#evidence tr[data-influence-id='i-1']")))
+                .isEmpty();
+        assertThat(visible(By.id("history")).getText()).contains("Coded to the wrong person: it was Ann who agreed");
+        JsonNode influencers = http.getForObject(
+                        "/api/projects/" + project + "/decisions/d-1/influencers", JsonNode.class)
+                .path("influencers");
+        assertThat(influencers).extracting(i -> i.path("memberId").asText()).containsExactly("ann");
+        screenshot("decision-influence-retracted");
     }
 
     private void created(String path, Map<String, Object> body) {
