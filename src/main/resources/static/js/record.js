@@ -1,6 +1,6 @@
 // Record the rest: phases, the team, decisions and reflections, one form per command. Every input
 // is named as the API's field, so a refusal's message lands next to the input it concerns.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn, knowNames } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn, knowNames, day, dateTime } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'record.html', title: 'Record' });
@@ -97,6 +97,44 @@ function localDay(date) {
   const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   return date === today ? new Date().toISOString() : new Date(`${date}T23:59:59.999`).toISOString();
 }
+
+/**
+ * Evidence for an influence, picked by who and when, never typed as an id: a meeting (newest first),
+ * then one of its turns (time, who, what kind); or a reflection the team may read (author, day, its
+ * first words). The turns are read when a meeting is chosen, the reflections once per load.
+ */
+function evidencePicker(form) {
+  const meetings = [...overview.meetings].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const [meetingLabel, meeting] = choice(form, 'evidenceMeeting', 'Evidence: a turn in the meeting (optional)',
+    meetings.map((m) => [m.meetingId, `${m.title}, ${day(m.occurredAt)}`]), { optional: true });
+  const [turnLabel, turn] = choice(form, 'contributionId', 'The turn', [], { optional: true });
+  const name = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
+  meeting.addEventListener('change', async () => {
+    const wanted = turn.value;
+    turn.replaceChildren(el('option', { value: '' }, '(none)'));
+    const held = overview.meetings.find((m) => m.meetingId === meeting.value);
+    if (!held) return;
+    const next = new Date(Date.parse(held.occurredAt) + 86400000).toISOString().slice(0, 10);
+    const turns = await api(`${base}/timeline`, { query: { type: 'ContributionRecorded', from: held.occurredAt, to: next, size: 1000 } });
+    turn.append(...turns.entries.filter((e) => e.data.meetingId === held.meetingId)
+      .map((e) => el('option', { value: e.data.contributionId, selected: e.data.contributionId === wanted },
+        `${dateTime(e.occurredAt).slice(11)} ${name(e.data.memberId)}: ${label(e.data.category)}`)));
+  });
+  const [reflectionLabel, reflection] = choice(form, 'reflectionId', 'Evidence: a reflection (optional)', [], { optional: true });
+  reflections.then((entries) => {
+    const live = document.getElementById(reflection.id) || reflection;
+    const wanted = live.value;
+    live.replaceChildren(el('option', { value: '' }, '(none)'), ...entries.map((e) => el('option', { value: e.data.reflectionId, selected: e.data.reflectionId === wanted },
+      `${name(e.data.authorId)}, ${day(e.occurredAt)}${e.data.text ? `: ${e.data.text.slice(0, 60)}${e.data.text.length > 60 ? '…' : ''}` : ''}`)));
+  }).catch(() => {});
+  return [meetingLabel, meeting, turnLabel, turn, reflectionLabel, reflection];
+}
+/** The reflections the account may read, newest first; read again after each recorded form. */
+let reflections = Promise.resolve([]);
+const readReflections = () => {
+  reflections = api(`${base}/timeline`, { query: { type: 'ReflectionWritten', size: 1000 } })
+    .then((page) => page.entries.filter((e) => e.data.text !== undefined || e.data.visibility !== 'PRIVATE').reverse());
+};
 
 /** The body without the fields that travel in the path. */
 const without = (...names) => (v) => Object.fromEntries(Object.entries(v).filter(([k]) => !names.includes(k)));
@@ -225,9 +263,8 @@ function allForms() {
         id: 'record-influence', title: 'Record an influence', submit: 'Record the influence',
         controls: [choice('record-influence', 'decisionId', 'Decision', decisions()), choice('record-influence', 'memberId', 'Who', members()),
           choice('record-influence', 'kind', 'How', enumOptions(INFLUENCE_KINDS)), area('record-influence', 'note', 'Note (optional)'),
-          input('record-influence', 'contributionId', 'Evidence: contribution id (optional)'), input('record-influence', 'reflectionId', 'Evidence: reflection id (optional)'),
-          when('record-influence')],
-        path: (v) => `${base}/decisions/${enc(v.decisionId || '-')}/influences`, body: without('decisionId'), done: () => 'The influence is recorded.',
+          evidencePicker('record-influence'), when('record-influence')],
+        path: (v) => `${base}/decisions/${enc(v.decisionId || '-')}/influences`, body: without('decisionId', 'evidenceMeeting'), done: () => 'The influence is recorded.',
       }),
       form({
         id: 'make-decision', title: 'Make a decision', submit: 'Record the decision', lists: ['decidedBy'],
@@ -285,6 +322,7 @@ function render() {
 async function refresh() {
   overview = await api(base);
   knowNames(overview);
+  readReflections();
   // The pickers are rebuilt in place: forms keep what was typed into them.
   const fresh = document.createElement('div');
   fresh.append(...forms().flatMap(([, sections]) => sections));
@@ -311,6 +349,7 @@ if (!project) {
   Promise.all([api(base), me()]).then(([o, m]) => {
     overview = o;
     knowNames(o);
+    readReflections();
     account = m;
     if (!forms().length) {
       main.append(el('p', { id: 'nothing-to-record' }, `As ${label(roleIn(m, project) || 'VIEWER').toLowerCase()} of “${o.title}” you see its views and reports; recording needs a role from its coordinators.`));

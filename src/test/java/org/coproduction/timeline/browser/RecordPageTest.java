@@ -280,6 +280,141 @@ class RecordPageTest extends BrowserTest {
         screenshot("record-refusal-names-the-person");
     }
 
+    /**
+     * The evidence for an influence is picked by who and when: a meeting, then one of its turns, or a
+     * team reflection by its author, day and first words; no id typed (issue 23, corrections).
+     */
+    @Test
+    void anInfluencesEvidenceIsPickedFromTheMeetingsTurnsAndTheTeamsReflections() {
+        String project = newProject();
+        String base = "/api/projects/" + project;
+        for (String[] m :
+                new String[][] {{"m-ann", "Ann Archer", "ACADEMIC"}, {"m-bea", "Bea Brown", "SERVICE_USER"}}) {
+            posted(
+                    base + "/members",
+                    Map.of(
+                            "memberId",
+                            m[0],
+                            "name",
+                            m[1],
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            java.util.List.of(m[2]),
+                            "occurredAt",
+                            "2024-01-02"));
+        }
+        posted(
+                base + "/meetings",
+                Map.of(
+                        "meetingId",
+                        "m-1",
+                        "title",
+                        "Recruitment workshop",
+                        "kind",
+                        "TEAM",
+                        "attendees",
+                        java.util.List.of("m-ann", "m-bea"),
+                        "occurredAt",
+                        "2024-01-10T10:00:00Z"));
+        posted(
+                base + "/meetings/m-1/contributions",
+                Map.of(
+                        "contributionId",
+                        "c-1",
+                        "memberId",
+                        "m-ann",
+                        "category",
+                        "GIVES_ORIENTATION",
+                        "occurredAt",
+                        "2024-01-10T10:02:00Z"));
+        posted(
+                base + "/meetings/m-1/contributions",
+                Map.of(
+                        "contributionId",
+                        "c-2",
+                        "memberId",
+                        "m-bea",
+                        "category",
+                        "GIVES_SUGGESTION",
+                        "occurredAt",
+                        "2024-01-10T10:05:00Z"));
+        posted(
+                base + "/decisions",
+                Map.of(
+                        "decisionId",
+                        "d-1",
+                        "title",
+                        "Recruit through peer networks",
+                        "proposedBy",
+                        "m-bea",
+                        "occurredAt",
+                        "2024-01-10T10:06:00Z"));
+        posted(
+                base + "/reflections",
+                Map.of(
+                        "reflectionId",
+                        "r-1",
+                        "authorId",
+                        "m-bea",
+                        "text",
+                        "Peer networks reach people clinics miss",
+                        "visibility",
+                        "TEAM",
+                        "transcribed",
+                        true,
+                        "occurredAt",
+                        "2024-01-11"));
+
+        open("record.html?project=" + project);
+        new org.openqa.selenium.support.ui.Select(visible(By.id("record-influence-memberId"))).selectByValue("m-bea");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("record-influence-kind")))
+                .selectByValue("EVIDENCED");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("record-influence-evidenceMeeting")))
+                .selectByValue("m-1");
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#record-influence-contributionId option"))
+                                .size()
+                        == 3);
+        org.openqa.selenium.support.ui.Select turn = new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.id("record-influence-contributionId")));
+        assertThat(turn.getOptions())
+                .extracting(WebElement::getText)
+                .containsExactly("(none)", "10:02 Ann Archer: Gives orientation", "10:05 Bea Brown: Gives suggestion");
+        turn.selectByVisibleText("10:05 Bea Brown: Gives suggestion");
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#record-influence-reflectionId option"))
+                                .size()
+                        == 2);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("record-influence-reflectionId")))
+                .selectByVisibleText("Bea Brown, 2024-01-11: Peer networks reach people clinics miss");
+        screenshot("record-influence-evidence-picked");
+        browser.findElement(By.cssSelector("#record-influence button[type=submit]"))
+                .click();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), "The influence is recorded"));
+
+        JsonNode evidence = http
+                .getForObject(base + "/decisions/d-1/influencers", JsonNode.class)
+                .path("influencers")
+                .findValues("evidence")
+                .stream()
+                .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+                .filter(e -> "EVIDENCED".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(evidence.path("contributionId").asText()).isEqualTo("c-2");
+        assertThat(evidence.path("reflectionId").asText()).isEqualTo("r-1");
+    }
+
+    private void posted(String path, Map<String, Object> body) {
+        var answer = http.postForEntity(path, body, String.class);
+        assertThat(answer.getStatusCode().value())
+                .as(path + " " + answer.getBody())
+                .isEqualTo(201);
+    }
+
     private JsonNode member(String project) {
         return http.getForObject("/api/projects/" + project, JsonNode.class)
                 .path("members")
