@@ -81,7 +81,7 @@ async function load() {
     return;
   }
   box.replaceChildren(
-    el('p', {}, `${windows.length} window${windows.length === 1 ? '' : 's'}, ${windows.reduce((s, w) => s + w.totalContributions, 0)} contributions in ${windows.reduce((s, w) => s + w.meetings, 0)} meetings. `,
+    el('p', {}, `${plural(windows.length, 'window')}, ${plural(windows.reduce((s, w) => s + w.totalContributions, 0), 'contribution')} in ${plural(windows.reduce((s, w) => s + w.meetings, 0), 'meeting')}. `,
       csvLink(`${base}/participation`, { by, ...timeQuery() }, 'every member’s figures, window by window,'), ' · ',
       csvLink(base, timeQuery(), 'the team')),
     el('div', { class: 'chart-grid' },
@@ -193,4 +193,9 @@ function explained() {
     el('summary', {}, 'What do these measures mean?'),
     el('dl', { class: 'facts' }, terms.flatMap(([term, meaning]) => [el('dt', {}, term), el('dd', {}, meaning)])),
     el('p', { class: 'muted' }, 'Each measure is defined exactly, with worked examples, in docs/metrics.md of the project\'s repository. Retracted contributions and influences never count.'));
+}
+
+/** "1 meeting", "3 meetings". */
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
