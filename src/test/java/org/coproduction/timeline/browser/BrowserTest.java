@@ -1,5 +1,6 @@
 package org.coproduction.timeline.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.coproduction.timeline.admin.ReadModels;
 import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The base of every browser test: the whole application on a random port with the demo study
@@ -155,6 +160,40 @@ public abstract class BrowserTest {
         } finally {
             browser.manage().window().setSize(window);
         }
+    }
+
+    /** Sends a recording request through the API (as the tests' administrator) and expects 201. */
+    protected void created(String path, Map<String, Object> body) {
+        ResponseEntity<String> answer = http.postForEntity(path, body, String.class);
+        assertThat(answer.getStatusCode().value())
+                .as(path + " " + answer.getBody())
+                .isEqualTo(201);
+    }
+
+    /**
+     * Registers a project (on 2024-01-01, coordinated by the tests' administrator) whose id starts
+     * with the prefix, and its members, each {id, name, perspective}, joined as researchers on
+     * 2024-01-02; answers the project's id.
+     */
+    protected String newTeam(String prefix, String title, String[]... members) {
+        String project = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        created("/api/projects", Map.of("projectId", project, "title", title, "occurredAt", "2024-01-01"));
+        for (String[] m : members) {
+            created(
+                    "/api/projects/" + project + "/members",
+                    Map.of(
+                            "memberId",
+                            m[0],
+                            "name",
+                            m[1],
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            List.of(m[2]),
+                            "occurredAt",
+                            "2024-01-02"));
+        }
+        return project;
     }
 
     /**

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -44,21 +42,7 @@ class DecisionsPageTest extends BrowserTest {
      */
     @Test
     void aDecisionJustProposedIsListedOnceTheReadModelHasItAndThePageSaysItIsCatchingUp() {
-        String project = "browser-catching-up-" + UUID.randomUUID().toString().substring(0, 8);
-        created("/api/projects", Map.of("projectId", project, "title", "Catching up", "occurredAt", "2024-01-01"));
-        created(
-                "/api/projects/" + project + "/members",
-                Map.of(
-                        "memberId",
-                        "ann",
-                        "name",
-                        "Ann Archer",
-                        "role",
-                        "RESEARCHER",
-                        "perspectives",
-                        List.of("ACADEMIC"),
-                        "occurredAt",
-                        "2024-01-02"));
+        String project = newTeam("browser-catching-up", "Catching up", new String[] {"ann", "Ann Archer", "ACADEMIC"});
         StreamingEventProcessor influence = processing
                 .eventProcessor("influence", StreamingEventProcessor.class)
                 .orElseThrow();
@@ -93,23 +77,10 @@ class DecisionsPageTest extends BrowserTest {
      */
     @Test
     void anInfluenceIsRetractedWithItsReasonFromTheDecisionsPage() {
-        String project = "browser-correct-" + UUID.randomUUID().toString().substring(0, 8);
-        created("/api/projects", Map.of("projectId", project, "title", "Corrections", "occurredAt", "2024-01-01"));
-        for (String[] m : new String[][] {{"ann", "Ann Archer", "ACADEMIC"}, {"bea", "Bea Brown", "SERVICE_USER"}}) {
-            created(
-                    "/api/projects/" + project + "/members",
-                    Map.of(
-                            "memberId",
-                            m[0],
-                            "name",
-                            m[1],
-                            "role",
-                            "RESEARCHER",
-                            "perspectives",
-                            List.of(m[2]),
-                            "occurredAt",
-                            "2024-01-02"));
-        }
+        String project =
+                newTeam("browser-correct", "Corrections", new String[] {"ann", "Ann Archer", "ACADEMIC"}, new String[] {
+                    "bea", "Bea Brown", "SERVICE_USER"
+                });
         created(
                 "/api/projects/" + project + "/decisions",
                 Map.of(
@@ -149,13 +120,6 @@ class DecisionsPageTest extends BrowserTest {
                 .path("influencers");
         assertThat(influencers).extracting(i -> i.path("memberId").asText()).containsExactly("ann");
         screenshot("decision-influence-retracted");
-    }
-
-    private void created(String path, Map<String, Object> body) {
-        ResponseEntity<String> answer = http.postForEntity(path, body, String.class);
-        assertThat(answer.getStatusCode().value())
-                .as(path + " " + answer.getBody())
-                .isEqualTo(201);
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.coproduction.timeline.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,30 +32,13 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
      */
     @BeforeAll
     void aProjectWithLongNames() {
-        project = "layout-" + UUID.randomUUID().toString().substring(0, 8);
-        post(
-                "/api/projects",
-                Map.of("projectId", project, "title", "Layout at two widths", "occurredAt", "2024-01-01"));
-        for (String[] m : new String[][] {
-            {"ann", "Ann Archer-Fitzwilliam de la Tour", "ACADEMIC"},
-            {"bea", "Beatriz Gonçalves Nascimento", "SERVICE_USER"},
-            {"cal", "Callum MacGillivray", "CARER"}
-        }) {
-            post(
-                    "/api/projects/" + project + "/members",
-                    Map.of(
-                            "memberId",
-                            m[0],
-                            "name",
-                            m[1],
-                            "role",
-                            "RESEARCHER",
-                            "perspectives",
-                            List.of(m[2]),
-                            "occurredAt",
-                            "2024-01-02"));
-        }
-        post(
+        project = newTeam(
+                "layout",
+                "Layout at two widths",
+                new String[] {"ann", "Ann Archer-Fitzwilliam de la Tour", "ACADEMIC"},
+                new String[] {"bea", "Beatriz Gonçalves Nascimento", "SERVICE_USER"},
+                new String[] {"cal", "Callum MacGillivray", "CARER"});
+        created(
                 "/api/projects/" + project + "/decisions",
                 Map.of(
                         "decisionId",
@@ -70,7 +50,7 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
                         "bea",
                         "occurredAt",
                         "2024-01-03"));
-        post(
+        created(
                 "/api/projects/" + project + "/meetings",
                 Map.of(
                         "meetingId",
@@ -164,11 +144,5 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
         softly.assertThat(overlaps)
                 .as("%s at %d px: form cards lying over one another", page.name(), width)
                 .isEmpty();
-    }
-
-    private void post(String path, Map<String, Object> body) {
-        assertThat(http.postForEntity(path, body, String.class).getStatusCode().value())
-                .as(path)
-                .isEqualTo(201);
     }
 }

@@ -286,25 +286,12 @@ class RecordPageTest extends BrowserTest {
      */
     @Test
     void anInfluencesEvidenceIsPickedFromTheMeetingsTurnsAndTheTeamsReflections() {
-        String project = newProject();
+        String project = newTeam(
+                "browser-record", "Recorded in forms", new String[] {"m-ann", "Ann Archer", "ACADEMIC"}, new String[] {
+                    "m-bea", "Bea Brown", "SERVICE_USER"
+                });
         String base = "/api/projects/" + project;
-        for (String[] m :
-                new String[][] {{"m-ann", "Ann Archer", "ACADEMIC"}, {"m-bea", "Bea Brown", "SERVICE_USER"}}) {
-            posted(
-                    base + "/members",
-                    Map.of(
-                            "memberId",
-                            m[0],
-                            "name",
-                            m[1],
-                            "role",
-                            "RESEARCHER",
-                            "perspectives",
-                            java.util.List.of(m[2]),
-                            "occurredAt",
-                            "2024-01-02"));
-        }
-        posted(
+        created(
                 base + "/meetings",
                 Map.of(
                         "meetingId",
@@ -317,7 +304,7 @@ class RecordPageTest extends BrowserTest {
                         java.util.List.of("m-ann", "m-bea"),
                         "occurredAt",
                         "2024-01-10T10:00:00Z"));
-        posted(
+        created(
                 base + "/meetings/m-1/contributions",
                 Map.of(
                         "contributionId",
@@ -328,7 +315,7 @@ class RecordPageTest extends BrowserTest {
                         "GIVES_ORIENTATION",
                         "occurredAt",
                         "2024-01-10T10:02:00Z"));
-        posted(
+        created(
                 base + "/meetings/m-1/contributions",
                 Map.of(
                         "contributionId",
@@ -339,7 +326,7 @@ class RecordPageTest extends BrowserTest {
                         "GIVES_SUGGESTION",
                         "occurredAt",
                         "2024-01-10T10:05:00Z"));
-        posted(
+        created(
                 base + "/decisions",
                 Map.of(
                         "decisionId",
@@ -350,7 +337,7 @@ class RecordPageTest extends BrowserTest {
                         "m-bea",
                         "occurredAt",
                         "2024-01-10T10:06:00Z"));
-        posted(
+        created(
                 base + "/reflections",
                 Map.of(
                         "reflectionId",
@@ -406,13 +393,6 @@ class RecordPageTest extends BrowserTest {
                 .orElseThrow();
         assertThat(evidence.path("contributionId").asText()).isEqualTo("c-2");
         assertThat(evidence.path("reflectionId").asText()).isEqualTo("r-1");
-    }
-
-    private void posted(String path, Map<String, Object> body) {
-        var answer = http.postForEntity(path, body, String.class);
-        assertThat(answer.getStatusCode().value())
-                .as(path + " " + answer.getBody())
-                .isEqualTo(201);
     }
 
     private JsonNode member(String project) {
