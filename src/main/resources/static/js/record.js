@@ -15,7 +15,7 @@ let overview = null;
 let account = null;
 
 /** The role each group of forms needs (the server refuses the rest; this only hides them). */
-const NEEDS = { Phases: 'COORDINATOR', Team: 'COORDINATOR', Decisions: 'RECORDER', Reflections: 'MEMBER' };
+const NEEDS = { Phases: 'COORDINATOR', Team: 'COORDINATOR', Decisions: 'RECORDER', Reflections: 'MEMBER', Interviews: 'RECORDER' };
 
 // --- small builders: every control labelled, ids unique per form ---
 function field(form, name, text, control) {
@@ -120,14 +120,19 @@ function evidencePicker(form) {
       .map((e) => el('option', { value: e.data.contributionId, selected: e.data.contributionId === wanted },
         `${dateTime(e.occurredAt).slice(11)} ${name(e.data.memberId)}: ${label(e.data.category)}`)));
   });
-  const [reflectionLabel, reflection] = choice(form, 'reflectionId', 'Evidence: a reflection (optional)', [], { optional: true });
+  return [meetingLabel, meeting, turnLabel, turn, reflectionChoice(form, 'Evidence: a reflection (optional)', { optional: true })];
+}
+/** A reflection the account may read, picked by its author, day and first words (filled once they are read). */
+function reflectionChoice(form, text, { optional = false } = {}) {
+  const [reflectionLabel, reflection] = choice(form, 'reflectionId', text, [], { optional });
+  const name = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
   reflections.then((entries) => {
     const live = document.getElementById(reflection.id) || reflection;
     const wanted = live.value;
-    live.replaceChildren(el('option', { value: '' }, '(none)'), ...entries.map((e) => el('option', { value: e.data.reflectionId, selected: e.data.reflectionId === wanted },
+    live.replaceChildren(...(optional ? [el('option', { value: '' }, '(none)')] : []), ...entries.map((e) => el('option', { value: e.data.reflectionId, selected: e.data.reflectionId === wanted },
       `${name(e.data.authorId)}, ${day(e.occurredAt)}${e.data.text ? `: ${e.data.text.slice(0, 60)}${e.data.text.length > 60 ? '…' : ''}` : ''}`)));
   }).catch(() => {});
-  return [meetingLabel, meeting, turnLabel, turn, reflectionLabel, reflection];
+  return [reflectionLabel, reflection];
 }
 /** The reflections the account may read, newest first; read again after each recorded form. */
 let reflections = Promise.resolve([]);
@@ -216,6 +221,13 @@ function allForms() {
         controls: [input('start-phase', 'name', 'Name'), input('start-phase', 'phaseId', 'Phase id (optional)'), when('start-phase')],
         path: () => `${base}/phases`, done: (v) => `Phase ${v.name} started.`,
       }),
+      form({
+        id: 'close-project', title: 'Close the project', submit: 'Close the project',
+        help: 'The last phase ends here. The record stays readable, reports and all; nothing more can be recorded in it.',
+        confirmation: 'I understand nothing more can be recorded in this project once it is closed.',
+        controls: [when('close-project')],
+        path: () => `${base}/closure`, done: () => 'The project is closed.',
+      }),
     ]],
     ['Team', [
       form({
@@ -299,14 +311,35 @@ function allForms() {
       }),
       form({
         id: 'code-reflection', title: 'Code a reflection', submit: 'Record the codes',
-        controls: [input('code-reflection', 'reflectionId', 'Reflection id'), input('code-reflection', 'codes', 'Codes (comma-separated themes)'),
+        controls: [reflectionChoice('code-reflection', 'Reflection'), input('code-reflection', 'codes', 'Codes (comma-separated themes)'),
           choice('code-reflection', 'codedBy', 'Coded by', selfOr(activeMembers())), when('code-reflection')],
         path: (v) => `${base}/reflections/${enc(v.reflectionId || '-')}/codes`,
         body: (v) => ({ ...without('reflectionId')(v), codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
         done: () => 'The codes are recorded.',
       }),
     ]],
+    ['Interviews', [
+      form({
+        id: 'record-interview', title: 'Record an interview', submit: 'Record the interview',
+        help: 'The summary is personal text, kept sealed under the interviewee’s key like their diary.',
+        controls: [choice('record-interview', 'intervieweeId', 'Interviewee', consentingMembers()),
+          choice('record-interview', 'interviewerId', 'Interviewer (optional)', consentingMembers(), { optional: true }),
+          area('record-interview', 'summary', 'Summary'), input('record-interview', 'codes', 'Codes (comma-separated themes, optional)'),
+          when('record-interview')],
+        path: () => `${base}/interviews`,
+        body: (v) => ({ ...v, codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
+        done: () => 'The interview is recorded.',
+      }),
+    ]],
   ];
+}
+
+/** A closed project records nothing more: said once, instead of forms that would be refused. */
+function closedNotice() {
+  return el('p', { id: 'project-closed', class: 'status info' },
+    `“${overview.title}” was closed on ${day(overview.closedAt)}: nothing more can be recorded in it. Its record stays on the `,
+    el('a', { href: `timeline.html?project=${enc(project)}` }, 'timeline'), ' and in its ',
+    el('a', { href: `report.html?project=${enc(project)}` }, 'report'), '.');
 }
 
 function render() {
@@ -323,6 +356,10 @@ async function refresh() {
   overview = await api(base);
   knowNames(overview);
   readReflections();
+  if (overview.closedAt) {
+    main.querySelector('#record-forms')?.replaceWith(closedNotice());
+    return;
+  }
   // The pickers are rebuilt in place: forms keep what was typed into them.
   const fresh = document.createElement('div');
   fresh.append(...forms().flatMap(([, sections]) => sections));
@@ -351,6 +388,10 @@ if (!project) {
     knowNames(o);
     readReflections();
     account = m;
+    if (o.closedAt) {
+      main.append(closedNotice());
+      return;
+    }
     if (!forms().length) {
       main.append(el('p', { id: 'nothing-to-record' }, `As ${label(roleIn(m, project) || 'VIEWER').toLowerCase()} of “${o.title}” you see its views and reports; recording needs a role from its coordinators.`));
       return;

@@ -395,6 +395,71 @@ class RecordPageTest extends BrowserTest {
         assertThat(evidence.path("reflectionId").asText()).isEqualTo("r-1");
     }
 
+    /**
+     * Interviews, coding a reflection picked by its author and words, and closing the project are
+     * forms too; once closed, the page says so instead of offering forms (issue 23, corrections).
+     */
+    @Test
+    void anInterviewACodedReflectionAndTheClosureAreRecordedFromForms() {
+        String project = newTeam(
+                "browser-record", "Recorded in forms", new String[] {"m-ann", "Ann Archer", "ACADEMIC"}, new String[] {
+                    "m-bea", "Bea Brown", "SERVICE_USER"
+                });
+        String base = "/api/projects/" + project;
+        created(
+                base + "/reflections",
+                Map.of(
+                        "reflectionId",
+                        "r-1",
+                        "authorId",
+                        "m-bea",
+                        "text",
+                        "Being paid made me feel part of it",
+                        "visibility",
+                        "TEAM",
+                        "transcribed",
+                        true,
+                        "occurredAt",
+                        "2024-01-11"));
+        open("record.html?project=" + project);
+
+        new org.openqa.selenium.support.ui.Select(visible(By.id("record-interview-intervieweeId")))
+                .selectByValue("m-bea");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("record-interview-interviewerId")))
+                .selectByValue("m-ann");
+        browser.findElement(By.id("record-interview-summary")).sendKeys("Talked about payment and belonging");
+        browser.findElement(By.id("record-interview-codes")).sendKeys("payment, belonging");
+        browser.findElement(By.cssSelector("#record-interview button[type=submit]"))
+                .click();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), "The interview is recorded"));
+
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#code-reflection-reflectionId option"))
+                                .size()
+                        == 1);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("code-reflection-reflectionId")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Bea Brown, 2024-01-11: Being paid made me feel part of it");
+        browser.findElement(By.id("code-reflection-codes")).sendKeys("payment");
+        browser.findElement(By.cssSelector("#code-reflection button[type=submit]"))
+                .click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The codes are recorded"));
+
+        browser.findElement(By.id("close-project-confirmed")).click();
+        browser.findElement(By.cssSelector("#close-project button[type=submit]"))
+                .click();
+        assertThat(visible(By.id("project-closed")).getText()).contains("nothing more can be recorded");
+        assertThat(browser.findElements(By.id("record-forms"))).isEmpty();
+
+        String types = http.getForObject(
+                base + "/timeline?type=InterviewRecorded,ReflectionCoded,ProjectClosed", String.class);
+        assertThat(types).contains("InterviewRecorded", "ReflectionCoded", "ProjectClosed");
+        screenshot("record-project-closed");
+    }
+
     private JsonNode member(String project) {
         return http.getForObject("/api/projects/" + project, JsonNode.class)
                 .path("members")
