@@ -2,7 +2,7 @@
 // category). A turn is kept in localStorage the moment it is clicked, with the id and time it will
 // be recorded under, and sent by an outbox that retries until the server answers: a reload or a
 // dropped connection loses nothing, and a retry is the same request, which the server records once.
-import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError, knowNames } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError, knowNames, table } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'meeting.html', title: 'Record a meeting live' });
@@ -178,13 +178,16 @@ function openMeeting(m) {
 
   main.append(el('section', { id: 'coding', 'aria-labelledby': 'meeting-heading' },
     el('h2', { id: 'meeting-heading' }, `${m.title}`, el('span', { class: 'muted' }, ` · ${label(m.kind)} · ${day(m.occurredAt)}`)),
-    el('p', { class: 'hint' }, 'Keys: the attendee\'s key, then the category\'s key; Escape starts the turn over; Ctrl+Z undoes the last turn. ',
+    el('p', { class: 'hint' }, 'Keys: the attendee\'s key, then the category\'s key; Escape starts the turn over; Ctrl+Z undoes the last turn, and any turn has its own undo. ',
       el('a', { href: `meeting.html?project=${encodeURIComponent(project)}` }, 'Another meeting')),
     el('div', { class: 'coding' }, who, what),
     el('div', { class: 'tools' }, decision, undo, el('p', { id: 'outbox', class: 'outbox', 'aria-live': 'polite' })),
     el('h2', { id: 'turns-heading' }, 'Turns'),
     el('p', { id: 'turn-count' }),
-    el('ol', { id: 'turns', reversed: true, 'aria-labelledby': 'turns-heading' })));
+    el('ol', { id: 'turns', reversed: true, 'aria-labelledby': 'turns-heading' }),
+    el('details', { id: 'meeting-summary' },
+      el('summary', {}, 'Summary of the meeting so far'),
+      el('div', { id: 'meeting-summary-body' }))));
   attendees.forEach((a) => { a.button = who.querySelector(`[data-member="${CSS.escape(a.memberId)}"]`); });
   meeting.keys = attendees;
   renderTurns();
@@ -232,6 +235,11 @@ function undoLast() {
     say('Nothing to undo.');
     return;
   }
+  undo(last);
+}
+
+/** Undoes one turn, the last or any earlier one: dropped if never sent, else retracted (a new event). */
+function undo(last) {
   if (last.attempts === 0) {
     // Never sent: it can simply be dropped.
     log.turns.splice(log.turns.indexOf(last), 1);
@@ -382,9 +390,49 @@ function renderTurns() {
       el('span', { class: 'turn-who' }, memberName(t.memberId)), ' ',
       el('span', { class: 'turn-what' }, label(t.category)),
       decision ? el('span', { class: 'turn-decision muted' }, ` on “${decision.title}”`) : null,
-      el('span', { class: 'turn-state' }, text));
+      el('span', { class: 'turn-state' }, text),
+      state === 'queued' || state === 'recorded'
+        ? el('button', { type: 'button', class: 'link undo-turn', 'aria-label': `Undo ${memberName(t.memberId)}: ${label(t.category)}`, onclick: () => undo(t) }, 'undo')
+        : null);
   }));
   showOutbox();
+  renderSummary(counted);
+}
+
+/**
+ * The meeting so far, as coded on this screen: turns per person (the silent ones too) and per
+ * primary perspective, who has not spoken, the IPA profile by area, and the decisions discussed.
+ */
+function renderSummary(counted) {
+  const box = document.getElementById('meeting-summary-body');
+  if (!box) return;
+  const member = (id) => overview.members.find((m) => m.memberId === id);
+  const byPerson = new Map(meeting.attendees.map((id) => [id, 0]));
+  const byPerspective = new Map();
+  const byArea = new Map(AREAS.map((a) => [a, 0]));
+  const decisions = new Map();
+  for (const t of counted) {
+    byPerson.set(t.memberId, (byPerson.get(t.memberId) || 0) + 1);
+    const perspective = label(member(t.memberId)?.primaryPerspective || 'UNKNOWN');
+    byPerspective.set(perspective, (byPerspective.get(perspective) || 0) + 1);
+    const area = AREAS[Math.floor(IPA.indexOf(t.category) / 3)];
+    if (area) byArea.set(area, byArea.get(area) + 1);
+    if (t.decisionId) decisions.set(t.decisionId, (decisions.get(t.decisionId) || 0) + 1);
+  }
+  const share = (n) => (counted.length ? `${Math.round((100 * n) / counted.length)}%` : '–');
+  const silent = [...byPerson].filter(([, n]) => n === 0).map(([id]) => memberName(id));
+  box.replaceChildren(
+    el('p', { id: 'summary-silent' }, silent.length ? `Not spoken yet: ${silent.join(', ')}.` : 'Everyone present has spoken.'),
+    table({ id: 'summary-people', caption: 'Turns by person', headers: ['Person', 'Turns', 'Share'],
+      rows: [...byPerson].map(([id, n]) => [memberName(id), String(n), share(n)]) }),
+    table({ id: 'summary-perspectives', caption: 'Turns by primary perspective', headers: ['Perspective', 'Turns', 'Share'],
+      rows: [...byPerspective].map(([p, n]) => [p, String(n), share(n)]) }),
+    table({ id: 'summary-ipa', caption: 'Kinds of turn (Bales IPA areas)', headers: ['Area', 'Turns', 'Share'],
+      rows: [...byArea].map(([a, n]) => [a, String(n), share(n)]) }),
+    decisions.size
+      ? table({ id: 'summary-decisions', caption: 'Decisions discussed', headers: ['Decision', 'Turns'],
+        rows: [...decisions].map(([id, n]) => [overview.decisions.find((d) => d.decisionId === id)?.title || id, String(n)]) })
+      : el('p', {}, 'No decision was under discussion.'));
 }
 
 // A waiting retry starts again at once when the connection comes back.

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -208,6 +209,46 @@ class MeetingPageTest extends BrowserTest {
         visible(By.id("coding"));
         assertThat(browser.findElements(By.cssSelector("#new-meeting .form-errors")))
                 .isEmpty();
+    }
+
+    /**
+     * Any earlier turn can be undone, not only the last, and the summary of the meeting counts what
+     * stands: turns per person (the silent one too) and perspective, the IPA areas, who has not spoken
+     * (issue 23, the live screen for a whole meeting).
+     */
+    @Test
+    void anEarlierTurnIsUndoneAndTheSummaryCountsWhatStands() {
+        String project = newProject();
+        open("meeting.html?project=" + project);
+        visible(By.id("meeting-title")).sendKeys("Summarised meeting");
+        browser.findElement(By.cssSelector("#new-meeting button[type=submit]")).click();
+        visible(By.id("coding"));
+        clickTurn(0); // ann, SHOWS_SOLIDARITY
+        clickTurn(1); // ben, SHOWS_TENSION_RELEASE
+        clickTurn(4); // ann, GIVES_OPINION
+        awaitRecorded(3);
+
+        // Undo ben's turn, the second of three: not the last.
+        WebElement bens = browser.findElements(By.cssSelector("#turns li.turn")).get(1);
+        assertThat(bens.getText()).startsWith("Ben Example");
+        bens.findElement(By.cssSelector("button.undo-turn")).click();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("#turns li[data-state='retracted']"))
+                                .size()
+                        == 1);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("turn-count"), "data-coded", "2"));
+
+        browser.findElement(By.cssSelector("#meeting-summary summary")).click();
+        assertThat(visible(By.id("summary-silent")).getText())
+                .isEqualTo("Not spoken yet: Ben Example, Cal Example, Dee Example.");
+        assertThat(browser.findElement(By.id("summary-people")).getText())
+                .contains("Ann Example 2 100%")
+                .contains("Ben Example 0 0%");
+        assertThat(browser.findElement(By.id("summary-perspectives")).getText()).contains("Service user 2 100%");
+        assertThat(browser.findElement(By.id("summary-ipa")).getText())
+                .contains("Positive reactions 1 50%")
+                .contains("Attempted answers 1 50%");
+        screenshot("meeting-summary");
     }
 
     /** A closed project records nothing more: the page says so, with no form that would be refused. */
