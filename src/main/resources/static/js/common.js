@@ -300,12 +300,16 @@ export function table({ caption, headers, rows, id, className = 'data' }) {
  */
 export function chart({ title, option, headers, rows, height = 320, id }) {
   const box = el('div', { class: 'chart', style: `height:${height}px`, role: 'img', 'aria-label': title });
+  let instance = null;
+  const save = (kind) => instance && saveChart(instance, box, `${id || 'chart'}.${kind}`, kind);
   const figure = el('figure', { id, class: 'chart-figure' },
     el('figcaption', {}, title),
     box,
+    el('p', { class: 'chart-downloads' },
+      el('button', { type: 'button', class: 'link', 'aria-label': `Download “${title}” as SVG`, onclick: () => save('svg') }, 'Download as SVG'), ' · ',
+      el('button', { type: 'button', class: 'link', 'aria-label': `Download “${title}” as PNG`, onclick: () => save('png') }, 'Download as PNG')),
     el('details', {}, el('summary', {}, `${title}: the data as a table`),
       table({ caption: title, headers, rows })));
-  let instance = null;
   if (window.echarts) {
     // Drawn once the figure is in the page, so ECharts knows its size.
     queueMicrotask(() => {
@@ -315,6 +319,36 @@ export function chart({ title, option, headers, rows, height = 320, id }) {
     });
   }
   return { figure, chart: () => instance };
+}
+
+/**
+ * Saves a chart as the file a report or a slide takes: its SVG as ECharts renders it, or a PNG at
+ * twice its size on white, drawn from that SVG (a data: image, as the page's CSP allows).
+ */
+function saveChart(instance, box, name, kind) {
+  const svg = instance.renderToSVGString();
+  const download = (blob) => {
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  };
+  if (kind === 'svg') {
+    download(new Blob([svg], { type: 'image/svg+xml' }));
+    return;
+  }
+  const image = new Image();
+  image.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = box.clientWidth * 2;
+    canvas.height = box.clientHeight * 2;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    canvas.toBlob(download, 'image/png');
+  };
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
 /** Shows an API refusal on a form: each field's message next to its input, the rest in a summary. */

@@ -3,6 +3,8 @@ package org.coproduction.timeline.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -95,6 +97,53 @@ class ParticipationPageTest extends BrowserTest {
         assertThat(csv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getBody().split("\r\n")).hasSize(members + 1);
         assertThat(csv.getBody()).startsWith("windowKey,window,start,end,");
+    }
+
+    /** Every chart saves as SVG and as PNG from buttons under it (the downloads are caught in the page). */
+    @Test
+    void aChartDownloadsAsSvgAndAsPng() {
+        open("participation.html?project=" + DEMO);
+        visible(By.cssSelector("#share-chart .chart svg"));
+        browser.executeScript(
+                """
+                window.saved = [];
+                const blobs = new Map();
+                const objectUrl = URL.createObjectURL;
+                URL.createObjectURL = (blob) => { const url = objectUrl(blob); blobs.set(url, blob); return url; };
+                HTMLAnchorElement.prototype.click = function () {
+                  const b = blobs.get(this.href);
+                  window.saved.push({ name: this.download, type: b ? b.type : 'none', size: b ? b.size : 0 });
+                  if (b && b.type === 'image/png') window.png = b;
+                };
+                """);
+        for (WebElement button : browser.findElements(By.cssSelector("#share-chart .chart-downloads button"))) {
+            button.click();
+        }
+        waiting().until(d -> ((Number) browser.executeScript("return window.saved.length")).intValue() == 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> saved = (List<Map<String, Object>>) browser.executeScript("return window.saved");
+        assertThat(saved)
+                .extracting(f -> f.get("name") + " " + f.get("type"))
+                .containsExactlyInAnyOrder("share-chart.svg image/svg+xml", "share-chart.png image/png");
+        assertThat(saved).allSatisfy(f -> assertThat(((Number) f.get("size")).longValue())
+                .isGreaterThan(2_000));
+        // The PNG, kept beside the screenshots for review.
+        String png = (String)
+                browser.executeAsyncScript(
+                        """
+                const done = arguments[arguments.length - 1];
+                const reader = new FileReader();
+                reader.onload = () => done(reader.result.slice(reader.result.indexOf(',') + 1));
+                reader.readAsDataURL(window.png);
+                """);
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of("target", "screenshots", "share-chart-download.png"),
+                    java.util.Base64.getDecoder().decode(png));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
