@@ -53,16 +53,22 @@ function signInAgain() {
   location.assign(location.href);
 }
 
+/** The path on this origin with the query's values that are set (not undefined, null or empty). */
+function urlWith(path, query) {
+  const url = new URL(path, location.origin);
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+  }
+  return url;
+}
+
 /** Calls the API and answers its JSON (or text for a non-JSON answer); throws ApiError when refused. */
 /** How many times a GET answered "catching up" (503 with Retry-After) is asked again before the page says so. */
 const CATCH_UP_TRIES = 30;
 const CATCHING_UP = 'The figures are catching up with recent changes; this page fills in as soon as they have.';
 
 export async function api(path, { method = 'GET', body, query, headers = {}, signal } = {}) {
-  const url = new URL(path, location.origin);
-  for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
-  }
+  const url = urlWith(path, query);
   const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
   if (method !== 'GET' && method !== 'HEAD') init.headers['X-XSRF-TOKEN'] = csrfToken();
   if (body !== undefined) {
@@ -155,11 +161,7 @@ export function timeQuery() {
  * csvLink('/api/projects/p/participation', {by: 'month', ...timeQuery()}, 'participation').
  */
 export function csvLink(path, query, what) {
-  const url = new URL(path, location.origin);
-  for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
-  }
-  url.searchParams.set('format', 'csv');
+  const url = urlWith(path, { ...query, format: 'csv' });
   return el('a', { href: `${url.pathname}${url.search}`, class: 'download', download: '' }, `Download ${what} as CSV`);
 }
 

@@ -98,6 +98,9 @@ function localDay(date) {
   return date === today ? new Date().toISOString() : new Date(`${date}T23:59:59.999`).toISOString();
 }
 
+/** A member's name as the project holds it (their pseudonym once withdrawn), or the id for one it does not know. */
+const memberName = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
+
 /**
  * Evidence for an influence, picked by who and when, never typed as an id: a meeting (newest first),
  * then one of its turns (time, who, what kind); or a reflection the team may read (author, day, its
@@ -108,7 +111,6 @@ function evidencePicker(form) {
   const [meetingLabel, meeting] = choice(form, 'evidenceMeeting', 'Evidence: a turn in the meeting (optional)',
     meetings.map((m) => [m.meetingId, `${m.title}, ${day(m.occurredAt)}`]), { optional: true });
   const [turnLabel, turn] = choice(form, 'contributionId', 'The turn', [], { optional: true });
-  const name = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
   meeting.addEventListener('change', async () => {
     const wanted = turn.value;
     turn.replaceChildren(el('option', { value: '' }, '(none)'));
@@ -118,19 +120,18 @@ function evidencePicker(form) {
     const turns = await api(`${base}/timeline`, { query: { type: 'ContributionRecorded', from: held.occurredAt, to: next, size: 1000 } });
     turn.append(...turns.entries.filter((e) => e.data.meetingId === held.meetingId)
       .map((e) => el('option', { value: e.data.contributionId, selected: e.data.contributionId === wanted },
-        `${dateTime(e.occurredAt).slice(11)} ${name(e.data.memberId)}: ${label(e.data.category)}`)));
+        `${dateTime(e.occurredAt).slice(11)} ${memberName(e.data.memberId)}: ${label(e.data.category)}`)));
   });
   return [meetingLabel, meeting, turnLabel, turn, reflectionChoice(form, 'Evidence: a reflection (optional)', { optional: true })];
 }
 /** A reflection the account may read, picked by its author, day and first words (filled once they are read). */
 function reflectionChoice(form, text, { optional = false } = {}) {
   const [reflectionLabel, reflection] = choice(form, 'reflectionId', text, [], { optional });
-  const name = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
   reflections.then((entries) => {
     const live = document.getElementById(reflection.id) || reflection;
     const wanted = live.value;
     live.replaceChildren(...(optional ? [el('option', { value: '' }, '(none)')] : []), ...entries.map((e) => el('option', { value: e.data.reflectionId, selected: e.data.reflectionId === wanted },
-      `${name(e.data.authorId)}, ${day(e.occurredAt)}${e.data.text ? `: ${e.data.text.slice(0, 60)}${e.data.text.length > 60 ? '…' : ''}` : ''}`)));
+      `${memberName(e.data.authorId)}, ${day(e.occurredAt)}${e.data.text ? `: ${e.data.text.slice(0, 60)}${e.data.text.length > 60 ? '…' : ''}` : ''}`)));
   }).catch(() => {});
   return [reflectionLabel, reflection];
 }

@@ -3,7 +3,6 @@ package org.coproduction.timeline.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -272,7 +271,9 @@ public class ReadModels implements DisposableBean {
         for (ReadModelPositions.StoredSegment stored : positions.segments(name)) {
             EventTrackerStatus here = stored.here();
             long position = stored.position();
-            long resetPosition = stored.stored() instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : 0;
+            long resetPosition = stored.stored() instanceof ReplayToken replay
+                    ? ReadModelPositions.position(replay.getTokenAtReset())
+                    : 0;
             String error = here != null && here.isErrorState() ? String.valueOf(here.getError()) : null;
             // Axon ends a replay at the first event after the reset position, so a caught-up segment
             // of a quiet store would replay for ever: it is done once it reaches that position.
@@ -308,11 +309,5 @@ public class ReadModels implements DisposableBean {
         }
         double seconds = (System.nanoTime() - rebuild.startedNanos()) / 1e9;
         return new RebuildProgress(fraction, seconds, (position - rebuild.fromPosition()) / seconds);
-    }
-
-    /** Every segment's token as stored, read without claiming it (TokenStore.fetchToken would claim). */
-    private static long position(TrackingToken token) {
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        return position.orElse(0);
     }
 }

@@ -60,7 +60,10 @@ public class ReadModelPositions {
         return head == null ? 0 : head;
     }
 
-    /** The read model's segments as the token store holds them, with this instance's status of each. */
+    /**
+     * The read model's segments as the token store holds them (read without claiming them, which
+     * TokenStore.fetchToken would), with this instance's status of each.
+     */
     public List<StoredSegment> segments(String name) {
         Map<Integer, EventTrackerStatus> local =
                 processor(name).map(StreamingEventProcessor::processingStatus).orElse(Map.of());
@@ -134,7 +137,8 @@ public class ReadModelPositions {
         return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
     }
 
-    static long position(TrackingToken token) {
+    /** The global index a token has reached, 0 for none. */
+    public static long position(TrackingToken token) {
         OptionalLong position = token == null ? OptionalLong.empty() : token.position();
         return position.orElse(0);
     }
