@@ -287,9 +287,12 @@ export function say(message, kind = 'info') {
   status.textContent = message;
 }
 
-/** A table with a caption: rows are arrays of cells (strings, numbers or nodes). */
+/**
+ * A table with a caption: rows are arrays of cells (strings, numbers or nodes). A data table is
+ * focusable, since on a narrow screen it scrolls sideways in its own box and a keyboard must reach it.
+ */
 export function table({ caption, headers, rows, id, className = 'data' }) {
-  return el('table', { id, class: className },
+  return el('table', { id, class: className, tabindex: '0' },
     caption ? el('caption', {}, caption) : null,
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) =>

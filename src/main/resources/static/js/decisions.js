@@ -126,7 +126,7 @@ async function showDecision() {
     el('h2', { id: 'influencers-heading' }, `Who influenced this ${timeWords()}`),
     el('p', {}, csvLink(`${base}/decisions/${encodeURIComponent(who.decisionId)}/influencers`, timeQuery(), 'the influencers and their evidence')),
     el('p', { class: 'muted' }, 'Role and perspectives are those in force at each member’s latest counted influence; the proposer counts as a “Proposed” influence. A retraction recorded by the chosen day removes its influence at every date.'),
-    influencers.length ? el('table', { id: 'influencers', class: 'data' },
+    influencers.length ? el('table', { id: 'influencers', class: 'data', tabindex: '0' },
       el('caption', {}, `${influencers.length} influencer${influencers.length === 1 ? '' : 's'}`),
       el('thead', {}, el('tr', {}, ['Member', 'Role', 'Perspectives', 'Kinds of influence', 'Evidence'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, influencers.map((m) => el('tr', { 'data-member-id': m.memberId },
@@ -137,7 +137,7 @@ async function showDecision() {
         el('td', { class: 'num' }, String(m.evidence.length))))))
       : el('p', { id: 'no-influencers' }, 'No influence recorded.'),
 
-    evidenceRows.length ? el('table', { id: 'evidence', class: 'data' },
+    evidenceRows.length ? el('table', { id: 'evidence', class: 'data', tabindex: '0' },
       el('caption', {}, 'The evidence, influence by influence'),
       el('thead', {}, el('tr', {}, ['Member', 'Kind', 'Happened', 'Recorded', 'Source', 'Summary', 'Influence', ...(correctable.length ? ['Correct'] : [])].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, evidenceRows.map(({ m, x }) => el('tr', { 'data-member-id': m.memberId, 'data-influence-id': x.influenceId || 'proposal' },
@@ -220,7 +220,7 @@ function late(e) {
 
 function historyTable(history, retractions, names) {
   if (!history.length) return el('p', { id: 'history-empty' }, 'Nothing recorded yet.');
-  return el('table', { id: 'history', class: 'data events' },
+  return el('table', { id: 'history', class: 'data events', tabindex: '0' },
     el('caption', {}, `${history.length} event${history.length === 1 ? '' : 's'}`),
     el('thead', {}, el('tr', {}, ['Happened', 'Recorded', 'Event', 'What'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, history.map((e) => {

@@ -383,7 +383,7 @@ function drawList() {
     el('button', { type: 'button', class: 'secondary', 'data-step': '-1', disabled: state.page === 0 }, 'Previous'),
     el('span', {}, `Page ${state.page + 1} of ${pages}`),
     el('button', { type: 'button', class: 'secondary', 'data-step': '1', disabled: state.page >= pages - 1 }, 'Next'));
-  const table = el('table', { id: 'events', class: 'data events' },
+  const table = el('table', { id: 'events', class: 'data events', tabindex: '0' },
     el('caption', {}, `Events ${rows.length ? state.page * ROWS + 1 : 0}–${state.page * ROWS + rows.length} of ${state.inView.length} in view`),
     el('thead', {}, el('tr', {}, ['Happened', 'Event', 'Who', 'What', 'Phase'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, rows.map((i) => {

@@ -1,10 +1,13 @@
 package org.coproduction.timeline.browser;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.coproduction.timeline.testing.SignedInTestClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Every page at a desktop's width (1400 px) and a phone's (390 px; observers code meetings on
  * tablets and phones): nothing wider than the window (a wide table scrolls in its own box), no card
- * of a form lying over another, and a screenshot of each for review (issue 23, trap 4). Logs the time
+ * of a form lying over another, no serious or critical accessibility violation found by axe-core
+ * (WCAG 2.1 A and AA rules), and a screenshot of each for review (issue 23, trap 4). Logs the time
  * from navigation to each page's first content as {@code web-perf: page ... first render}.
  */
 class EveryPageAtTwoWidthsTest extends BrowserTest {
@@ -99,6 +103,9 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
                             rendered));
                     assertNothingWiderThanTheWindow(softly, page, width);
                     assertNoFormCardOverAnother(softly, page, width);
+                    // the report's frame holds the whole demo report (30 s of axe's time): checked once, at 1400 px
+                    assertNoSeriousAccessibilityViolation(
+                            softly, page.name() + " at " + width + " px", width == WIDTHS[0]);
                     screenshot("page-" + page.name() + "-" + width);
                 }
             }
@@ -123,6 +130,45 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
                 """);
         softly.assertThat(wider)
                 .as("%s at %d px: elements past the window's right edge", page.name(), width)
+                .isEmpty();
+    }
+
+    /** The sign-in page, the first a newcomer meets, signed out. */
+    @Test
+    void theSignInPageHasNoSeriousAccessibilityViolation() {
+        browser.manage().deleteAllCookies();
+        try {
+            open("login.html");
+            visible(By.id("username"));
+            SoftAssertions softly = new SoftAssertions();
+            assertNoSeriousAccessibilityViolation(softly, "sign-in page", true);
+            softly.assertAll();
+        } finally {
+            signIn(SignedInTestClients.USERNAME, SignedInTestClients.PASSWORD);
+        }
+    }
+
+    /**
+     * axe-core's WCAG 2.1 A and AA rules on the page as it is now: no violation that axe rates
+     * serious or critical (what blocks or seriously hinders a person using a screen reader, a keyboard
+     * or a magnifier), in the page and, with {@code withFrames}, in its frames. Each one found is named with its rule, the elements and axe's help text.
+     */
+    private void assertNoSeriousAccessibilityViolation(SoftAssertions softly, String where, boolean withFrames) {
+        AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        if (!withFrames) {
+            axe.disableIframeTesting();
+        }
+        Results results = axe.analyze(browser);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .limit(3)
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .toList())
+                .toList();
+        softly.assertThat(serious)
+                .as("%s: serious or critical accessibility violations (axe-core)", where)
                 .isEmpty();
     }
 
