@@ -7,9 +7,11 @@ import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, I
 const project = projectId();
 const main = shell({ page: 'meeting.html', title: 'Record a meeting live' });
 
-// Keys: attendees 1-9 then a-z; categories a-l (the twelve in Bales' order).
-const WHO_KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz'];
+// Keys: categories a-l (the twelve in Bales' order); attendees, in the order shown (by name),
+// 1-9, 0, then m-z: 24 keys that never clash with a category's. A 25th attendee is clicked.
+const WHO_KEYS = [...'1234567890mnopqrstuvwxyz'];
 const CATEGORY_KEYS = [...'abcdefghijkl'];
+const NOTE_LIMIT = 500;
 const AREAS = ['Positive reactions', 'Attempted answers', 'Questions', 'Negative reactions'];
 const UNDO_REASON = 'Undone on the live-coding screen';
 
@@ -18,6 +20,8 @@ let meeting = null; // {meetingId, title, kind, occurredAt, attendees}
 let log = null; // {turns: [...]} as stored
 let speaker = null;
 const clickedAt = new Map(); // contributionId -> performance.now() of its click, this page's life only
+// A turn's note leaves this browser's storage once the server has it: shown for this page's life only.
+const notes = new Map(); // contributionId -> note
 let sending = false;
 let wake = null;
 let retryNote = null; // said while the outbox waits to retry
@@ -36,11 +40,15 @@ function newId(prefix) {
 // --- the stored log of turns (one per project and meeting) ---
 const storageKey = () => `coproduction-timeline:meeting:${project}:${meeting.meetingId}`;
 function loadLog() {
+  let stored;
   try {
-    return JSON.parse(localStorage.getItem(storageKey())) || { turns: [] };
+    stored = JSON.parse(localStorage.getItem(storageKey())) || { turns: [] };
   } catch {
-    return { turns: [] };
+    stored = { turns: [] };
   }
+  // A turn whose note was being typed when the page went: recorded without the note.
+  for (const t of stored.turns) if (t.state === 'noting') t.state = 'queued';
+  return stored;
 }
 function saveLog() {
   localStorage.setItem(storageKey(), JSON.stringify(log));
@@ -151,7 +159,10 @@ function openMeeting(m) {
   log = loadLog();
   main.querySelector('#meeting-setup')?.remove();
 
-  const attendees = m.attendees.map((id, i) => ({ memberId: id, key: WHO_KEYS[i], name: memberName(id) }));
+  const attendees = m.attendees
+    .map((id) => ({ memberId: id, name: memberName(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((a, i) => ({ ...a, key: WHO_KEYS[i] }));
   const decisions = overview.decisions.filter((d) => d.status === 'PROPOSED').concat(overview.decisions.filter((d) => d.status !== 'PROPOSED'));
 
   const who = el('div', { class: 'who', role: 'group', 'aria-labelledby': 'who-heading' },
@@ -159,7 +170,7 @@ function openMeeting(m) {
     el('div', { class: 'buttons' }, attendees.map((a) => el('button', {
       type: 'button', class: 'speaker secondary', 'data-member': a.memberId, 'aria-pressed': 'false',
       'aria-keyshortcuts': a.key, onclick: () => chooseSpeaker(a.memberId),
-    }, el('kbd', {}, a.key), ` ${a.name}`))));
+    }, a.key ? el('kbd', {}, a.key) : null, ` ${a.name}`))));
   const what = el('div', { class: 'what', role: 'group', 'aria-labelledby': 'what-heading' },
     el('h2', { id: 'what-heading' }, '2. What kind of turn'),
     el('p', { id: 'what-hint', class: 'hint' }, 'Choose who speaks first.'),
@@ -167,7 +178,8 @@ function openMeeting(m) {
       el('h3', {}, area),
       IPA.slice(a * 3, a * 3 + 3).map((c, i) => el('button', {
         type: 'button', class: 'category', 'data-category': c, disabled: true,
-        'aria-keyshortcuts': CATEGORY_KEYS[a * 3 + i], onclick: () => code(c),
+        'aria-keyshortcuts': `${CATEGORY_KEYS[a * 3 + i]} Shift+${CATEGORY_KEYS[a * 3 + i].toUpperCase()}`,
+        onclick: (e) => code(c, e.shiftKey),
       }, el('kbd', {}, CATEGORY_KEYS[a * 3 + i]), ` ${label(c)}`))))));
   const decision = el('div', { class: 'decision' },
     el('label', { for: 'decision-under-discussion' }, 'Decision under discussion (added to each turn)'),
@@ -175,13 +187,33 @@ function openMeeting(m) {
       el('option', { value: '' }, 'None'),
       decisions.map((d) => el('option', { value: d.decisionId }, `${d.title} (${label(d.status)})`))));
   const undo = el('button', { type: 'button', id: 'undo', class: 'secondary', 'aria-keyshortcuts': 'Control+Z', onclick: undoLast }, 'Undo the last turn');
+  const askNote = el('label', { class: 'ask-note' },
+    el('input', { type: 'checkbox', id: 'ask-note' }), ' Add a note after each turn');
+  const note = el('form', { id: 'turn-note', class: 'turn-note', hidden: true, novalidate: true },
+    el('label', { for: 'turn-note-text', id: 'turn-note-label' }, 'Note'),
+    el('input', { id: 'turn-note-text', name: 'note', maxlength: NOTE_LIMIT, autocomplete: 'off', 'aria-describedby': 'turn-note-help' }),
+    el('button', { type: 'submit' }, 'Record the turn'),
+    el('p', { id: 'turn-note-help', class: 'hint' },
+      'Optional, a few words on what was said. Enter records the turn with the note, Escape without it. ',
+      'The note is the speaker\'s personal text: sealed under their key, shown to the team on the timeline.'));
+  note.addEventListener('submit', (e) => {
+    e.preventDefault();
+    finishNote(note.elements.note.value);
+  });
+  note.elements.note.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      finishNote('');
+    }
+  });
 
   main.append(el('section', { id: 'coding', 'aria-labelledby': 'meeting-heading' },
     el('h2', { id: 'meeting-heading' }, `${m.title}`, el('span', { class: 'muted' }, ` · ${label(m.kind)} · ${day(m.occurredAt)}`)),
-    el('p', { class: 'hint' }, 'Keys: the attendee\'s key, then the category\'s key; Escape starts the turn over; Ctrl+Z undoes the last turn, and any turn has its own undo. ',
+    el('p', { class: 'hint' }, 'Keys: the attendee\'s key, then the category\'s key (with Shift to add a note to that turn); Escape starts the turn over; Ctrl+Z undoes the last turn, and any turn has its own undo. ',
       el('a', { href: `meeting.html?project=${encodeURIComponent(project)}` }, 'Another meeting')),
     el('div', { class: 'coding' }, who, what),
-    el('div', { class: 'tools' }, decision, undo, el('p', { id: 'outbox', class: 'outbox', 'aria-live': 'polite' })),
+    note,
+    el('div', { class: 'tools' }, decision, askNote, undo, el('p', { id: 'outbox', class: 'outbox', 'aria-live': 'polite' })),
     el('h2', { id: 'turns-heading' }, 'Turns'),
     el('p', { id: 'turn-count' }),
     el('ol', { id: 'turns', reversed: true, 'aria-labelledby': 'turns-heading' }),
@@ -196,6 +228,8 @@ function openMeeting(m) {
 }
 
 function chooseSpeaker(memberId) {
+  // Moving on to the next speaker while a note is open records the turn with what was typed.
+  if (memberId && log.turns.some((t) => t.state === 'noting')) finishNote(document.getElementById('turn-note-text').value);
   speaker = memberId;
   for (const b of document.querySelectorAll('button.speaker')) b.setAttribute('aria-pressed', String(b.dataset.member === memberId));
   for (const b of document.querySelectorAll('button.category')) b.disabled = !memberId;
@@ -208,23 +242,59 @@ function turnTime() {
   return Date.now() - held > 12 * 3600 * 1000 ? meeting.occurredAt : new Date().toISOString();
 }
 
-function code(category) {
+/**
+ * Codes a turn for the chosen speaker. Without a note it is sent at once; with one (Shift, or "Add a
+ * note after each turn") it waits, kept in this browser, until the note is given or skipped.
+ */
+function code(category, withNote = false) {
   if (!speaker) return;
   const clicked = performance.now();
+  const noting = withNote || document.getElementById('ask-note').checked;
   const turn = {
     contributionId: newId('c'),
     memberId: speaker,
     category,
     decisionId: document.getElementById('decision-under-discussion').value || undefined,
     occurredAt: turnTime(),
-    state: 'queued',
+    state: noting ? 'noting' : 'queued',
     attempts: 0,
   };
   log.turns.push(turn);
   saveLog();
+  chooseSpeaker(null);
+  if (noting) {
+    renderTurns();
+    openNote(turn);
+    return;
+  }
   clickedAt.set(turn.contributionId, clicked);
   pump(); // the request leaves before the page redraws
-  chooseSpeaker(null);
+  renderTurns();
+  document.querySelector(`button.speaker[data-member="${CSS.escape(turn.memberId)}"]`)?.focus();
+}
+
+function openNote(turn) {
+  const form = document.getElementById('turn-note');
+  document.getElementById('turn-note-label').textContent = `Note on ${memberName(turn.memberId)}'s turn (${label(turn.category)})`;
+  form.elements.note.value = '';
+  form.hidden = false;
+  form.elements.note.focus();
+}
+
+/** The note typed (or none): the waiting turn is recorded with it. */
+function finishNote(text) {
+  const turn = log.turns.find((t) => t.state === 'noting');
+  const form = document.getElementById('turn-note');
+  form.hidden = true;
+  form.elements.note.value = '';
+  if (!turn) return;
+  const note = text.trim().slice(0, NOTE_LIMIT);
+  if (note) turn.summary = note;
+  turn.state = 'queued';
+  saveLog();
+  if (note) notes.set(turn.contributionId, note);
+  clickedAt.set(turn.contributionId, performance.now());
+  pump();
   renderTurns();
   document.querySelector(`button.speaker[data-member="${CSS.escape(turn.memberId)}"]`)?.focus();
 }
@@ -241,7 +311,8 @@ function undoLast() {
 /** Undoes one turn, the last or any earlier one: dropped if never sent, else retracted (a new event). */
 function undo(last) {
   if (last.attempts === 0) {
-    // Never sent: it can simply be dropped.
+    // Never sent: it can simply be dropped (with a note being typed for it, if any).
+    if (last.state === 'noting') document.getElementById('turn-note').hidden = true;
     log.turns.splice(log.turns.indexOf(last), 1);
   } else {
     last.retraction = { occurredAt: new Date(Math.max(Date.now(), Date.parse(last.occurredAt))).toISOString(), reason: UNDO_REASON, state: 'queued', attempts: 0 };
@@ -269,7 +340,7 @@ function onKey(e) {
     const i = CATEGORY_KEYS.indexOf(key);
     if (i >= 0) {
       e.preventDefault();
-      code(IPA[i]);
+      code(IPA[i], e.shiftKey);
     }
   } else {
     const a = meeting.keys.find((x) => x.key === key);
@@ -326,10 +397,16 @@ async function send({ turn, kind }) {
       const sent = performance.now();
       await api(`${base}/meetings/${encodeURIComponent(meeting.meetingId)}/contributions`, {
         method: 'POST',
-        body: { contributionId: turn.contributionId, occurredAt: turn.occurredAt, memberId: turn.memberId, category: turn.category, decisionId: turn.decisionId },
+        body: { contributionId: turn.contributionId, occurredAt: turn.occurredAt, memberId: turn.memberId, category: turn.category, decisionId: turn.decisionId, summary: turn.summary },
       });
       const answered = performance.now();
       turn.state = 'recorded';
+      // The server has the note, sealed: it leaves this browser's storage.
+      if (turn.summary) {
+        notes.set(turn.contributionId, turn.summary);
+        delete turn.summary;
+        turn.noted = true;
+      }
       const clicked = clickedAt.get(turn.contributionId);
       saveLog();
       renderTurns();
@@ -384,16 +461,18 @@ function renderTurns() {
   count.dataset.recorded = String(recorded);
   list.replaceChildren(...[...log.turns].reverse().map((t) => {
     const state = t.retraction ? (t.retraction.state === 'recorded' ? 'retracted' : t.retraction.state === 'failed' ? 'failed' : 'retracting') : t.state;
-    const text = { queued: 'waiting', recorded: 'recorded', retracting: 'undoing', retracted: 'undone', failed: `refused: ${t.retraction?.error || t.error}` }[state];
+    const text = { noting: 'note…', queued: 'waiting', recorded: 'recorded', retracting: 'undoing', retracted: 'undone', failed: `refused: ${t.retraction?.error || t.error}` }[state];
+    const note = notes.get(t.contributionId) ?? t.summary;
     const decision = t.decisionId && overview.decisions.find((d) => d.decisionId === t.decisionId);
     return el('li', { class: `turn ${state}`, 'data-contribution-id': t.contributionId, 'data-state': state },
       el('span', { class: 'turn-who' }, memberName(t.memberId)), ' ',
       el('span', { class: 'turn-what' }, label(t.category)),
       decision ? el('span', { class: 'turn-decision muted' }, ` on “${decision.title}”`) : null,
       el('span', { class: 'turn-state' }, text),
-      state === 'queued' || state === 'recorded'
+      state === 'queued' || state === 'recorded' || state === 'noting'
         ? el('button', { type: 'button', class: 'link undo-turn', 'aria-label': `Undo ${memberName(t.memberId)}: ${label(t.category)}`, onclick: () => undo(t) }, 'undo')
-        : null);
+        : null,
+      note ? el('span', { class: 'turn-note-text' }, note) : t.noted ? el('span', { class: 'turn-note-text muted' }, 'with a note') : null);
   }));
   showOutbox();
   renderSummary(counted);

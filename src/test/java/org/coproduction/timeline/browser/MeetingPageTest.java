@@ -251,6 +251,114 @@ class MeetingPageTest extends BrowserTest {
         screenshot("meeting-summary");
     }
 
+    /**
+     * A meeting of twelve: the attendees are shown by name and keyed in that order, 1-9, 0, then m-z,
+     * so no attendee's key is a category's (a-l); the twelfth, keyed n, speaks and agrees (issue 23).
+     */
+    @Test
+    void aMeetingOfTwelveKeysItsAttendeesInTheOrderShownWithoutTheCategoriesKeys() {
+        String project = newProject();
+        List<String> attendees = new ArrayList<>(TEAM);
+        for (String extra : List.of("zoe", "yan", "xia", "wil", "vic", "uma", "tom", "sam")) {
+            post(
+                    "/api/projects/" + project + "/members",
+                    Map.of(
+                            "memberId",
+                            extra,
+                            "name",
+                            Character.toUpperCase(extra.charAt(0)) + extra.substring(1) + " Example",
+                            "role",
+                            "RESEARCHER",
+                            "perspectives",
+                            List.of("CARER"),
+                            "occurredAt",
+                            "2023-12-02"));
+            attendees.add(extra);
+        }
+        post(
+                "/api/projects/" + project + "/meetings",
+                Map.of(
+                        "meetingId",
+                        "m-12",
+                        "occurredAt",
+                        "2024-03-01T09:00:00Z",
+                        "title",
+                        "A big meeting",
+                        "kind",
+                        "TEAM",
+                        "attendees",
+                        attendees));
+        open("meeting.html?project=" + project + "&meeting=m-12");
+        visible(By.id("coding"));
+
+        List<String> shown = browser.findElements(By.cssSelector("button.speaker")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(shown)
+                .containsExactly(
+                        "1 Ann Example",
+                        "2 Ben Example",
+                        "3 Cal Example",
+                        "4 Dee Example",
+                        "5 Sam Example",
+                        "6 Tom Example",
+                        "7 Uma Example",
+                        "8 Vic Example",
+                        "9 Wil Example",
+                        "0 Xia Example",
+                        "m Yan Example",
+                        "n Zoe Example");
+        new Actions(browser).sendKeys("n").sendKeys("c").perform();
+        awaitRecorded(1);
+        assertThat(browser.findElement(By.cssSelector("#turns li.turn")).getText())
+                .startsWith("Zoe Example Agrees");
+        screenshot("meeting-twelve");
+    }
+
+    /**
+     * A note on a turn, typed after its category (Shift with the category's key, or "Add a note
+     * after each turn"): recorded with the turn as its summary, which the timeline shows the team;
+     * Escape records the turn without one (issue 23).
+     */
+    @Test
+    void aNoteTypedAfterTheCategoryIsRecordedWithTheTurn() {
+        String project = newProject();
+        open("meeting.html?project=" + project);
+        visible(By.id("meeting-title")).sendKeys("Meeting with notes");
+        browser.findElement(By.cssSelector("#new-meeting button[type=submit]")).click();
+        visible(By.id("coding"));
+
+        new Actions(browser).sendKeys("1").sendKeys("D").perform(); // Ann, a suggestion, with a note
+        WebElement note = visible(By.id("turn-note-text"));
+        assertThat(browser.findElement(By.id("turn-note-label")).getText())
+                .isEqualTo("Note on Ann Example's turn (Gives suggestion)");
+        screenshot("meeting-note-open");
+        note.sendKeys("Pay peer researchers for training days\n");
+        awaitRecorded(1);
+
+        browser.findElement(By.id("ask-note")).click();
+        clickTurn(1); // Ben, with a note asked for each turn, skipped with Escape
+        visible(By.id("turn-note-text")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        awaitRecorded(2);
+        assertThat(browser.findElement(By.id("turn-note")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#turns li.turn")).get(1).getText())
+                .contains("Pay peer researchers for training days");
+        screenshot("meeting-note");
+
+        JsonNode timeline = http.getForObject("/api/projects/" + project + "/timeline?size=50", JsonNode.class);
+        List<String> summaries = new ArrayList<>();
+        for (JsonNode entry : timeline.path("entries")) {
+            if (entry.path("type").asText().equals("ContributionRecorded")) {
+                summaries.add(entry.path("data").path("summary").asText("(none)"));
+            }
+        }
+        assertThat(summaries).containsExactlyInAnyOrder("Pay peer researchers for training days", "(none)");
+        String stored = (String) browser.executeScript("return JSON.stringify(localStorage)");
+        assertThat(stored)
+                .as("the note leaves the browser's storage once recorded")
+                .doesNotContain("training days");
+    }
+
     /** A closed project records nothing more: the page says so, with no form that would be refused. */
     @Test
     void aClosedProjectSaysSoInsteadOfOfferingToRecordAMeeting() {
