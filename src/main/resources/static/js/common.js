@@ -378,6 +378,37 @@ export function showErrors(form, error) {
   }
 }
 
+/**
+ * A correction's form: the reason (required, kept in the retraction event) and a button. `before`
+ * holds fields placed ahead of the reason; `send(reason)` records it (an ApiError shows in the form);
+ * `done()` runs once it is recorded.
+ */
+export function retractionForm({ id, before = [], button, send, done }) {
+  const reason = el('textarea', { id: `${id}-reason`, name: 'reason', rows: 2 });
+  const form = el('form', { id, class: 'stacked', novalidate: true },
+    ...before,
+    el('label', { for: reason.id }, 'Why it was not so (kept in the record)'), reason,
+    el('div', {}, el('button', { type: 'submit' }, button)));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    if (!reason.value.trim()) {
+      showErrors(form, new ApiError(400, { title: 'Not retracted', errors: [{ field: 'reason', message: 'Say why: the reason is kept with the correction.' }] }));
+      reason.focus();
+      return;
+    }
+    try {
+      await send(reason.value.trim());
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(form, error);
+      return;
+    }
+    await done();
+  });
+  return form;
+}
+
 export function clearErrors(form) {
   form.querySelectorAll('.field-error, .form-errors').forEach((n) => n.remove());
   form.querySelectorAll('[aria-invalid]').forEach((n) => {
@@ -394,6 +425,16 @@ export function formValues(form) {
     if (key in out) out[key] = [].concat(out[key], value); else out[key] = value;
   }
   return out;
+}
+
+/**
+ * A day picked in a form, as the instant sent: now for today; for another day, the end of that day
+ * in the person's own time zone, so that it falls after whatever else was recorded on it (a member
+ * who joined that day among them), never at a midnight before it.
+ */
+export function localDay(date) {
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return date === today ? new Date().toISOString() : new Date(`${date}T23:59:59.999`).toISOString();
 }
 
 /** 2022-03-15 from an instant. */

@@ -1,7 +1,7 @@
 // Decisions: the list (status, outcome, influencer counts) and one decision: its history from
 // proposal to revision, who influenced it as of the page's (asOf, knownAt) with the evidence, and
 // its provenance as PROV-JSON to download.
-import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink, me, may, showErrors, clearErrors } from './common.js';
+import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink, me, may, retractionForm as retractForm, showErrors, clearErrors, localDay } from './common.js';
 import { namesFrom, summary, typeLabel, when, lateness, timeLimits, knownBy } from './events.js';
 
 const project = projectId();
@@ -150,10 +150,11 @@ async function showDecision() {
         el('td', { class: 'mono' }, x.influenceId || 'proposal'),
         correctable.length ? el('td', {}, x.influenceId ? el('button', {
           type: 'button', class: 'secondary', 'data-correct': x.influenceId,
-          onclick: () => { document.getElementById('retract-influenceId').value = x.influenceId; document.getElementById('retract-reason').focus(); },
+          onclick: () => { document.getElementById('retract-influenceId').value = x.influenceId; document.getElementById('retract-influence-reason').focus(); },
         }, 'Correct…') : '') : null))))
       : null,
     correctable.length ? retractionForm(path, correctable) : null,
+    may(account, project, 'RECORDER') && (who.status === 'MADE' || who.status === 'REVISED') ? revisionForm(path, who) : null,
 
     who.discussedBy && who.discussedBy.length ? table({
       id: 'discussed-by',
@@ -181,33 +182,55 @@ async function showDecision() {
 function retractionForm(path, rows) {
   const choice = el('select', { id: 'retract-influenceId', name: 'influenceId' },
     rows.map(({ m, x }) => el('option', { value: x.influenceId }, `${m.name || m.memberId}: ${label(x.kind)}, ${day(x.occurredAt)}`)));
-  const reason = el('textarea', { id: 'retract-reason', name: 'reason', rows: 2 });
-  const form = el('form', { id: 'retract-influence', class: 'stacked', novalidate: true },
-    el('label', { for: choice.id }, 'Influence'), choice,
-    el('label', { for: reason.id }, 'Why it was not so (kept in the record)'), reason,
-    el('div', {}, el('button', { type: 'submit' }, 'Retract this influence')));
+  const form = retractForm({
+    id: 'retract-influence',
+    before: [el('label', { for: choice.id }, 'Influence'), choice],
+    button: 'Retract this influence',
+    send: (reason) => api(`${path}/influences/${encodeURIComponent(choice.value)}/retraction`, { method: 'POST', body: { reason } }),
+    done: async () => {
+      await showDecision();
+      say('The influence is retracted. Record the right one on the Record page, if there is one.', 'ok');
+    },
+  });
+  return el('section', { id: 'correct', 'aria-labelledby': 'correct-heading' },
+    el('h2', { id: 'correct-heading' }, 'Correct an influence'),
+    el('p', { class: 'hint' }, 'A retraction is a new event: the influence stays in the history with your reason and no longer counts at any date. Then record the right one on the ',
+      el('a', { href: `${link('record.html', { decision: null })}#record-influence` }, 'Record page'), '.'),
+    form);
+}
+
+/**
+ * Revising a made decision's outcome from a date (DecisionRevised, with its reason): a change of
+ * mind or a correction of the outcome recorded; the history keeps every outcome.
+ */
+function revisionForm(path, who) {
+  const outcome = el('textarea', { id: 'revise-outcome', name: 'outcome', rows: 2 }, who.outcome || '');
+  const reason = el('textarea', { id: 'revise-reason', name: 'reason', rows: 2 });
+  const from = el('input', { id: 'revise-occurredAt', name: 'occurredAt', type: 'date', min: day(who.madeAt) });
+  const form = el('form', { id: 'revise-decision', class: 'stacked', novalidate: true },
+    el('label', { for: outcome.id }, 'Outcome from then on'), outcome,
+    el('label', { for: reason.id }, 'Why it changed, or what was wrong (kept in the record)'), reason,
+    el('label', { for: from.id }, 'From (optional, default now; the day it was made corrects it from the start)'), from,
+    el('div', {}, el('button', { type: 'submit' }, 'Revise the outcome')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
-    if (!reason.value.trim()) {
-      showErrors(form, new ApiError(400, { title: 'Not retracted', errors: [{ field: 'reason', message: 'Say why: the reason is kept with the correction.' }] }));
-      reason.focus();
-      return;
-    }
+    const body = { outcome: outcome.value.trim(), reason: reason.value.trim(), occurredAt: from.value ? localDay(from.value) : undefined };
+    // The day it was made means from the moment it was made, not the end of that day.
+    if (from.value && from.value === day(who.madeAt)) body.occurredAt = who.madeAt;
     try {
-      await api(`${path}/influences/${encodeURIComponent(choice.value)}/retraction`, { method: 'POST', body: { reason: reason.value.trim() } });
+      await api(`${path}/revisions`, { method: 'POST', body });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       showErrors(form, error);
       return;
     }
     await showDecision();
-    say('The influence is retracted. Record the right one on the Record page, if there is one.', 'ok');
+    say('The outcome is revised; the history keeps the earlier one.', 'ok');
   });
-  return el('section', { id: 'correct', 'aria-labelledby': 'correct-heading' },
-    el('h2', { id: 'correct-heading' }, 'Correct an influence'),
-    el('p', { class: 'hint' }, 'A retraction is a new event: the influence stays in the history with your reason and no longer counts at any date. Then record the right one on the ',
-      el('a', { href: `${link('record.html', { decision: null })}#record-influence` }, 'Record page'), '.'),
+  return el('section', { id: 'revise', 'aria-labelledby': 'revise-heading' },
+    el('h2', { id: 'revise-heading' }, 'Revise the outcome'),
+    el('p', { class: 'hint' }, 'A revision is a new event: the outcome in force changes from the date given, and the history keeps the earlier outcome with your reason.'),
     form);
 }
 

@@ -1,6 +1,6 @@
 // Record the rest: phases, the team, decisions and reflections, one form per command. Every input
 // is named as the API's field, so a refusal's message lands next to the input it concerns.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn, knowNames, day, dateTime } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, ApiError, me, may, memberIn, roleIn, knowNames, day, dateTime, localDay } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'record.html', title: 'Record' });
@@ -88,16 +88,6 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
   });
   return el('section', { class: 'record-form', 'aria-labelledby': `${id}-heading` }, el('h3', { id: `${id}-heading` }, title), f);
 }
-/**
- * A day picked in a form, as the instant sent: now for today; for another day, the end of that day
- * in the person's own time zone, so that it falls after whatever else was recorded on it (a member
- * who joined that day among them), never at a midnight before it.
- */
-function localDay(date) {
-  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  return date === today ? new Date().toISOString() : new Date(`${date}T23:59:59.999`).toISOString();
-}
-
 /** A member's name as the project holds it (their pseudonym once withdrawn), or the id for one it does not know. */
 const memberName = (id) => overview.members.find((m) => m.memberId === id)?.name || id;
 

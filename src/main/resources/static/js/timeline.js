@@ -5,7 +5,7 @@
 // filtered here: the timeline read model has no knownAt, so the page keeps the events recorded by
 // knownAt itself (each entry carries its recordedAt), which is the set the export answers for the
 // same (asOf, knownAt). Phases come from the project overview at (asOf, knownAt).
-import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink } from './common.js';
+import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink, me, may, retractionForm } from './common.js';
 import {
   LANES, laneOf, typeLabel, namesFrom, summary, details, escapeHtml, ms, when, timeLimits, knownBy,
 } from './events.js';
@@ -100,6 +100,7 @@ async function load() {
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) },
     (_, i) => api(`${base}/timeline`, { query: { ...query, page: i + 1 } })));
   const overview = await overviewRequest;
+  state.account = await me();
   const { knownAt } = timeLimits();
   const retractions = knownBy((await retractionsRequest).entries, knownAt);
   const seen = new Set();
@@ -403,7 +404,8 @@ function select(i, fromList) {
   state.selected = i;
   const e = state.entries[i];
   const body = document.getElementById('event-details-body');
-  body.replaceChildren(el('p', { class: 'lead' }, summary(e, state.names)), details(e, state.names, { retractedBy: retractionOf(e) }));
+  body.replaceChildren(el('p', { class: 'lead' }, summary(e, state.names)), details(e, state.names, { retractedBy: retractionOf(e) }),
+    correction(e) ?? '');
   for (const tr of listSection.querySelectorAll('tr.selected')) tr.classList.remove('selected');
   listSection.querySelector(`tr[data-index="${i}"]`)?.classList.add('selected');
   const place = state.place.get(i);
@@ -413,6 +415,55 @@ function select(i, fromList) {
     if (fromList) chart.dispatchAction({ type: 'showTip', seriesIndex: place[0], dataIndex: place[1] });
   }
   if (!fromList) detailsSection.focus({ preventScroll: true });
+}
+
+/**
+ * Correcting the chosen event where it is shown (a recorder or coordinator): a turn or an influence
+ * is retracted with a reason (a new event, kept with the reason; it no longer counts at any date),
+ * then the right one is recorded where it is recorded; a decision's outcome is revised on its page.
+ */
+function correction(e) {
+  if (!state.account || !may(state.account, project, 'RECORDER') || state.overview?.closedAt) return null;
+  const base = `/api/projects/${encodeURIComponent(project)}`;
+  const page = (file, query) => `${file}?${new URLSearchParams({ project, ...query })}`;
+  const section = (heading, ...content) => el('section', { id: 'correct-event', 'aria-labelledby': 'correct-event-heading' },
+    el('h3', { id: 'correct-event-heading' }, heading), ...content);
+  const reselect = async (message) => {
+    const sequence = e.sequence;
+    await load();
+    const i = state.entries.findIndex((x) => x.sequence === sequence);
+    if (i >= 0) select(i, true);
+    say(message, 'ok');
+  };
+  if (retractionOf(e)) return null;
+  if (e.type === 'ContributionRecorded') {
+    return section('Correct this turn',
+      el('p', { class: 'hint' }, 'If the record is wrong (the wrong person or kind of turn), retract it: the turn stays in the timeline with your reason and no longer counts. Then code the right one on the ',
+        el('a', { href: page('meeting.html', { meeting: e.data.meetingId }) }, 'meeting’s screen'), '.'),
+      retractionForm({
+        id: 'retract-turn',
+        button: 'Retract this turn',
+        send: (reason) => api(`${base}/contributions/${encodeURIComponent(e.data.contributionId)}/retraction`, { method: 'POST', body: { reason } }),
+        done: () => reselect('The turn is retracted.'),
+      }));
+  }
+  if (e.type === 'InfluenceRecorded') {
+    return section('Correct this influence',
+      el('p', { class: 'hint' }, 'If the record is wrong, retract it: the influence stays in the timeline with your reason and no longer counts at any date. Then record the right one on the ',
+        el('a', { href: `${page('record.html', {})}#record-influence` }, 'Record page'), '.'),
+      retractionForm({
+        id: 'retract-timeline-influence',
+        button: 'Retract this influence',
+        send: (reason) => api(`${base}/decisions/${encodeURIComponent(e.data.decisionId)}/influences/${encodeURIComponent(e.data.influenceId)}/retraction`, { method: 'POST', body: { reason } }),
+        done: () => reselect('The influence is retracted.'),
+      }));
+  }
+  if (e.type === 'DecisionMade' || e.type === 'DecisionRevised') {
+    return section('Correct this outcome',
+      el('p', {}, 'A decision’s outcome is revised, with the reason, on ',
+        el('a', { href: `${page('decisions.html', { decision: e.data.decisionId })}#revise` }, 'the decision’s page'), '.'));
+  }
+  return null;
 }
 
 listSection.addEventListener('click', (ev) => {

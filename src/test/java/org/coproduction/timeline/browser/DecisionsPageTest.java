@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -105,7 +106,8 @@ class DecisionsPageTest extends BrowserTest {
                         .getText())
                 .contains("Say why");
 
-        browser.findElement(By.id("retract-reason")).sendKeys("Coded to the wrong person: it was Ann who agreed");
+        browser.findElement(By.id("retract-influence-reason"))
+                .sendKeys("Coded to the wrong person: it was Ann who agreed");
         browser.findElement(By.cssSelector("#retract-influence button[type=submit]"))
                 .click();
         waiting()
@@ -120,6 +122,50 @@ class DecisionsPageTest extends BrowserTest {
                 .path("influencers");
         assertThat(influencers).extracting(i -> i.path("memberId").asText()).containsExactly("ann");
         screenshot("decision-influence-retracted");
+    }
+
+    /**
+     * A recorder revises a made decision's outcome on its page, from the day it was made (a
+     * correction of the outcome recorded): the outcome in force is the new one, and the history keeps
+     * the earlier outcome and the reason (issue 23).
+     */
+    @Test
+    void aRecorderRevisesTheOutcomeOnTheDecisionsPage() {
+        String project = newTeam("browser-revise", "Revisions", new String[] {"ann", "Ann Archer", "ACADEMIC"});
+        created(
+                "/api/projects/" + project + "/decisions",
+                Map.of("decisionId", "d-1", "title", "How to pay", "proposedBy", "ann", "occurredAt", "2024-01-03"));
+        created(
+                "/api/projects/" + project + "/decisions/d-1/outcome",
+                Map.of(
+                        "outcome", "Pay in vouchers",
+                        "method", "CONSENSUS",
+                        "decidedBy", List.of("ann"),
+                        "occurredAt", "2024-01-05T12:00:00Z"));
+
+        open("decisions.html?project=" + project + "&decision=d-1");
+        WebElement outcome = visible(By.id("revise-outcome"));
+        assertThat(outcome.getAttribute("value")).isEqualTo("Pay in vouchers");
+        outcome.clear();
+        outcome.sendKeys("Pay at the hourly rate, by bank transfer");
+        browser.findElement(By.id("revise-reason"))
+                .sendKeys("The minutes say bank transfer; vouchers was a typing slip");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('revise-occurredAt').value = '2024-01-05'");
+        browser.findElement(By.cssSelector("#revise-decision button[type=submit]"))
+                .click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The outcome is revised"));
+
+        assertThat(visible(By.id("decision-facts")).getText()).contains("Pay at the hourly rate, by bank transfer");
+        assertThat(browser.findElement(By.id("history")).getText())
+                .contains("Pay in vouchers")
+                .contains("vouchers was a typing slip");
+        JsonNode asMade = http.getForObject(
+                "/api/projects/" + project + "/decisions/d-1/influencers?asOf=2024-01-05T12:00:00Z", JsonNode.class);
+        assertThat(asMade.path("outcome").asText())
+                .as(asMade.toString())
+                .isEqualTo("Pay at the hourly rate, by bank transfer");
+        screenshot("decision-revised");
     }
 
     @Test

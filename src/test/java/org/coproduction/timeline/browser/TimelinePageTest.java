@@ -129,6 +129,68 @@ class TimelinePageTest extends BrowserTest {
         assertThat(visible(By.id("decision-facts")).getText()).contains("d-01");
     }
 
+    /**
+     * A recorder corrects a turn where the timeline shows it: retracted with the reason, which the
+     * record keeps; the turn is marked retracted and no longer counts. The demo, which the tests'
+     * administrator only views, offers no correction (issue 23).
+     */
+    @Test
+    void givenATurnChosen_aRecorderRetractsItWithAReason_whileAViewerIsOfferedNoCorrection() {
+        String project = newTeam(
+                "browser-timeline-correct",
+                "Corrections on the timeline",
+                new String[] {"ann", "Ann Archer", "ACADEMIC"},
+                new String[] {"bea", "Bea Brown", "SERVICE_USER"});
+        created(
+                "/api/projects/" + project + "/meetings",
+                java.util.Map.of(
+                        "meetingId",
+                        "m-1",
+                        "title",
+                        "Team",
+                        "kind",
+                        "TEAM",
+                        "attendees",
+                        List.of("ann", "bea"),
+                        "occurredAt",
+                        "2024-01-04T10:00:00Z"));
+        created(
+                "/api/projects/" + project + "/meetings/m-1/contributions",
+                java.util.Map.of(
+                        "contributionId",
+                        "c-1",
+                        "memberId",
+                        "bea",
+                        "category",
+                        "AGREES",
+                        "occurredAt",
+                        "2024-01-04T10:05:00Z"));
+        String hide = EVENT_TYPES.stream()
+                .filter(t -> !t.equals("ContributionRecorded"))
+                .collect(Collectors.joining(","));
+
+        open("timeline.html?project=" + project + "&hide=" + hide);
+        rendered();
+        browser.findElement(By.cssSelector("#events tbody tr th button")).click();
+        visible(By.id("retract-turn-reason")).sendKeys("Coded to Bea; it was Ann who agreed");
+        browser.findElement(By.cssSelector("#retract-turn button[type=submit]")).click();
+
+        assertThat(visible(By.cssSelector("#events tbody tr.retracted")).getText())
+                .contains("retracted");
+        assertThat(visible(By.id("event-details-body")).getText())
+                .contains("Coded to Bea; it was Ann who agreed")
+                .doesNotContain("Correct this turn");
+        String events = http.getForObject("/api/projects/" + project + "/events", String.class);
+        assertThat(events).contains("\"ContributionRetracted\"").contains("Coded to Bea; it was Ann who agreed");
+        screenshot("timeline-turn-retracted");
+
+        open("timeline.html?project=" + DEMO + "&hide=" + hide);
+        rendered();
+        browser.findElement(By.cssSelector("#events tbody tr th button")).click();
+        visible(By.cssSelector("#event-details-body dl"));
+        assertThat(browser.findElements(By.id("correct-event"))).isEmpty();
+    }
+
     @Test
     void givenADateAndARecordDay_thenThePageShowsExactlyTheEventsTheExportHoldsForThem() {
         open("timeline.html?project=" + DEMO);
