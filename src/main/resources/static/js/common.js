@@ -165,6 +165,12 @@ export function csvLink(path, query, what) {
   return el('a', { href: `${url.pathname}${url.search}`, class: 'download', download: '' }, `Download ${what} as CSV`);
 }
 
+/** A link that downloads an API answer of several tables as an Excel workbook (a sheet each). */
+export function workbookLink(path, query, what) {
+  const url = urlWith(path, { ...query, format: 'xlsx' });
+  return el('a', { href: `${url.pathname}${url.search}`, class: 'download', download: '' }, `Download ${what} as an Excel workbook`);
+}
+
 /** A link to another page, keeping the project and the time controls: link('timeline.html', {memberId: 'm-1'}). */
 export function link(page, extra = {}) {
   const p = params();

@@ -1,6 +1,6 @@
 // Participation: who spoke, who shaped decisions and who stayed quiet, window by window (phases or
 // months), as docs/metrics.md defines each measure; then one member's trajectory phase by phase.
-import { api, el, shell, say, table, chart, percent, label, params, projectId, onTimeChange, timeQuery, day, csvLink } from './common.js';
+import { api, el, shell, say, table, chart, percent, label, params, projectId, onTimeChange, timeQuery, day, csvLink, workbookLink } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'participation.html', title: 'Participation', timeControls: true });
@@ -83,7 +83,8 @@ async function load() {
   box.replaceChildren(
     el('p', {}, `${plural(windows.length, 'window')}, ${plural(windows.reduce((s, w) => s + w.totalContributions, 0), 'contribution')} in ${plural(windows.reduce((s, w) => s + w.meetings, 0), 'meeting')}. `,
       csvLink(`${base}/participation`, { by, ...timeQuery() }, 'every member’s figures, window by window,'), ' · ',
-      csvLink(base, timeQuery(), 'the team')),
+      csvLink(base, timeQuery(), 'the team'), ' · ',
+      workbookLink(`${base}/participation`, { by, ...timeQuery() }, 'the windows, members, perspectives and involvement')),
     el('div', { class: 'chart-grid' },
       perspectiveChart({ id: 'share-chart', title: 'Share of contributions by primary perspective', windows, perspectives, type: 'bar',
         value: (p) => p?.share ?? 0, format: pct, yAxis: { max: 1, ...pctAxis } }).figure,

@@ -4,13 +4,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.TimeTravel;
+import org.coproduction.timeline.platform.web.Workbook;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,9 +87,75 @@ class ParticipationController {
             @Parameter(description = BY) @RequestParam(required = false) String by,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        return members(participation(projectId, by, asOf, knownAt), fileName(projectId, by) + ".csv");
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/participation", produces = Workbook.MEDIA_TYPE)
+    @Operation(
+            summary = "The same, as an Excel workbook: windows, members, perspectives, involvement",
+            description = "Accept: " + Workbook.MEDIA_TYPE + " or ?format=xlsx. Sheets: Windows (a row per window:"
+                    + " totals, Gini, perspective entropy, decisions made by method and with service-user"
+                    + " influence); Members (as the CSV); Perspectives (a row per window and primary perspective);"
+                    + " Involvement (a row per perspective, a column per window). Figures as in the JSON.")
+    Workbook participationWorkbook(
+            @PathVariable String projectId,
+            @Parameter(description = BY) @RequestParam(required = false) String by,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Participation answer = participation(projectId, by, asOf, knownAt);
+        return Workbook.of(fileName(projectId, by) + ".xlsx")
+                .sheet("Windows", windows(answer))
+                .sheet("Members", members(answer, ""))
+                .sheet("Perspectives", perspectives(answer))
+                .sheet("Involvement", involvement(answer));
+    }
+
+    private String fileName(String projectId, String by) {
+        return projectId + "-participation-by-" + windowKind(by).name().toLowerCase(Locale.ROOT);
+    }
+
+    private static CsvTable windows(Participation answer) {
+        List<String> headers = new ArrayList<>(List.of(
+                "windowKey",
+                "window",
+                "start",
+                "end",
+                "meetings",
+                "contributions",
+                "gini",
+                "perspectiveEntropy",
+                "decisionsMade",
+                "withServiceUserInfluence",
+                "serviceUserInfluenceShare"));
+        for (DecisionMethod method : DecisionMethod.values()) {
+            headers.add("madeBy" + method.name());
+        }
+        CsvTable table = CsvTable.of("", headers.toArray(String[]::new));
+        for (Participation.Window w : answer.windows()) {
+            List<Object> row = new ArrayList<>(Arrays.asList(
+                    w.key(),
+                    w.name(),
+                    w.start(),
+                    w.end(),
+                    w.meetings(),
+                    w.totalContributions(),
+                    w.gini(),
+                    w.perspectiveEntropy(),
+                    w.decisions().made(),
+                    w.decisions().withServiceUserInfluence(),
+                    w.decisions().share()));
+            for (DecisionMethod method : DecisionMethod.values()) {
+                row.add(w.decisions().byMethod().getOrDefault(method, 0));
+            }
+            table.row(row.toArray());
+        }
+        return table;
+    }
+
+    /** A row per window and member: the window's key, name, start, end and totals, then the member's figures. */
+    private static CsvTable members(Participation answer, String filename) {
         CsvTable table = CsvTable.of(
-                projectId + "-participation-by-" + windowKind(by).name().toLowerCase(Locale.ROOT) + ".csv",
+                filename,
                 "windowKey",
                 "window",
                 "start",
@@ -120,6 +194,56 @@ class ParticipationController {
                         m.influences(),
                         m.influenceShare());
             }
+        }
+        return table;
+    }
+
+    private static CsvTable perspectives(Participation answer) {
+        CsvTable table = CsvTable.of(
+                "",
+                "windowKey",
+                "window",
+                "perspective",
+                "contributions",
+                "share",
+                "holderShare",
+                "attendanceShare",
+                "voiceRatio",
+                "influences",
+                "influenceShare",
+                "involvement");
+        for (Participation.Window w : answer.windows()) {
+            for (Participation.PerspectiveFigures p : w.perspectives()) {
+                table.row(
+                        w.key(),
+                        w.name(),
+                        p.perspective(),
+                        p.contributions(),
+                        p.share(),
+                        p.holderShare(),
+                        p.attendanceShare(),
+                        p.voiceRatio(),
+                        p.influences(),
+                        p.influenceShare(),
+                        w.involvement().get(p.perspective()));
+            }
+        }
+        return table;
+    }
+
+    /** The involvement matrix the page shows: a row per perspective, a column per window (NONE where absent). */
+    private static CsvTable involvement(Participation answer) {
+        SortedSet<String> perspectives = new TreeSet<>();
+        answer.windows().forEach(w -> perspectives.addAll(w.involvement().keySet()));
+        List<String> headers = new ArrayList<>(List.of("perspective"));
+        answer.windows().forEach(w -> headers.add(w.name()));
+        CsvTable table = CsvTable.of("", headers.toArray(String[]::new));
+        for (String perspective : perspectives) {
+            List<Object> row = new ArrayList<>(List.of(perspective));
+            for (Participation.Window w : answer.windows()) {
+                row.add(w.involvement().getOrDefault(perspective, Involvement.NONE));
+            }
+            table.row(row.toArray());
         }
         return table;
     }

@@ -25,8 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * CSV downloads: a handler that {@code produces = "text/csv"} answers a {@link CsvTable}, written
  * by Jackson's CSV module (RFC 4180: a header row, CRLF line ends, fields quoted where needed). A
- * client asks with {@code Accept: text/csv}, or a link with {@code ?format=csv}; every other
- * {@code format} value is left to the endpoint that takes one (the report's).
+ * client asks with {@code Accept: text/csv}, or a link with {@code ?format=csv}. Likewise a handler
+ * that produces {@link Workbook#MEDIA_TYPE} answers a {@link Workbook} ({@code ?format=xlsx}),
+ * written by {@link WorkbookConverter}. Every other {@code format} value is left to the endpoint
+ * that takes one (the report's).
  */
 @Configuration(proxyBeanMethods = false)
 class CsvDownloads implements WebMvcConfigurer {
@@ -43,14 +45,25 @@ class CsvDownloads implements WebMvcConfigurer {
         return new CsvTableConverter();
     }
 
-    /** {@code ?format=csv} means {@code Accept: text/csv}; anything else is for the Accept header to say. */
+    @Bean
+    WorkbookConverter workbookConverter() {
+        return new WorkbookConverter();
+    }
+
+    /**
+     * {@code ?format=csv} means {@code Accept: text/csv} and {@code ?format=xlsx} an Excel workbook;
+     * anything else is for the Accept header to say.
+     */
     static final class FormatCsv implements ContentNegotiationStrategy {
 
         @Override
         public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
             HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
             String format = servlet == null ? null : servlet.getParameter("format");
-            return "csv".equals(format) ? List.of(TEXT_CSV) : MEDIA_TYPE_ALL_LIST;
+            if ("csv".equals(format)) {
+                return List.of(TEXT_CSV);
+            }
+            return "xlsx".equals(format) ? List.of(WorkbookConverter.XLSX) : MEDIA_TYPE_ALL_LIST;
         }
     }
 

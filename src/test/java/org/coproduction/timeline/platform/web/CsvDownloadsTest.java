@@ -7,11 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coproduction.timeline.access.Door;
 import org.coproduction.timeline.interchange.InterchangeFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every table the pages show downloads as CSV (issue 23): {@code ?format=csv} or {@code Accept:
+ * Every table the pages show downloads as CSV, and participation as an Excel workbook too (issue 23): {@code ?format=csv} or {@code Accept:
  * text/csv} on its endpoint, RFC 4180 (a header row, CRLF, quotes where needed), UTF-8, as an
  * attachment, with the same figures as the JSON.
  */
@@ -126,6 +136,72 @@ class CsvDownloadsTest {
                         .toList())
                 .containsExactlyElementsOf(expected);
         assertThat(rows).anySatisfy(r -> assertThat(r.get("name")).isEqualTo(HARD_NAME));
+    }
+
+    /**
+     * Participation, whose page shows several tables, is also an Excel workbook: a sheet for the
+     * windows, the members (the CSV's rows), the perspectives and the involvement matrix, with
+     * numbers as numbers, instants as dates, and the JSON's figures.
+     */
+    @Test
+    void participationAsAWorkbookHasASheetPerPartWithTheJsonsFigures() throws Exception {
+        String base = "/api/projects/" + project + "/participation";
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient()
+                .send(door.request(AS, base + "?format=xlsx").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(Workbook.MEDIA_TYPE);
+        assertThat(answer.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(
+                        d -> assertThat(d).startsWith("attachment").contains("participation-by-phase.xlsx"));
+        JsonNode windows = door.send(AS, "GET", base, null).json().path("windows");
+        JsonNode design = windows.path(windows.size() - 1);
+        assertThat(design.path("key").asText()).isEqualTo("design");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
+            assertThat(book.sheetIterator())
+                    .toIterable()
+                    .extracting(org.apache.poi.ss.usermodel.Sheet::getSheetName)
+                    .containsExactly("Windows", "Members", "Perspectives", "Involvement");
+
+            XSSFSheet windowSheet = book.getSheet("Windows");
+            assertThat(windowSheet.getLastRowNum()).isEqualTo(windows.size());
+            XSSFRow last = windowSheet.getRow(windows.size());
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("design");
+            assertThat(last.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(last.getCell(2).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.ofInstant(
+                            Instant.parse(design.path("start").asText()), ZoneOffset.UTC));
+            assertThat(last.getCell(5).getNumericCellValue())
+                    .isEqualTo(design.path("totalContributions").asDouble());
+            assertThat(last.getCell(6).getNumericCellValue())
+                    .isEqualTo(design.path("gini").asDouble());
+
+            XSSFSheet members = book.getSheet("Members");
+            int memberRows = 0;
+            for (JsonNode w : windows) {
+                memberRows += w.path("members").size();
+            }
+            assertThat(members.getLastRowNum()).isEqualTo(memberRows);
+            assertThat(members.getRow(0).getCell(9).getStringCellValue()).isEqualTo("name");
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r <= memberRows; r++) {
+                names.add(members.getRow(r).getCell(9).getStringCellValue());
+            }
+            assertThat(names).contains(HARD_NAME);
+
+            XSSFSheet involvement = book.getSheet("Involvement");
+            Map<String, String> levels = new java.util.TreeMap<>();
+            for (int r = 1; r <= involvement.getLastRowNum(); r++) {
+                levels.put(
+                        involvement.getRow(r).getCell(0).getStringCellValue(),
+                        involvement.getRow(r).getCell(windows.size()).getStringCellValue());
+            }
+            Map<String, String> expected = new java.util.TreeMap<>();
+            design.path("involvement")
+                    .fields()
+                    .forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
+            assertThat(levels).isEqualTo(expected).isNotEmpty();
+        }
     }
 
     @Test
