@@ -1,6 +1,6 @@
 // Team and access (coordinators and the site administrator): who has which role in the project and
 // which member each account is; give an existing account a role, change it, revoke it; the audit trail.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, table, ApiError, me, dateTime } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, projectId, table, ApiError, me, dateTime, auditDetail } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'access.html', title: 'Team and access' });
@@ -61,7 +61,7 @@ async function render() {
     el('h2', {}, 'Give an account a role (or change it)'), grantForm,
     el('h2', {}, 'Audit trail'),
     table({ caption: 'Newest first', id: 'audit', headers: ['When (UTC)', 'Who', 'What', 'Account', 'Detail'],
-      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.subject || '', a.detail || '']) })));
+      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.subject || '', auditDetail(a.detail, names)]) })));
 }
 
 if (!project) {

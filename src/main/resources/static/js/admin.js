@@ -1,5 +1,5 @@
 // Accounts (the site administrator): create an account, list them, the whole audit trail.
-import { api, el, shell, say, showErrors, clearErrors, formValues, label, table, ApiError, dateTime } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, label, table, ApiError, dateTime, auditDetail } from './common.js';
 
 const main = shell({ page: 'admin.html', title: 'Accounts' });
 
@@ -34,7 +34,7 @@ async function render() {
       rows: accounts.map((a) => [a.username, a.displayName, a.email || '', a.siteAdmin ? 'Administrator' : '', dateTime(a.createdAt)]) }),
     el('h2', {}, 'Audit trail'),
     table({ caption: 'Newest first', id: 'audit', headers: ['When (UTC)', 'Who', 'What', 'Project', 'Account', 'Detail'],
-      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.projectId || '', a.subject || '', a.detail || '']) }));
+      rows: audit.map((a) => [dateTime(a.at), a.actor || 'the application', label(a.action), a.projectId || '', a.subject || '', auditDetail(a.detail)]) }));
 }
 
 render().catch((e) => say(e.status === 403 ? 'Only the site administrator manages accounts.' : e.message, 'error'));

@@ -165,6 +165,17 @@ export function csvLink(path, query, what) {
   return el('a', { href: `${url.pathname}${url.search}`, class: 'download', download: '' }, `Download ${what} as CSV`);
 }
 
+/**
+ * An audit entry's detail in words: a role or other code as a word ("Member"), "member <id>" with
+ * the member's name where the page knows it, "site role ADMIN" as "site role Admin".
+ */
+export function auditDetail(detail, names = {}) {
+  if (!detail) return '';
+  const linked = /^member (\S+)$/.exec(detail);
+  if (linked) return `member ${names[linked[1]] || linked[1]}`;
+  return detail.replace(/\b(?:ADMIN|VIEWER|MEMBER|RECORDER|COORDINATOR|TEXT|ALL|[A-Z]+(?:_[A-Z]+)+)\b/g, (code) => label(code));
+}
+
 /** A link that downloads an API answer of several tables as an Excel workbook (a sheet each). */
 export function workbookLink(path, query, what) {
   const url = urlWith(path, { ...query, format: 'xlsx' });
@@ -465,9 +476,29 @@ export const IPA = [
   'DISAGREES', 'SHOWS_TENSION', 'SHOWS_ANTAGONISM',
 ];
 
+/** Each IPA category in a sentence a co-researcher can use while coding (after Bales, 1950). */
+export const IPA_MEANINGS = {
+  SHOWS_SOLIDARITY: 'Raises someone up, helps, welcomes or praises them.',
+  SHOWS_TENSION_RELEASE: 'Jokes, laughs, shows relief or satisfaction.',
+  AGREES: 'Accepts, understands, goes along with what was said.',
+  GIVES_SUGGESTION: 'Proposes what to do or how, leaving others free to decide.',
+  GIVES_OPINION: 'Judges, analyses, says what they feel or wish.',
+  GIVES_ORIENTATION: 'Gives information, repeats, clarifies or confirms.',
+  ASKS_FOR_ORIENTATION: 'Asks for information, a repeat or a confirmation.',
+  ASKS_FOR_OPINION: 'Asks what others think or feel.',
+  ASKS_FOR_SUGGESTION: 'Asks what to do or how.',
+  DISAGREES: 'Rejects what was said, holds back help, turns formal.',
+  SHOWS_TENSION: 'Shows strain: asks for help, withdraws, goes quiet.',
+  SHOWS_ANTAGONISM: 'Puts someone down, defends or asserts themself against others.',
+};
+
+/** Codes whose words are not their letters lower-cased. */
+const WORDS = { CO_INVESTIGATOR: 'Co-investigator', IPA: 'IPA' };
+
 /** SERVICE_USER as "Service user". */
 export function label(constant) {
   if (!constant) return '';
+  if (WORDS[constant]) return WORDS[constant];
   const s = String(constant).toLowerCase().replaceAll('_', ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

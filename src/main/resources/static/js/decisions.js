@@ -145,7 +145,7 @@ async function showDecision() {
         el('td', {}, label(x.kind)),
         el('td', {}, when(x.occurredAt)),
         el('td', {}, when(x.recordedAt), late({ occurredAt: x.occurredAt, recordedAt: x.recordedAt })),
-        el('td', {}, x.contributionId ? `contribution ${x.contributionId}` : x.reflectionId ? `reflection ${x.reflectionId}` : x.influenceId ? '–' : 'the proposal'),
+        el('td', { title: x.contributionId || x.reflectionId || '' }, [x.contributionId ? 'a turn in a meeting' : null, x.reflectionId ? 'a reflection' : null].filter(Boolean).join(' and ') || (x.influenceId ? '–' : 'the proposal')),
         el('td', {}, x.summary || ''),
         el('td', { class: 'mono' }, x.influenceId || 'proposal'),
         correctable.length ? el('td', {}, x.influenceId ? el('button', {

@@ -2,7 +2,7 @@
 // category). A turn is kept in localStorage the moment it is clicked, with the id and time it will
 // be recorded under, and sent by an outbox that retries until the server answers: a reload or a
 // dropped connection loses nothing, and a retry is the same request, which the server records once.
-import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, params, projectId, ApiError, knowNames, table } from './common.js';
+import { api, el, shell, say, showErrors, clearErrors, formValues, day, label, IPA, IPA_MEANINGS, params, projectId, ApiError, knowNames, table } from './common.js';
 
 const project = projectId();
 const main = shell({ page: 'meeting.html', title: 'Record a meeting live' });
@@ -177,7 +177,7 @@ function openMeeting(m) {
     el('div', { class: 'areas' }, AREAS.map((area, a) => el('div', { class: `area area-${a + 1}` },
       el('h3', {}, area),
       IPA.slice(a * 3, a * 3 + 3).map((c, i) => el('button', {
-        type: 'button', class: 'category', 'data-category': c, disabled: true,
+        type: 'button', class: 'category', 'data-category': c, disabled: true, title: IPA_MEANINGS[c],
         'aria-keyshortcuts': `${CATEGORY_KEYS[a * 3 + i]} Shift+${CATEGORY_KEYS[a * 3 + i].toUpperCase()}`,
         onclick: (e) => code(c, e.shiftKey),
       }, el('kbd', {}, CATEGORY_KEYS[a * 3 + i]), ` ${label(c)}`))))));
@@ -217,6 +217,11 @@ function openMeeting(m) {
     el('h2', { id: 'turns-heading' }, 'Turns'),
     el('p', { id: 'turn-count' }),
     el('ol', { id: 'turns', reversed: true, 'aria-labelledby': 'turns-heading' }),
+    el('details', { id: 'ipa-explained', class: 'explain' },
+      el('summary', {}, 'What do the kinds of turn mean?'),
+      el('p', {}, 'Bales\' Interaction Process Analysis codes each turn by what it does in the conversation, in four areas: positive reactions, attempted answers, questions and negative reactions. A turn gets the one kind that fits it best.'),
+      el('dl', { class: 'facts' }, IPA.flatMap((c) => [el('dt', {}, label(c)), el('dd', {}, IPA_MEANINGS[c])])),
+      el('p', { class: 'muted' }, 'How they are counted is in docs/metrics.md of the project\'s repository.')),
     el('details', { id: 'meeting-summary' },
       el('summary', {}, 'Summary of the meeting so far'),
       el('div', { id: 'meeting-summary-body' }))));

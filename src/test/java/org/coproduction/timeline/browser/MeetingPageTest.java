@@ -249,6 +249,15 @@ class MeetingPageTest extends BrowserTest {
                 .contains("Positive reactions 1 50%")
                 .contains("Attempted answers 1 50%");
         screenshot("meeting-summary");
+
+        // Every kind of turn is explained in plain words, on its button and in a list.
+        assertThat(browser.findElement(By.cssSelector("button.category[data-category='ASKS_FOR_OPINION']"))
+                        .getAttribute("title"))
+                .isEqualTo("Asks what others think or feel.");
+        browser.findElement(By.cssSelector("#ipa-explained summary")).click();
+        assertThat(visible(By.id("ipa-explained")).getText())
+                .contains("Asks for opinion")
+                .contains("Asks what others think or feel.");
     }
 
     /**
