@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.bench.BenchFiles;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code kill -9} at a random moment of a command-line import (while the JVM starts, while Flyway
  * creates the schema, while the lines are stored, as they commit, or after), twenty times, each into
- * a fresh H2 store: the store then holds all of the file or none of it, and the next run on it starts
+ * a fresh H2 store, two stores at a time: the store then holds all of the file or none of it, and the next run on it starts
  * and imports the file (or finds it all present). Each run is a JVM of its own at {@code -Xmx256m},
  * killed with SIGKILL; each store keeps both runs' logs. More kills: {@code
  * -Dtimeline.kill-nine.kills=40}.
@@ -49,60 +54,84 @@ class KillNineTest {
             lines = stream.count();
         }
         Random random = new Random(20261206L);
-        List<String> outcomes = new ArrayList<>();
+        // The kills' moments are drawn in order, so every run kills at the same moments; two stores
+        // are worked on at a time (each kill and its next run are one JVM after the other).
+        List<Callable<String>> kills = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
-            Path store = dir.resolve("store-" + kill);
-            Process run = importInto(store, file, "killed.log");
             // Half the kills are timed from the JVM's start (start-up, Flyway, the import's first
             // lines), half from the moment the import reports its first progress (the lines being
             // stored, the commit, the write after it): a loaded machine starts a JVM slowly enough
             // that kills timed from the start alone never reach the import.
             boolean fromImport = kill % 2 == 1;
             long delayMillis = fromImport ? random.nextInt(2_500) : 300 + random.nextInt(6_000);
-            boolean finished;
-            if (fromImport && !importStarted(run, store.resolve("killed.log"))) {
-                finished = true;
-            } else {
-                finished = run.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+            int k = kill;
+            kills.add(() -> killAndRunAgain(dir, file, lines, k, fromImport, delayMillis));
+        }
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<String> outcomes = new ArrayList<>();
+        try {
+            for (Future<String> outcome : two.invokeAll(kills)) {
+                try {
+                    outcomes.add(outcome.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof AssertionError failed) {
+                        throw failed;
+                    }
+                    throw e;
+                }
             }
-            if (!finished) {
-                run.destroyForcibly().waitFor();
-            }
-            // What the next start does first, before anything reads the store.
-            H2CrashRepair.repairIfStoppedUncleanly(
-                    store.resolve("timeline.mv.db").toAbsolutePath().normalize(),
-                    "jdbc:h2:file:" + store.toAbsolutePath().normalize() + "/timeline",
-                    "sa",
-                    "");
-            long held = eventsIn(store);
-            outcomes.add(
-                    (finished ? "finished" : "killed " + delayMillis + " ms after " + (fromImport ? "import" : "start"))
-                            + ": " + held);
-            assertThat(held).as("after kill %d (%s)", kill, outcomes).isIn(0L, lines);
-
-            Process again = importInto(store, file, "again.log");
-            assertThat(again.waitFor(120, TimeUnit.SECONDS))
-                    .as("the next run finishes, after kill %d", kill)
-                    .isTrue();
-            assertThat(again.exitValue())
-                    .as(
-                            "the next run starts on the store and imports, after kill %d: %s",
-                            kill, log(store, "again.log"))
-                    .isZero();
-            assertThat(eventsIn(store))
-                    .as("after the next run, after kill %d (%s): %s", kill, outcomes, log(store, "again.log"))
-                    .isEqualTo(lines);
-            assertThat(store.resolve("timeline.mv.db.open"))
-                    .as("a run that ends cleanly lets its marker go (H2CrashRepair)")
-                    .doesNotExist();
-            assertThat(store.resolve("timeline.mv.db.import"))
-                    .as("an import that ended lets its marker go (ImportInProgress)")
-                    .doesNotExist();
+        } finally {
+            two.shutdownNow();
         }
         System.out.println("kill -9 during an import, " + lines + " lines: " + outcomes);
         assertThat(outcomes)
                 .as("kills land before and during the import, not only after it")
                 .anyMatch(o -> o.startsWith("killed"));
+    }
+
+    /** One kill at its moment into a fresh store, then the next run on it; answers what the kill found. */
+    private static String killAndRunAgain(
+            Path dir, Path file, long lines, int kill, boolean fromImport, long delayMillis) throws Exception {
+        Path store = dir.resolve("store-" + kill);
+        Process run = importInto(store, file, "killed.log");
+        boolean finished;
+        if (fromImport && !importStarted(run, store.resolve("killed.log"))) {
+            finished = true;
+        } else {
+            finished = run.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+        }
+        if (!finished) {
+            run.destroyForcibly().waitFor();
+        }
+        // What the next start does first, before anything reads the store.
+        H2CrashRepair.repairIfStoppedUncleanly(
+                store.resolve("timeline.mv.db").toAbsolutePath().normalize(),
+                "jdbc:h2:file:" + store.toAbsolutePath().normalize() + "/timeline",
+                "sa",
+                "");
+        long held = eventsIn(store);
+        String outcome =
+                (finished ? "finished" : "killed " + delayMillis + " ms after " + (fromImport ? "import" : "start"))
+                        + ": " + held;
+        assertThat(held).as("after kill %d (%s)", kill, outcome).isIn(0L, lines);
+
+        Process again = importInto(store, file, "again.log");
+        assertThat(again.waitFor(120, TimeUnit.SECONDS))
+                .as("the next run finishes, after kill %d", kill)
+                .isTrue();
+        assertThat(again.exitValue())
+                .as("the next run starts on the store and imports, after kill %d: %s", kill, log(store, "again.log"))
+                .isZero();
+        assertThat(eventsIn(store))
+                .as("after the next run, after kill %d (%s): %s", kill, outcome, log(store, "again.log"))
+                .isEqualTo(lines);
+        assertThat(store.resolve("timeline.mv.db.open"))
+                .as("a run that ends cleanly lets its marker go (H2CrashRepair)")
+                .doesNotExist();
+        assertThat(store.resolve("timeline.mv.db.import"))
+                .as("an import that ended lets its marker go (ImportInProgress)")
+                .doesNotExist();
+        return outcome;
     }
 
     /** Waits (a minute at most) until the run's log shows the import's progress; false if it ended first. */
