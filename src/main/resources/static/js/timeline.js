@@ -5,7 +5,7 @@
 // filtered here: the timeline read model has no knownAt, so the page keeps the events recorded by
 // knownAt itself (each entry carries its recordedAt), which is the set the export answers for the
 // same (asOf, knownAt). Phases come from the project overview at (asOf, knownAt).
-import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink, me, may, retractionForm } from './common.js';
+import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink, me, may, retractionForm, saveCanvasChart, memberIn, formValues, showErrors, clearErrors, ApiError } from './common.js';
 import {
   LANES, laneOf, typeLabel, namesFrom, summary, details, escapeHtml, ms, when, timeLimits, knownBy,
 } from './events.js';
@@ -57,6 +57,9 @@ const chartBox = el('div', { id: 'timeline-chart', class: 'chart', style: 'heigh
 const figure = el('figure', { id: 'timeline-figure', class: 'chart-figure' },
   el('figcaption', {}, 'Phases and events over time'),
   chartBox,
+  el('p', { class: 'chart-downloads' },
+    el('button', { type: 'button', class: 'link', id: 'timeline-png', 'aria-label': 'Download the timeline chart as PNG',
+      onclick: () => chart && saveCanvasChart(chart, `${project}-timeline.png`) }, 'Download as PNG')),
   el('p', { class: 'hint muted' }, 'Drag the slider under the chart (or hold Ctrl and scroll over it) to zoom; choose a phase in "Zoom to" from the keyboard. The list below holds the events in view; choose one, or click a mark, to see its details.'));
 const listSection = el('section', { id: 'event-list', 'aria-labelledby': 'event-list-heading' },
   el('h2', { id: 'event-list-heading' }, 'Events in view'));
@@ -458,12 +461,54 @@ function correction(e) {
         done: () => reselect('The influence is retracted.'),
       }));
   }
+  if (e.type === 'ReflectionCoded') {
+    // Replaced at every date by a coding recorded later and dated no later than this one.
+    const replaced = state.entries.some((x) => x.type === 'ReflectionCoded' && x.data.reflectionId === e.data.reflectionId
+      && x.sequence > e.sequence && ms(x.occurredAt) <= ms(e.occurredAt));
+    return replaced
+      ? section('Correct these codes', el('p', { id: 'recode-replaced' }, 'These codes were replaced, at every date, by a later coding of the same reflection.'))
+      : section('Correct these codes', recodeForm(e, base, reselect));
+  }
   if (e.type === 'DecisionMade' || e.type === 'DecisionRevised') {
     return section('Correct this outcome',
       el('p', {}, 'A decision’s outcome is revised, with the reason, on ',
         el('a', { href: `${page('decisions.html', { decision: e.data.decisionId })}#revise` }, 'the decision’s page'), '.'));
   }
   return null;
+}
+
+/**
+ * A reflection's codes are those of its latest coding, so a wrong coding is corrected by coding the
+ * reflection again, dated as the wrong one: the right codes then hold at every date it held.
+ */
+function recodeForm(e, base, reselect) {
+  const me = memberIn(state.account, project);
+  const members = (state.overview.members || []).filter((m) => !m.withdrawn);
+  const codes = el('input', { id: 'recode-codes', name: 'codes', value: (e.data.codes || []).join(', ') });
+  const coder = el('select', { id: 'recode-codedBy', name: 'codedBy' },
+    members.map((m) => el('option', { value: m.memberId, selected: m.memberId === (me || e.data.codedBy) }, m.name)));
+  const form = el('form', { id: 'recode-reflection', class: 'stacked', novalidate: true },
+    el('p', { class: 'hint' }, 'A reflection’s codes are those of its latest coding. Coding it again, dated as this coding, replaces these codes at every date; both codings stay in the timeline.'),
+    el('label', { for: codes.id }, 'The right codes (comma-separated themes)'), codes,
+    el('label', { for: coder.id }, 'Coded by'), coder,
+    el('div', {}, el('button', { type: 'submit' }, 'Record the right codes')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const values = formValues(form);
+    try {
+      await api(`${base}/reflections/${encodeURIComponent(e.data.reflectionId)}/codes`, {
+        method: 'POST',
+        body: { codes: String(values.codes || '').split(',').map((c) => c.trim()).filter(Boolean), codedBy: values.codedBy, occurredAt: e.occurredAt },
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(form, error);
+      return;
+    }
+    await reselect('The reflection is coded again; its codes are the new ones at every date.');
+  });
+  return form;
 }
 
 listSection.addEventListener('click', (ev) => {

@@ -191,6 +191,69 @@ class TimelinePageTest extends BrowserTest {
         assertThat(browser.findElements(By.id("correct-event"))).isEmpty();
     }
 
+    /**
+     * A wrong coding of a reflection is corrected where the timeline shows it: coded again with the
+     * right codes, dated as the wrong one, so the right codes hold at every date; and the chart
+     * downloads as a PNG (issue 23).
+     */
+    @Test
+    void givenACodingChosen_aRecorderCodesTheReflectionAgainAndTheChartDownloadsAsPng() {
+        String project = newTeam(
+                "browser-timeline-recode", "Codings on the timeline", new String[] {"ann", "Ann Archer", "ACADEMIC"});
+        created(
+                "/api/projects/" + project + "/reflections",
+                java.util.Map.of(
+                        "reflectionId",
+                        "r-1",
+                        "authorId",
+                        "ann",
+                        "text",
+                        "The payment talk went well",
+                        "visibility",
+                        "TEAM",
+                        "occurredAt",
+                        "2024-01-05",
+                        "transcribed",
+                        true));
+        created(
+                "/api/projects/" + project + "/reflections/r-1/codes",
+                java.util.Map.of(
+                        "codes", List.of("recruitment"), "codedBy", "ann", "occurredAt", "2024-01-06T10:00:00Z"));
+        String hide =
+                EVENT_TYPES.stream().filter(t -> !t.equals("ReflectionCoded")).collect(Collectors.joining(","));
+
+        open("timeline.html?project=" + project + "&hide=" + hide);
+        rendered();
+        browser.executeScript(
+                "window.saved = []; HTMLAnchorElement.prototype.click = function () { window.saved.push(this.download + ' ' + this.href.slice(0, 22)); };");
+        browser.findElement(By.id("timeline-png")).click();
+        assertThat(browser.executeScript("return window.saved"))
+                .asList()
+                .containsExactly(project + "-timeline.png data:image/png;base64,");
+
+        browser.findElement(By.cssSelector("#events tbody tr th button")).click();
+        WebElement codes = visible(By.id("recode-codes"));
+        assertThat(codes.getAttribute("value")).isEqualTo("recruitment");
+        codes.clear();
+        codes.sendKeys("payment, fairness");
+        browser.findElement(By.cssSelector("#recode-reflection button[type=submit]"))
+                .click();
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "coded again");
+        waiting().until(d -> d.findElements(By.cssSelector("#events tbody tr")).size() == 2);
+
+        JsonNode codings =
+                http.getForObject("/api/projects/" + project + "/timeline?type=ReflectionCoded", JsonNode.class);
+        assertThat(codings.path("entries"))
+                .extracting(e ->
+                        e.path("occurredAt").asText() + " " + e.path("data").path("codes"))
+                .containsExactly(
+                        "2024-01-06T10:00:00Z [\"recruitment\"]", "2024-01-06T10:00:00Z [\"payment\",\"fairness\"]");
+        screenshot("timeline-recoded");
+        browser.findElement(By.cssSelector("#events tbody tr th button")).click();
+        assertThat(visible(By.id("recode-replaced")).getText()).contains("replaced, at every date");
+    }
+
     @Test
     void givenADateAndARecordDay_thenThePageShowsExactlyTheEventsTheExportHoldsForThem() {
         open("timeline.html?project=" + DEMO);
