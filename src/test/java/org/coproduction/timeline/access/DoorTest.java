@@ -62,6 +62,9 @@ class DoorTest {
                 .hasValueSatisfying(v -> assertThat(v).endsWith("/login.html"));
 
         assertThat(door.send(null, "GET", "/login.html", null).status()).isEqualTo(200);
+        assertThat(door.send(null, "GET", "/favicon.ico", null).status())
+                .as("the icon every browser asks for, before signing in too")
+                .isEqualTo(200);
         assertThat(door.send(null, "GET", "/actuator/health", null).status()).isEqualTo(200);
         assertThat(door.send(null, "GET", "/actuator/prometheus", null).status())
                 .isEqualTo(401);

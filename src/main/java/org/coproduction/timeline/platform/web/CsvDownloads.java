@@ -10,12 +10,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -67,35 +63,17 @@ class CsvDownloads implements WebMvcConfigurer {
         }
     }
 
-    static final class CsvTableConverter extends AbstractHttpMessageConverter<CsvTable> {
+    static final class CsvTableConverter extends DownloadConverter<CsvTable> {
 
         private final CsvMapper mapper = CsvMapper.builder().build();
 
         CsvTableConverter() {
-            super(StandardCharsets.UTF_8, TEXT_CSV);
-        }
-
-        @Override
-        protected boolean supports(Class<?> clazz) {
-            return CsvTable.class.isAssignableFrom(clazz);
-        }
-
-        @Override
-        protected boolean canRead(MediaType mediaType) {
-            return false;
-        }
-
-        @Override
-        protected CsvTable readInternal(Class<? extends CsvTable> clazz, HttpInputMessage input) {
-            throw new HttpMessageNotReadableException("CSV is only written", input);
+            super(CsvTable.class, StandardCharsets.UTF_8, TEXT_CSV);
         }
 
         @Override
         protected void writeInternal(CsvTable table, HttpOutputMessage output) throws IOException {
-            output.getHeaders()
-                    .setContentDisposition(ContentDisposition.attachment()
-                            .filename(table.filename(), StandardCharsets.UTF_8)
-                            .build());
+            attachment(output, table.filename());
             CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
             table.headers().forEach(schema::addColumn);
             try (SequenceWriter rows =

@@ -1,7 +1,6 @@
 package org.coproduction.timeline.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,12 +11,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Writes a {@link Workbook} as .xlsx with Apache POI's streaming workbook (a hundred rows in memory
@@ -25,7 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * instants as date-times (UTC), enum codes and text as text, null (and a figure that is not a
  * number) as an empty cell.
  */
-final class WorkbookConverter extends AbstractHttpMessageConverter<Workbook> {
+final class WorkbookConverter extends DownloadConverter<Workbook> {
 
     static final MediaType XLSX = MediaType.parseMediaType(Workbook.MEDIA_TYPE);
 
@@ -33,30 +28,12 @@ final class WorkbookConverter extends AbstractHttpMessageConverter<Workbook> {
     private static final int WIDEST = 60;
 
     WorkbookConverter() {
-        super(XLSX);
-    }
-
-    @Override
-    protected boolean supports(Class<?> clazz) {
-        return Workbook.class.isAssignableFrom(clazz);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected Workbook readInternal(Class<? extends Workbook> clazz, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("Workbooks are only written", input);
+        super(Workbook.class, null, XLSX);
     }
 
     @Override
     protected void writeInternal(Workbook workbook, HttpOutputMessage output) throws IOException {
-        output.getHeaders()
-                .setContentDisposition(ContentDisposition.attachment()
-                        .filename(workbook.filename(), StandardCharsets.UTF_8)
-                        .build());
+        attachment(output, workbook.filename());
         try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             Font bold = book.createFont();
             bold.setBold(true);
