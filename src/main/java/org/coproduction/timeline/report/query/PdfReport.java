@@ -69,6 +69,26 @@ public final class PdfReport {
         writeHtml(HtmlReport.render(report), out);
     }
 
+    /**
+     * A page with what a report holds (headings, a table, a chart's SVG with text), rendered to
+     * nothing: loads and initialises the renderer, the SVG drawer and the PDF library.
+     */
+    public static void warmUp() {
+        writeHtml(
+                """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"/><title>Warm-up</title></head>
+                <body><main><h1>Warm-up</h1><section><h2>Section</h2>
+                <table><caption>Table</caption><thead><tr><th scope="col">A</th></tr></thead>
+                <tbody><tr><td>1</td></tr></tbody></table>
+                <figure><svg xmlns="http://www.w3.org/2000/svg" role="img" width="100" height="50">
+                <title>Chart</title><rect x="0" y="0" width="50" height="25" fill="#1d4f91"/>
+                <text x="10" y="40" font-size="11">Label</text></svg></figure>
+                </section></main></body></html>
+                """,
+                OutputStream.nullOutputStream());
+    }
+
     /** Renders a page written by {@link HtmlReport}. */
     static void writeHtml(String html, OutputStream out) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
