@@ -128,7 +128,7 @@ class ReportIntegrationTest {
         // Design: ann 2, bea 1 of 3; fieldwork: ann 1, bea 1, cal 2 of 4.
         assertThat(fieldwork.notableShifts())
                 .contains("Academic share of contributions fell from 0.67 to 0.25 since Design.")
-                .contains("Service-user share of contributions fell from 0.33 to 0.25 since Design.")
+                .contains("Service user share of contributions fell from 0.33 to 0.25 since Design.")
                 .contains("Clinician share of contributions rose from 0.00 to 0.50 since Design.");
     }
 
@@ -272,6 +272,32 @@ class ReportIntegrationTest {
                 .doesNotContain(SECRET);
     }
 
+    /**
+     * The report a person reads says codes in words and times as dates (to the minute where a time
+     * matters), never "SERVICE_USER", "COLLABORATED" or "2026-12-06T06:13:42.582652789Z"; and names
+     * without member ids (issue 24).
+     */
+    @Test
+    void givenTheDemo_thenTheHtmlAndMarkdownSayCodesInWordsAndTimesWithoutSeconds() {
+        String html = org.jsoup.Jsoup.parse(http.getForObject(url(DEMO, "html"), String.class))
+                .body()
+                .text();
+        String md = http.getForObject(url(DEMO, "md"), String.class);
+        for (String text : List.of(html, md)) {
+            assertThat(java.util.regex.Pattern.compile(
+                                    "\\b[A-Z]{2,}(_[A-Z]+)+\\b|\\b(PROPOSED|CONSULTED|COLLABORATED|CONSENSUS|MADE)\\b")
+                            .matcher(text)
+                            .results()
+                            .map(java.util.regex.MatchResult::group)
+                            .distinct()
+                            .toList())
+                    .as("codes left as codes")
+                    .isEmpty();
+            assertThat(text).doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+            assertThat(text).doesNotContain("(samuel-osei)").contains("Samuel Osei");
+        }
+    }
+
     private static void assertTheSectionsAndPageNumbers(String text) {
         assertThat(text)
                 .contains("Lifecycle report: ")
@@ -303,7 +329,7 @@ class ReportIntegrationTest {
         for (String format : List.of("html", "md")) {
             String text = http.getForObject(closed + format, String.class);
             assertThat(text)
-                    .contains("2024-01-31T17:00:00Z (closure)")
+                    .contains("2024-01-31 17:00 UTC (closure)")
                     .doesNotContain("to open", "<td>open</td>", "| open |");
         }
         String running = http.getForObject(url(DEMO, "md"), String.class);
@@ -400,13 +426,13 @@ class ReportIntegrationTest {
         assertThat(items.get("Outcomes linked to decisions").table().rows())
                 .singleElement()
                 .satisfies(row -> {
-                    assertThat(row.get(0)).isEqualTo("Pay peer researchers (d-1)");
+                    assertThat(row.get(0)).isEqualTo("Pay peer researchers");
                     assertThat(row.get(3)).isEqualTo("Yes");
                     assertThat(row.get(5)).isEqualTo(EVENT + "011 " + EVENT + "006 " + EVENT + "007");
                 });
         assertThat(items.get("People involved").table().rows())
                 .extracting(row -> row.get(0) + "=" + row.get(1))
-                .containsExactlyInAnyOrder("Researcher=1", "Peer-worker=1", "Co-investigator=1");
+                .containsExactlyInAnyOrder("Researcher=1", "Peer worker=1", "Co-investigator=1");
         assertThat(items.values())
                 .filteredOn(i -> !i.toBeWrittenByTeam())
                 .allSatisfy(i -> assertThat(i.text()).isNotBlank().isNotEqualTo(LifecycleReport.TO_BE_WRITTEN));
@@ -509,7 +535,7 @@ class ReportIntegrationTest {
     }
 
     private static String label(String perspective) {
-        String words = perspective.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String words = perspective.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -67,8 +67,8 @@ class StoredTextInReportsTest {
         assertThat(page.select("h3").eachText()).contains(project.phase());
         assertThat(page.body().text())
                 .contains("As registered: " + project.description())
-                .contains(project.member() + " (ann)")
-                .contains(project.decision() + " (d-1)")
+                .contains(project.member() + ": Proposed")
+                .contains(project.decision())
                 .contains(project.outcome())
                 .contains(project.code());
         // The same page parses as the strict XML openhtmltopdf reads, with the payloads as text.
@@ -93,8 +93,8 @@ class StoredTextInReportsTest {
                 .contains("# Lifecycle report: Project " + escaped + "\n")
                 .contains("### Phase " + escaped + "\n")
                 .contains("As registered: Aim " + escaped)
-                .contains("Ann " + escaped + " (ann)")
-                .contains("Decision " + escaped + " (d-1)")
+                .contains("Ann " + escaped + ": Proposed")
+                .contains("Decision " + escaped)
                 .contains("Outcome " + escaped)
                 .contains("| theme " + escaped + " |");
     }

@@ -130,8 +130,8 @@ final class Gripp2Items {
                 reflections.size(),
                 privately,
                 history.interviews(asOf),
-                asOf,
-                knownAt);
+                ReportWords.when(asOf),
+                ReportWords.when(knownAt));
         int everything = history.exclusion().members().size();
         int words = history.withdrawals() - everything;
         if (words > 0) {
@@ -340,7 +340,7 @@ final class Gripp2Items {
                         "%d members took part by %s, %d of them still on the team then; their roles and primary"
                                 + " perspectives (as they stood then, or when they left) are counted below.",
                         memberIds.size(),
-                        asOf,
+                        ReportWords.when(asOf),
                         active)
                 + (changes.isEmpty() ? "" : " Over time: " + String.join("; ", changes) + ".")
                 + " How members were recruited, trained and supported is to be written by the team.";
@@ -360,8 +360,8 @@ final class Gripp2Items {
         for (Window window : windows) {
             String involved = window.involvement().entrySet().stream()
                     .filter(e -> e.getValue() != Involvement.NONE)
-                    .map(e -> LifecycleReportQuery.label(e.getKey()) + " "
-                            + e.getValue().name())
+                    .map(e -> LifecycleReportQuery.label(e.getKey()) + ": "
+                            + ReportWords.words(e.getValue()).toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
             rows.add(List.of(
                     window.name(),
@@ -376,8 +376,8 @@ final class Gripp2Items {
         String text = String.format(
                 Locale.ROOT,
                 "The team was involved across %d stages of the study, the project's own phases; for each, the"
-                        + " perspectives present and their highest level of involvement (CONSULTED, COLLABORATED,"
-                        + " LED; defined under Methods).",
+                        + " perspectives present and their highest level of involvement (consulted, collaborated,"
+                        + " led; defined under Methods).",
                 windows.size());
         return new Gripp2Item(
                 "Stages of involvement",
@@ -424,9 +424,9 @@ final class Gripp2Items {
         String text = String.format(
                 Locale.ROOT,
                 "The level of involvement per phase and perspective is the involvement matrix above (%d cells"
-                        + " LED, %d COLLABORATED, %d CONSULTED). Its nature shows in the kinds of influence on"
+                        + " led, %d collaborated, %d consulted). Its nature shows in the kinds of influence on"
                         + " decisions, counted by the phase they occurred in below (a proposal counts as"
-                        + " PROPOSED for its proposer).",
+                        + " \"Proposed\" for its proposer).",
                 cells.getOrDefault(Involvement.LED, 0),
                 cells.getOrDefault(Involvement.COLLABORATED, 0),
                 cells.getOrDefault(Involvement.CONSULTED, 0));
@@ -509,9 +509,9 @@ final class Gripp2Items {
             events.remove(null);
             ids.add(facts.made().eventId());
             rows.add(List.of(
-                    (answer.title() == null ? "" : answer.title() + " ") + "(" + facts.decisionId() + ")",
+                    answer.title() == null ? facts.decisionId() : answer.title(),
                     HtmlReport.when(facts.made().occurredAt(), ""),
-                    facts.made().method() == null ? "" : facts.made().method().name(),
+                    ReportWords.words(facts.made().method()),
                     String.valueOf(InfluenceAnswers.outcome(facts)),
                     HtmlReport.influencers(answer.influencers().stream()
                             .map(i -> new LifecycleReport.ReportInfluencer(
@@ -529,7 +529,7 @@ final class Gripp2Items {
                         + " how, and the events behind them (the decision, its revisions, its influences and"
                         + " proposal).",
                 rows.size(),
-                asOf);
+                ReportWords.when(asOf));
         return new Gripp2Item(
                 "Outcomes linked to decisions",
                 text,

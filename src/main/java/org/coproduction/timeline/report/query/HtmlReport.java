@@ -1,8 +1,6 @@
 package org.coproduction.timeline.report.query;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +102,8 @@ public final class HtmlReport {
         element(
                 "p",
                 "Project " + overview.projectId() + ", as of "
-                        + overview.record().asOf() + ", as the record stood at "
-                        + overview.record().knownAt() + ".");
+                        + when(overview.record().asOf(), "") + ", as the record stood at "
+                        + when(overview.record().knownAt(), "") + ".");
         overview(overview);
         html.append("<section>\n");
         element("h2", "Phase by phase");
@@ -170,8 +168,8 @@ public final class HtmlReport {
                         List.of("Events recorded by knownAt", String.valueOf(record.events())),
                         List.of("First recorded", when(record.firstRecordedAt(), "none")),
                         List.of("Last recorded", when(record.lastRecordedAt(), "none")),
-                        List.of("asOf (valid time)", String.valueOf(record.asOf())),
-                        List.of("knownAt (recorded time)", String.valueOf(record.knownAt())),
+                        List.of("As of (valid time)", when(record.asOf(), "")),
+                        List.of("As recorded at (recorded time)", when(record.knownAt(), "")),
                         List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
                 Integer.MAX_VALUE);
         html.append("</section>\n");
@@ -208,9 +206,7 @@ public final class HtmlReport {
             row.add(figures == null ? "0.00" : number(figures.share()));
             row.add(figures == null || figures.voiceRatio() == null ? "n/a" : number(figures.voiceRatio()));
             row.add(figures == null ? "0.00" : number(figures.influenceShare()));
-            row.add(window.involvement()
-                    .getOrDefault(perspective, Involvement.NONE)
-                    .name());
+            row.add(ReportWords.words(window.involvement().getOrDefault(perspective, Involvement.NONE)));
             for (IpaCategory.Area area : IpaCategory.Area.values()) {
                 row.add(figures == null ? "0.00" : number(figures.areas().getOrDefault(area, 0.0)));
             }
@@ -232,20 +228,19 @@ public final class HtmlReport {
             for (ReportDecision decision : phase.decisions()) {
                 html.append("<tr><th scope=\"row\">")
                         .append(escape(decision.title() == null ? decision.decisionId() : decision.title()))
-                        .append(" <span class=\"ids\">(")
-                        .append(escape(decision.decisionId()))
-                        .append(")</span></th><td>")
-                        .append(escape(String.join(", ", decision.steps())))
+                        .append("</th><td>")
+                        .append(escape(
+                                decision.steps().stream().map(HtmlReport::label).collect(Collectors.joining(", "))))
                         .append("</td><td>")
                         .append(escape(
                                 decision.status() == null
                                         ? ""
-                                        : decision.status().name()))
+                                        : label(decision.status().name())))
                         .append("</td><td>")
                         .append(escape(
                                 decision.method() == null
                                         ? ""
-                                        : decision.method().name()))
+                                        : label(decision.method().name())))
                         .append("</td><td>")
                         .append(escape(influencers(decision.influencers())))
                         .append("</td><td class=\"ids\">")
@@ -298,12 +293,12 @@ public final class HtmlReport {
         for (int i = 0; i < names.size(); i++) {
             List<String> row = new ArrayList<>(List.of(names.get(i)));
             for (String perspective : lifecycle.perspectives()) {
-                row.add(lifecycle.involvement().get(perspective).get(i).name());
+                row.add(label(lifecycle.involvement().get(perspective).get(i).name()));
             }
             rows.add(row);
         }
         table(
-                "Involvement level per phase and primary perspective (NONE, CONSULTED, COLLABORATED, LED)",
+                "Involvement level per phase and primary perspective (none, consulted, collaborated, led)",
                 headers,
                 rows,
                 1);
@@ -393,8 +388,8 @@ public final class HtmlReport {
 
     static String influencers(List<ReportInfluencer> influencers) {
         return influencers.stream()
-                .map(i -> (i.name() == null ? i.memberId() : i.name() + " (" + i.memberId() + ")") + ": "
-                        + i.kinds().stream().map(Enum::name).collect(Collectors.joining(", ")))
+                .map(i -> (i.name() == null ? i.memberId() : i.name()) + ": "
+                        + i.kinds().stream().map(ReportWords::words).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
     }
 
@@ -402,7 +397,6 @@ public final class HtmlReport {
         return LifecycleReportQuery.label(upperCase);
     }
 
-    /** A date alone when the instant is midnight UTC, else the instant; {@code otherwise} for null. */
     /**
      * A period's end as a reader wants it: its date, or the project's closure for the last phase of a
      * closed project (the phase ran until then), or "open" while it still runs.
@@ -412,12 +406,7 @@ public final class HtmlReport {
     }
 
     static String when(Instant instant, String otherwise) {
-        if (instant == null) {
-            return otherwise;
-        }
-        return LocalTime.MIDNIGHT.equals(instant.atOffset(ZoneOffset.UTC).toLocalTime())
-                ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString()
-                : instant.toString();
+        return ReportWords.when(instant, otherwise);
     }
 
     static String number(double value) {

@@ -248,9 +248,8 @@ public class LifecycleReportQuery {
     }
 
     /** SERVICE_USER reads as "Service-user". */
-    static String label(String perspective) {
-        String words = perspective.toLowerCase(Locale.ROOT).replace('_', '-');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    static String label(String code) {
+        return ReportWords.words(code);
     }
 
     private static Lifecycle lifecycle(List<Window> windows) {

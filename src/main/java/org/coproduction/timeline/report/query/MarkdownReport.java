@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
@@ -91,8 +92,8 @@ public final class MarkdownReport {
         Overview overview = report.overview();
         heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
         paragraph("Project " + overview.projectId() + ", as of "
-                + overview.record().asOf() + ", as the record stood at "
-                + overview.record().knownAt() + ".");
+                + HtmlReport.when(overview.record().asOf(), "") + ", as the record stood at "
+                + HtmlReport.when(overview.record().knownAt(), "") + ".");
         overview(overview);
         heading(2, "Phase by phase");
         report.phases().forEach(phase -> phase(phase, overview.closedAt()));
@@ -145,8 +146,8 @@ public final class MarkdownReport {
                         List.of("Events recorded by knownAt", String.valueOf(record.events())),
                         List.of("First recorded", HtmlReport.when(record.firstRecordedAt(), "none")),
                         List.of("Last recorded", HtmlReport.when(record.lastRecordedAt(), "none")),
-                        List.of("asOf (valid time)", String.valueOf(record.asOf())),
-                        List.of("knownAt (recorded time)", String.valueOf(record.knownAt())),
+                        List.of("As of (valid time)", HtmlReport.when(record.asOf(), "")),
+                        List.of("As recorded at (recorded time)", HtmlReport.when(record.knownAt(), "")),
                         List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
                 99);
     }
@@ -181,9 +182,7 @@ public final class MarkdownReport {
             row.add(figures == null ? "0.00" : HtmlReport.number(figures.share()));
             row.add(figures == null || figures.voiceRatio() == null ? "n/a" : HtmlReport.number(figures.voiceRatio()));
             row.add(figures == null ? "0.00" : HtmlReport.number(figures.influenceShare()));
-            row.add(window.involvement()
-                    .getOrDefault(perspective, Involvement.NONE)
-                    .name());
+            row.add(ReportWords.words(window.involvement().getOrDefault(perspective, Involvement.NONE)));
             for (IpaCategory.Area area : IpaCategory.Area.values()) {
                 row.add(
                         figures == null
@@ -201,11 +200,10 @@ public final class MarkdownReport {
             rows = new ArrayList<>();
             for (ReportDecision decision : phase.decisions()) {
                 rows.add(List.of(
-                        (decision.title() == null ? decision.decisionId() : decision.title()) + " ("
-                                + decision.decisionId() + ")",
-                        String.join(", ", decision.steps()),
-                        decision.status() == null ? "" : decision.status().name(),
-                        decision.method() == null ? "" : decision.method().name(),
+                        decision.title() == null ? decision.decisionId() : decision.title(),
+                        decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
+                        ReportWords.words(decision.status()),
+                        ReportWords.words(decision.method()),
                         HtmlReport.influencers(decision.influencers()),
                         String.join(" ", decision.eventIds())));
             }
@@ -270,12 +268,13 @@ public final class MarkdownReport {
         for (int i = 0; i < names.size(); i++) {
             List<String> row = new ArrayList<>(List.of(names.get(i)));
             for (String perspective : lifecycle.perspectives()) {
-                row.add(lifecycle.involvement().get(perspective).get(i).name());
+                row.add(ReportWords.words(
+                        lifecycle.involvement().get(perspective).get(i)));
             }
             rows.add(row);
         }
         table(
-                "Involvement level per phase and primary perspective (NONE, CONSULTED, COLLABORATED, LED)",
+                "Involvement level per phase and primary perspective (none, consulted, collaborated, led)",
                 headers,
                 rows,
                 1);

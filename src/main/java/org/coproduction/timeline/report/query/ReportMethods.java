@@ -59,17 +59,17 @@ final class ReportMethods {
                             + " 1-3), attempted answers (4-6), questions (7-9), negative reactions (10-12)."),
             new Definition(
                     "Influences and influence share",
-                    "Recorded influences plus one PROPOSED per decision proposed (unless recorded explicitly),"
+                    "Recorded influences plus one \"Proposed\" per decision proposed (unless recorded explicitly),"
                             + " in the phase of their occurrence; influence share = influences / all influences in"
                             + " the phase."),
             new Definition(
                     "Decisions",
                     "Decisions made in the phase, by method; with service-user influence: those with at least"
-                            + " one influence from a member whose primary perspective was SERVICE_USER then."),
+                            + " one influence from a member whose primary perspective was service user then."),
             new Definition(
                     "Involvement",
-                    "Per phase and primary perspective, the highest that holds: NONE (no attendee), CONSULTED"
-                            + " (present), COLLABORATED (influenced a decision made in the phase), LED (a decision"
+                    "Per phase and primary perspective, the highest that holds: None (no attendee), Consulted"
+                            + " (present), Collaborated (influenced a decision made in the phase), Led (a decision"
                             + " made in the phase was decided only by members of that perspective)."),
             new Definition(
                     "Shift and notable shifts",
