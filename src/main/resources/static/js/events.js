@@ -31,22 +31,42 @@ export function typeLabel(type) {
 }
 
 /**
- * What the page knows to name things: member, meeting and decision names by id. Built from the
+ * What the page knows to name things: member, meeting and decision names by id, and a turn, an
+ * influence or a reflection by who and when (for the corrections that name them). Built from the
  * project overview and completed from the events themselves.
  */
 export function namesFrom(overview, entries = []) {
   const members = new Map((overview.members || []).map((m) => [m.memberId, m.name]));
   const meetings = new Map((overview.meetings || []).map((m) => [m.meetingId, m.title]));
   const decisions = new Map((overview.decisions || []).map((d) => [d.decisionId, d.title]));
+  const turns = new Map(); // contributionId -> its entry
+  const influences = new Map(); // influenceId -> its entry
+  const reflections = new Map(); // reflectionId -> its entry
   for (const e of entries) {
     for (const m of e.members || []) if (m.name && !members.has(m.memberId)) members.set(m.memberId, m.name);
+    if (e.type === 'ContributionRecorded') turns.set(e.data.contributionId, e);
+    if (e.type === 'InfluenceRecorded') influences.set(e.data.influenceId, e);
+    if (e.type === 'ReflectionWritten') reflections.set(e.data.reflectionId, e);
     if (e.type === 'MeetingHeld' && !meetings.has(e.data.meetingId)) meetings.set(e.data.meetingId, e.data.title);
     if (e.type === 'DecisionProposed' && !decisions.has(e.data.decisionId)) decisions.set(e.data.decisionId, e.data.title);
   }
+  const member = (id) => members.get(id) || id;
   return {
-    member: (id) => members.get(id) || id,
+    member,
     meeting: (id) => meetings.get(id) || id,
     decision: (id) => decisions.get(id) || id,
+    turn: (id) => {
+      const t = turns.get(id);
+      return t ? `${member(t.data.memberId)}'s turn (${label(t.data.category)}, ${when(t.occurredAt)})` : `turn ${id}`;
+    },
+    influence: (id) => {
+      const i = influences.get(id);
+      return i ? `${member(i.data.memberId)}'s influence (${label(i.data.kind)}, ${when(i.occurredAt).slice(0, 10)})` : `influence ${id}`;
+    },
+    reflection: (id) => {
+      const r = reflections.get(id);
+      return r ? `${member(r.data.authorId)}'s reflection of ${when(r.occurredAt).slice(0, 10)}` : `reflection ${id}`;
+    },
   };
 }
 
@@ -64,21 +84,25 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'ConsentWithdrawn': return `${who(d.memberId)} withdrew consent`;
     case 'MeetingHeld': return `${d.title} (${label(d.kind)}), ${(d.attendees || []).length} attending`;
     case 'ContributionRecorded': return `${who(d.memberId)}: ${label(d.category)}${d.summary ? ` — ${d.summary}` : ''} (${names.meeting(d.meetingId)})`;
-    case 'ContributionRetracted': return `Contribution ${d.contributionId} retracted: ${d.reason}`;
+    case 'ContributionRetracted': return `${cap(names.turn(d.contributionId))} retracted: ${d.reason}`;
     case 'DecisionProposed': {
       // A proposer withdrawn with scope ALL is named nowhere: the proposal stays, by nobody named.
       const by = d.proposedBy ? `${who(d.proposedBy)} proposed` : 'Proposed';
       return decision ? `${by}: ${d.title}` : `${by} it`;
     }
     case 'InfluenceRecorded': return `${who(d.memberId)}: ${label(d.kind)}${decision ? ` on “${names.decision(d.decisionId)}”` : ''}${d.note ? ` — ${d.note}` : ''}`;
-    case 'InfluenceRetracted': return `Influence ${d.influenceId}${decision ? ` on “${names.decision(d.decisionId)}”` : ''} retracted: ${d.reason}`;
+    case 'InfluenceRetracted': return `${cap(names.influence(d.influenceId))}${decision ? ` on “${names.decision(d.decisionId)}”` : ''} retracted: ${d.reason}`;
     case 'DecisionMade': return `Decided (${label(d.method)}): ${d.outcome}`;
     case 'DecisionRevised': return `Revised: ${d.outcome}${d.reason ? ` (${d.reason})` : ''}`;
     case 'ReflectionWritten': return `${who(d.authorId)} wrote a ${d.visibility === 'PRIVATE' ? 'private' : 'team'} reflection`;
-    case 'ReflectionCoded': return `Reflection ${d.reflectionId} coded: ${(d.codes || []).join(', ')}`;
+    case 'ReflectionCoded': return `${cap(names.reflection(d.reflectionId))} coded: ${(d.codes || []).join(', ')}`;
     case 'InterviewRecorded': return `${who(d.intervieweeId)} interviewed by ${who(d.interviewerId)}`;
     default: return typeLabel(entry.type);
   }
+}
+
+function cap(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Milliseconds of an API instant. */

@@ -224,6 +224,10 @@ class TimelinePageTest extends BrowserTest {
 
         open("timeline.html?project=" + project + "&hide=" + hide);
         rendered();
+        assertThat(browser.findElement(By.id("events")).getText())
+                .as("a reflection is named by its author and day, not by its id")
+                .contains("Ann Archer's reflection of 2024-01-05 coded: recruitment")
+                .doesNotContain("r-1");
         browser.executeScript(
                 "window.saved = []; HTMLAnchorElement.prototype.click = function () { window.saved.push(this.download + ' ' + this.href.slice(0, 22)); };");
         browser.findElement(By.id("timeline-png")).click();
