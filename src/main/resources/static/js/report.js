@@ -14,7 +14,8 @@ const main = shell({ page: 'report.html', title: 'Lifecycle report', timeControl
 
 /** The report's address in a format, for the time controls' (asOf, knownAt). */
 function reportUrl(format) {
-  const query = new URLSearchParams({ format, ...timeQuery() });
+  const appendix = document.getElementById('report-appendix')?.value;
+  const query = new URLSearchParams({ format, ...timeQuery(), ...(format !== 'json' && appendix !== 'summary' ? { appendix } : {}) });
   return `/api/projects/${encodeURIComponent(project)}/report?${query}`;
 }
 
@@ -28,6 +29,11 @@ const form = el('form', { id: 'report-form', 'aria-describedby': 'report-hint' }
   el('fieldset', { class: 'formats' }, el('legend', {}, 'Format'),
     FORMATS.map((f, i) => el('label', { for: `format-${f.value}` },
       el('input', { type: 'radio', name: 'format', id: `format-${f.value}`, value: f.value, checked: i === 0 }), f.label))),
+  el('label', { for: 'report-appendix' }, 'Evidence after the report'),
+  el('select', { id: 'report-appendix', name: 'appendix' },
+    el('option', { value: 'summary', selected: true }, 'How many events lie behind each part'),
+    el('option', { value: 'full' }, 'The event ids behind each part (for auditing)'),
+    el('option', { value: 'none' }, 'None')),
   el('button', { type: 'submit', id: 'report-go' }, 'Show or download'),
   el('p', { id: 'report-hint', class: 'muted' }, 'The report answers for the point in time chosen above: what had happened by "as of", as the record stood on "as recorded on". HTML is shown below; the other formats are downloaded.'));
 const downloads = el('ul', { class: 'downloads', id: 'report-downloads', 'aria-label': 'Downloads' });
@@ -46,6 +52,7 @@ function showHtml() {
   frame.src = reportUrl('html');
 }
 
+form.elements.appendix.addEventListener('change', refresh);
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const format = new FormData(form).get('format');

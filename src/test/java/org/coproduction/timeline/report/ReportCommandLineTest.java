@@ -87,7 +87,13 @@ class ReportCommandLineTest {
         assertThat(htmlCode).isZero();
         Parser strict = Parser.xmlParser().setTrackErrors(10);
         assertThat(strict.parseInput(Files.readString(html), "").select("h2").eachText())
-                .containsExactly("Overview", "Phase by phase", "Across the lifecycle", "GRIPP2 reporting", "Methods");
+                .containsExactly(
+                        "Overview",
+                        "Phase by phase",
+                        "Across the lifecycle",
+                        "GRIPP2 reporting",
+                        "Methods",
+                        "Appendix: the evidence");
         assertThat(strict.getErrors()).isEmpty();
         assertThat(unknownCode).isEqualTo(1);
         assertThat(dir.resolve("nobody.pdf")).doesNotExist();

@@ -492,7 +492,44 @@ class ReportIntegrationTest {
         assertThat(section.select("h3").eachText())
                 .startsWith("Aim", "Methods", "Results", "Outcomes", "Reflections/critical perspective");
         assertThat(section.select("p.tbw").eachText()).contains(LifecycleReport.TO_BE_WRITTEN);
-        assertThat(section.select("p.ids").text()).contains(EVENT + "011");
+        assertThat(section.text()).doesNotContain(EVENT);
+    }
+
+    /**
+     * The event ids are evidence for those who audit the report, kept out of its text (issue 24):
+     * the appendix counts them by default, lists them with appendix=full, and is left out with
+     * appendix=none; the JSON holds them whichever is asked.
+     */
+    @Test
+    void theEvidenceIsInAnAppendix_countedByDefault_listedWhenFull_absentWhenNone() {
+        String summary = http.getForObject(url(SMALL, "html"), String.class);
+        Document page = Parser.xmlParser().parseInput(summary, "");
+        Element appendix = page.getElementById("evidence");
+        assertThat(appendix).isNotNull();
+        assertThat(appendix.select("h2").text()).isEqualTo("Appendix: the evidence");
+        assertThat(appendix.select("tbody tr"))
+                .extracting(tr -> tr.child(0).text() + " " + tr.child(1).text())
+                .contains("Design: 1 decision 2", "GRIPP2: Outcomes 1");
+        assertThat(summary).doesNotContain(EVENT);
+
+        String full = http.getForObject(url(SMALL, "html") + "&appendix=full", String.class);
+        Element listed = Parser.xmlParser().parseInput(full, "").getElementById("evidence");
+        assertThat(listed.select("tbody th").eachText()).contains("Design: Pay peer researchers");
+        assertThat(listed.select("td.ids").text()).contains(EVENT + "011", EVENT + "012");
+        String beforeAppendix = full.substring(0, full.indexOf("<section id=\"evidence\">"));
+        assertThat(beforeAppendix).doesNotContain(EVENT);
+
+        assertThat(http.getForObject(url(SMALL, "html") + "&appendix=none", String.class))
+                .doesNotContain("Appendix: the evidence");
+        assertThat(http.getForObject(url(SMALL, "md") + "&appendix=full", String.class))
+                .contains("## Appendix: the evidence")
+                .contains(EVENT + "011");
+        assertThat(http.getForObject(url(SMALL, "json") + "&appendix=none", String.class))
+                .contains(EVENT + "011");
+
+        ResponseEntity<String> refused = http.getForEntity(url(SMALL, "html") + "&appendix=all", String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("appendix").contains("none, summary or full");
     }
 
     private LifecycleReport assertTheReportHoldsTheParticipationFigures(

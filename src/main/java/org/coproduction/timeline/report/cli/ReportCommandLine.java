@@ -24,6 +24,7 @@ import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.EvidenceAppendix;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
@@ -31,7 +32,7 @@ import org.coproduction.timeline.report.query.PdfReport;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code report PROJECT --format html|md|json|pdf --out FILE [--asOf=D] [--knownAt=T]}: the lifecycle
+ * {@code report PROJECT --format html|md|json|pdf --out FILE [--asOf=D] [--knownAt=T] [--appendix=A]}: the lifecycle
  * report the HTTP API serves, written to a file from the configured store with the web server off,
  * and a progress bar over its steps on standard error. The file appears only once complete (written
  * beside it, then moved). Exit code 0 when written, 1 for an unknown project or a failed write, 2
@@ -42,10 +43,11 @@ public final class ReportCommandLine {
     private static final String COMMAND = "report";
     private static final Set<String> FORMATS = Set.of("html", "md", "json", "pdf");
     /** Options that take a value, accepted as {@code --name=value} or {@code --name value}. */
-    private static final Set<String> VALUED = Set.of("--format", "--out", "--asOf", "--knownAt");
+    private static final Set<String> VALUED = Set.of("--format", "--out", "--asOf", "--knownAt", "--appendix");
 
     private static final String USAGE =
-            "usage: report PROJECT --format html|md|json|pdf --out FILE [--asOf=DATE] [--knownAt=DATE] [--spring.options]";
+            "usage: report PROJECT --format html|md|json|pdf --out FILE [--asOf=DATE] [--knownAt=DATE]"
+                    + " [--appendix=none|summary|full] [--spring.options]";
 
     private ReportCommandLine() {}
 
@@ -71,7 +73,10 @@ public final class ReportCommandLine {
         }
         Instant asOf;
         Instant knownAt;
+        EvidenceAppendix appendix;
         try {
+            appendix = EvidenceAppendix.parse(
+                    option(arguments.options(), "--appendix").orElse(null));
             asOf = option(arguments.options(), "--asOf")
                     .map(v -> Require.requestedTime("asOf", v))
                     .orElse(null);
@@ -95,6 +100,7 @@ public final class ReportCommandLine {
                     asOf == null ? now : asOf,
                     knownAt == null ? now : knownAt,
                     format,
+                    appendix,
                     file);
         }
     }
@@ -105,6 +111,7 @@ public final class ReportCommandLine {
             Instant asOf,
             Instant knownAt,
             String format,
+            EvidenceAppendix appendix,
             Path file) {
         long start = System.nanoTime();
         long reported = start;
@@ -120,12 +127,13 @@ public final class ReportCommandLine {
             partial = file.resolveSibling("." + file.getFileName() + ".partial");
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 switch (format) {
-                    case "pdf" -> PdfReport.write(report, stream);
+                    case "pdf" -> PdfReport.write(report, appendix, stream);
                     case "json" -> context.getBean(ObjectMapper.class)
                             .writerWithDefaultPrettyPrinter()
                             .writeValue(stream, report);
-                    case "md" -> stream.write(MarkdownReport.render(report).getBytes(StandardCharsets.UTF_8));
-                    default -> stream.write(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+                    case "md" -> stream.write(
+                            MarkdownReport.render(report, appendix).getBytes(StandardCharsets.UTF_8));
+                    default -> stream.write(HtmlReport.render(report, appendix).getBytes(StandardCharsets.UTF_8));
                 }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -65,9 +65,14 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    /** The report as an HTML page. */
+    /** The report as an HTML page, with the summary of its evidence. */
     public static String render(LifecycleReport report) {
-        return new HtmlReport().page(report);
+        return render(report, EvidenceAppendix.SUMMARY);
+    }
+
+    /** The report as an HTML page, with its evidence as asked. */
+    public static String render(LifecycleReport report, EvidenceAppendix appendix) {
+        return new HtmlReport().page(report, appendix);
     }
 
     /** Text made safe for element content and quoted attribute values; null reads as empty. */
@@ -90,7 +95,7 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private String page(LifecycleReport report) {
+    private String page(LifecycleReport report, EvidenceAppendix appendix) {
         Overview overview = report.overview();
         String title = "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
@@ -114,6 +119,7 @@ public final class HtmlReport {
         lifecycle(report.lifecycle(), report.phases());
         gripp2(report.gripp2());
         methods(report.methods());
+        appendix(report, appendix);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -221,7 +227,7 @@ public final class HtmlReport {
             html.append("<table>\n<caption>")
                     .append(escape("Decisions proposed, made or revised in " + window.name()))
                     .append("</caption>\n<thead><tr>");
-            for (String header : List.of("Decision", "Steps here", "Status", "Method", "Influencers", "Events")) {
+            for (String header : List.of("Decision", "Steps here", "Status", "Method", "Influencers")) {
                 html.append("<th scope=\"col\">").append(header).append("</th>");
             }
             html.append("</tr></thead>\n<tbody>\n");
@@ -243,8 +249,6 @@ public final class HtmlReport {
                                         : label(decision.method().name())))
                         .append("</td><td>")
                         .append(escape(influencers(decision.influencers())))
-                        .append("</td><td class=\"ids\">")
-                        .append(escape(String.join(" ", decision.eventIds())))
                         .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
@@ -323,13 +327,37 @@ public final class HtmlReport {
         }
         element("p", item.text());
         if (item.table() != null) {
-            table(item.table().caption(), item.table().headers(), item.table().rows(), Integer.MAX_VALUE);
+            LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(item.table());
+            table(shown.caption(), shown.headers(), shown.rows(), Integer.MAX_VALUE);
         }
-        if (!item.eventIds().isEmpty()) {
-            html.append("<p class=\"ids\">")
-                    .append(escape("Events: " + String.join(" ", item.eventIds())))
-                    .append("</p>\n");
+    }
+
+    /** The evidence behind the report, after the methods: counted, listed, or left out. */
+    private void appendix(LifecycleReport report, EvidenceAppendix appendix) {
+        if (appendix == EvidenceAppendix.NONE) {
+            return;
         }
+        html.append("<section id=\"evidence\">\n");
+        element("h2", "Appendix: the evidence");
+        element("p", appendix.introduction());
+        html.append("<table>\n<caption>The events behind each part of the report</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Part</th><th scope=\"col\">Events</th>")
+                .append(appendix == EvidenceAppendix.FULL ? "<th scope=\"col\">Event ids</th>" : "")
+                .append("</tr></thead>\n<tbody>\n");
+        for (EvidenceAppendix.Part part : appendix.parts(report)) {
+            html.append("<tr><th scope=\"row\">")
+                    .append(escape(part.part()))
+                    .append("</th><td class=\"num\">")
+                    .append(part.eventIds().size())
+                    .append("</td>");
+            if (appendix == EvidenceAppendix.FULL) {
+                html.append("<td class=\"ids\">")
+                        .append(escape(String.join(" ", part.eventIds())))
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
     }
 
     private void methods(List<Definition> definitions) {

@@ -43,7 +43,12 @@ public final class MarkdownReport {
 
     /** The report as a Markdown document. */
     public static String render(LifecycleReport report) {
-        return new MarkdownReport().document(report);
+        return render(report, EvidenceAppendix.SUMMARY);
+    }
+
+    /** The report as Markdown, with its evidence as asked. */
+    public static String render(LifecycleReport report, EvidenceAppendix appendix) {
+        return new MarkdownReport().document(report, appendix);
     }
 
     /**
@@ -88,7 +93,7 @@ public final class MarkdownReport {
         return LIST_NUMBER.matcher(escaped).replaceFirst("$1\\\\$2");
     }
 
-    private String document(LifecycleReport report) {
+    private String document(LifecycleReport report, EvidenceAppendix appendix) {
         Overview overview = report.overview();
         heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
         paragraph("Project " + overview.projectId() + ", as of "
@@ -100,6 +105,7 @@ public final class MarkdownReport {
         lifecycle(report.lifecycle(), report.phases());
         gripp2(report.gripp2());
         methods(report.methods());
+        appendix(report, appendix);
         return md.toString();
     }
 
@@ -204,12 +210,11 @@ public final class MarkdownReport {
                         decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
                         ReportWords.words(decision.status()),
                         ReportWords.words(decision.method()),
-                        HtmlReport.influencers(decision.influencers()),
-                        String.join(" ", decision.eventIds())));
+                        HtmlReport.influencers(decision.influencers())));
             }
             table(
                     "Decisions proposed, made or revised in " + window.name(),
-                    List.of("Decision", "Steps here", "Status", "Method", "Influencers", "Events"),
+                    List.of("Decision", "Steps here", "Status", "Method", "Influencers"),
                     rows,
                     99);
         }
@@ -296,11 +301,32 @@ public final class MarkdownReport {
         }
         paragraph(item.text());
         if (item.table() != null) {
-            table(item.table().caption(), item.table().headers(), item.table().rows(), 99);
+            LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(item.table());
+            table(shown.caption(), shown.headers(), shown.rows(), 99);
         }
-        if (!item.eventIds().isEmpty()) {
-            md.append("Events: `").append(String.join("` `", item.eventIds())).append("`\n\n");
+    }
+
+    /** The evidence behind the report, after the methods: counted, listed, or left out. */
+    private void appendix(LifecycleReport report, EvidenceAppendix appendix) {
+        if (appendix == EvidenceAppendix.NONE) {
+            return;
         }
+        heading(2, "Appendix: the evidence");
+        paragraph(appendix.introduction());
+        List<List<String>> rows = new ArrayList<>();
+        for (EvidenceAppendix.Part part : appendix.parts(report)) {
+            List<String> row = new ArrayList<>(
+                    List.of(part.part(), String.valueOf(part.eventIds().size())));
+            if (appendix == EvidenceAppendix.FULL) {
+                row.add(String.join(" ", part.eventIds()));
+            }
+            rows.add(row);
+        }
+        table(
+                "The events behind each part of the report",
+                appendix == EvidenceAppendix.FULL ? List.of("Part", "Events", "Event ids") : List.of("Part", "Events"),
+                rows,
+                1);
     }
 
     private void methods(List<Definition> definitions) {

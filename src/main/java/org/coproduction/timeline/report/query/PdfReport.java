@@ -59,14 +59,24 @@ public final class PdfReport {
 
     /** The report as a PDF document. */
     public static byte[] render(LifecycleReport report) {
+        return render(report, EvidenceAppendix.SUMMARY);
+    }
+
+    /** The report as a PDF document, with its evidence as asked. */
+    public static byte[] render(LifecycleReport report, EvidenceAppendix appendix) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        write(report, out);
+        write(report, appendix, out);
         return out.toByteArray();
     }
 
     /** Writes the report as a PDF document to {@code out}, which is left open. */
     public static void write(LifecycleReport report, OutputStream out) {
-        writeHtml(HtmlReport.render(report), out);
+        write(report, EvidenceAppendix.SUMMARY, out);
+    }
+
+    /** Writes the report, with its evidence as asked, as a PDF document to {@code out}, left open. */
+    public static void write(LifecycleReport report, EvidenceAppendix appendix, OutputStream out) {
+        writeHtml(HtmlReport.render(report, appendix), out);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.EvidenceAppendix;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
@@ -30,6 +31,10 @@ class ReportController {
             + " json: the same content as data; md: GitHub-flavoured Markdown, charts as data-URI images"
             + " and tables; pdf: the HTML page as an A4 PDF with page numbers, as an attachment. Other"
             + " values are refused with 400.";
+
+    private static final String APPENDIX = "The evidence after the report (html, md, pdf): none; summary (the default),"
+            + " how many events lie behind each decision and GRIPP2 item; full, their ids. The JSON holds them"
+            + " all. Other values are refused with 400.";
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
     private static final MediaType MARKDOWN =
@@ -55,9 +60,11 @@ class ReportController {
     ResponseEntity<?> report(
             @PathVariable String projectId,
             @Parameter(description = FORMAT) @RequestParam(required = false) String format,
+            @Parameter(description = APPENDIX) @RequestParam(required = false) String appendix,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         String chosen = format(format);
+        EvidenceAppendix evidence = EvidenceAppendix.parse(appendix);
         Instant now = time.now();
         LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
         if (chosen.equals("pdf")) {
@@ -69,13 +76,13 @@ class ReportController {
                                     .filename(projectId + "-report.pdf")
                                     .build()
                                     .toString())
-                    .body(PdfReport.render(report));
+                    .body(PdfReport.render(report, evidence));
         }
         if (chosen.equals("html")) {
-            return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report));
+            return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report, evidence));
         }
         if (chosen.equals("md")) {
-            return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownReport.render(report));
+            return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownReport.render(report, evidence));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
