@@ -16,7 +16,8 @@ import org.coproduction.timeline.report.api.LifecycleReport.ReportDecision;
  * The evidence behind the report, for those who audit it, kept out of the text a person reads: the
  * ids of the events behind each decision of each phase and each GRIPP2 item. {@code NONE} leaves the
  * appendix out, {@code SUMMARY} (the default) counts the events behind each phase's decisions and
- * each GRIPP2 item, {@code FULL} lists the ids behind each decision and each item. The JSON holds them all whichever is asked.
+ * each GRIPP2 item, {@code FULL} lists the ids behind each decision and each item. The JSON holds
+ * them all whichever is asked.
  */
 public enum EvidenceAppendix {
     NONE,

@@ -186,7 +186,7 @@ final class Gripp2Items {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, int[]> entry : byPerspective.entrySet()) {
             int[] counts = entry.getValue();
-            String who = LifecycleReportQuery.label(entry.getKey());
+            String who = ReportWords.words(entry.getKey());
             rows.add(List.of(
                     who,
                     String.valueOf(counts[0]),
@@ -312,11 +312,11 @@ final class Gripp2Items {
             active += state.active() ? 1 : 0;
         }
         List<String> headers = new ArrayList<>(List.of("Role", "Members"));
-        perspectives.forEach(p -> headers.add(LifecycleReportQuery.label(p)));
+        perspectives.forEach(p -> headers.add(ReportWords.words(p)));
         List<List<String>> rows = new ArrayList<>();
         byRole.forEach((role, counts) -> {
             List<String> row = new ArrayList<>(List.of(
-                    LifecycleReportQuery.label(role),
+                    ReportWords.words(role),
                     String.valueOf(
                             counts.values().stream().mapToInt(Integer::intValue).sum())));
             perspectives.forEach(p -> row.add(String.valueOf(counts.getOrDefault(p, 0))));
@@ -360,12 +360,12 @@ final class Gripp2Items {
         for (Window window : windows) {
             String involved = window.involvement().entrySet().stream()
                     .filter(e -> e.getValue() != Involvement.NONE)
-                    .map(e -> LifecycleReportQuery.label(e.getKey()) + ": "
+                    .map(e -> ReportWords.words(e.getKey()) + ": "
                             + ReportWords.words(e.getValue()).toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
             rows.add(List.of(
                     window.name(),
-                    HtmlReport.when(window.start(), "from the start"),
+                    ReportWords.when(window.start(), "from the start"),
                     HtmlReport.until(
                             window.end(),
                             history.closedAt() == null || history.closedAt().isAfter(asOf) ? null : history.closedAt()),
@@ -410,7 +410,7 @@ final class Gripp2Items {
             return Gripp2Item.toBeWritten("Level or nature of involvement");
         }
         List<String> headers = new ArrayList<>(List.of("Phase"));
-        kinds.forEach(k -> headers.add(LifecycleReportQuery.label(k.name())));
+        kinds.forEach(k -> headers.add(ReportWords.words(k)));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
             List<String> row = new ArrayList<>(List.of(windows.get(i).name()));
@@ -462,7 +462,7 @@ final class Gripp2Items {
         int[] total = new int[3];
         byKind.forEach((kind, counts) -> {
             rows.add(List.of(
-                    LifecycleReportQuery.label(kind.name()),
+                    ReportWords.words(kind),
                     String.valueOf(counts[0]),
                     String.valueOf(counts[1]),
                     String.valueOf(counts[2])));
@@ -510,7 +510,7 @@ final class Gripp2Items {
             ids.add(facts.made().eventId());
             rows.add(List.of(
                     answer.title() == null ? facts.decisionId() : answer.title(),
-                    HtmlReport.when(facts.made().occurredAt(), ""),
+                    ReportWords.when(facts.made().occurredAt(), ""),
                     ReportWords.words(facts.made().method()),
                     String.valueOf(InfluenceAnswers.outcome(facts)),
                     HtmlReport.influencers(answer.influencers().stream()
@@ -537,7 +537,7 @@ final class Gripp2Items {
                 false,
                 new Gripp2Table(
                         "Decisions made, their outcomes and influencers",
-                        List.of("Decision", "Made", "Method", "Outcome", "Influencers", "Events"),
+                        List.of("Decision", "Made", "Method", "Outcome", "Influencers", EvidenceAppendix.EVENTS),
                         rows));
     }
 

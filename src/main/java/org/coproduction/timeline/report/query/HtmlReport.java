@@ -107,8 +107,8 @@ public final class HtmlReport {
         element(
                 "p",
                 "Project " + overview.projectId() + ", as of "
-                        + when(overview.record().asOf(), "") + ", as the record stood at "
-                        + when(overview.record().knownAt(), "") + ".");
+                        + ReportWords.when(overview.record().asOf(), "") + ", as the record stood at "
+                        + ReportWords.when(overview.record().knownAt(), "") + ".");
         overview(overview);
         html.append("<section>\n");
         element("h2", "Phase by phase");
@@ -129,17 +129,17 @@ public final class HtmlReport {
         element("h2", "Overview");
         element(
                 "p",
-                "Registered " + when(overview.registeredAt(), "at an unknown time")
+                "Registered " + ReportWords.when(overview.registeredAt(), "at an unknown time")
                         + (overview.closedAt() == null
                                 ? "; open."
-                                : "; closed " + when(overview.closedAt(), "") + "."));
+                                : "; closed " + ReportWords.when(overview.closedAt(), "") + "."));
         element("h3", "Phases");
         List<List<String>> rows = new ArrayList<>();
         for (PhaseDates phase : overview.phases()) {
             rows.add(List.of(
                     phase.name(),
                     phase.key(),
-                    when(phase.start(), "from the start"),
+                    ReportWords.when(phase.start(), "from the start"),
                     until(phase.end(), overview.closedAt())));
         }
         table(
@@ -152,7 +152,7 @@ public final class HtmlReport {
         TreeSet<String> perspectives = new TreeSet<>();
         overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
         List<String> headers = new ArrayList<>(List.of("Phase", "Members"));
-        perspectives.forEach(p -> headers.add(label(p)));
+        perspectives.forEach(p -> headers.add(ReportWords.words(p)));
         rows = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         overview.phases().forEach(p -> names.put(p.key(), p.name()));
@@ -172,10 +172,10 @@ public final class HtmlReport {
                 List.of("Item", "Value"),
                 List.of(
                         List.of("Events recorded by knownAt", String.valueOf(record.events())),
-                        List.of("First recorded", when(record.firstRecordedAt(), "none")),
-                        List.of("Last recorded", when(record.lastRecordedAt(), "none")),
-                        List.of("As of (valid time)", when(record.asOf(), "")),
-                        List.of("As recorded at (recorded time)", when(record.knownAt(), "")),
+                        List.of("First recorded", ReportWords.when(record.firstRecordedAt(), "none")),
+                        List.of("Last recorded", ReportWords.when(record.lastRecordedAt(), "none")),
+                        List.of("As of (valid time)", ReportWords.when(record.asOf(), "")),
+                        List.of("As recorded at (recorded time)", ReportWords.when(record.knownAt(), "")),
                         List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
                 Integer.MAX_VALUE);
         html.append("</section>\n");
@@ -187,7 +187,7 @@ public final class HtmlReport {
         element("h3", window.name());
         element(
                 "p",
-                when(window.start(), "From the start") + " to " + until(window.end(), closedAt) + ": "
+                ReportWords.when(window.start(), "From the start") + " to " + until(window.end(), closedAt) + ": "
                         + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
                         + number(window.gini()) + ", perspective entropy " + number(window.perspectiveEntropy())
                         + "; " + window.decisions().made() + " decisions made, "
@@ -198,7 +198,7 @@ public final class HtmlReport {
         List<String> headers = new ArrayList<>(
                 List.of("Perspective", "Contributions", "Share", "Voice ratio", "Influence share", "Involvement"));
         for (IpaCategory.Area area : IpaCategory.Area.values()) {
-            headers.add(label(area.name()));
+            headers.add(ReportWords.words(area));
         }
         List<List<String>> rows = new ArrayList<>();
         for (String perspective : perspectives) {
@@ -207,7 +207,7 @@ public final class HtmlReport {
                     .findFirst()
                     .orElse(null);
             List<String> row = new ArrayList<>();
-            row.add(label(perspective));
+            row.add(ReportWords.words(perspective));
             row.add(figures == null ? "0" : String.valueOf(figures.contributions()));
             row.add(figures == null ? "0.00" : number(figures.share()));
             row.add(figures == null || figures.voiceRatio() == null ? "n/a" : number(figures.voiceRatio()));
@@ -235,18 +235,13 @@ public final class HtmlReport {
                 html.append("<tr><th scope=\"row\">")
                         .append(escape(decision.title() == null ? decision.decisionId() : decision.title()))
                         .append("</th><td>")
-                        .append(escape(
-                                decision.steps().stream().map(HtmlReport::label).collect(Collectors.joining(", "))))
+                        .append(escape(decision.steps().stream()
+                                .map(ReportWords::words)
+                                .collect(Collectors.joining(", "))))
                         .append("</td><td>")
-                        .append(escape(
-                                decision.status() == null
-                                        ? ""
-                                        : label(decision.status().name())))
+                        .append(escape(decision.status() == null ? "" : ReportWords.words(decision.status())))
                         .append("</td><td>")
-                        .append(escape(
-                                decision.method() == null
-                                        ? ""
-                                        : label(decision.method().name())))
+                        .append(escape(decision.method() == null ? "" : ReportWords.words(decision.method())))
                         .append("</td><td>")
                         .append(escape(influencers(decision.influencers())))
                         .append("</td></tr>\n");
@@ -292,12 +287,13 @@ public final class HtmlReport {
 
         element("h3", "Involvement by phase and perspective");
         List<String> headers = new ArrayList<>(List.of("Phase"));
-        lifecycle.perspectives().forEach(p -> headers.add(label(p)));
+        lifecycle.perspectives().forEach(p -> headers.add(ReportWords.words(p)));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             List<String> row = new ArrayList<>(List.of(names.get(i)));
             for (String perspective : lifecycle.perspectives()) {
-                row.add(label(lifecycle.involvement().get(perspective).get(i).name()));
+                row.add(ReportWords.words(
+                        lifecycle.involvement().get(perspective).get(i)));
             }
             rows.add(row);
         }
@@ -421,20 +417,12 @@ public final class HtmlReport {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String label(String upperCase) {
-        return LifecycleReportQuery.label(upperCase);
-    }
-
     /**
      * A period's end as a reader wants it: its date, or the project's closure for the last phase of a
      * closed project (the phase ran until then), or "open" while it still runs.
      */
     static String until(Instant end, Instant closedAt) {
-        return when(end, closedAt == null ? "open" : when(closedAt, "") + " (closure)");
-    }
-
-    static String when(Instant instant, String otherwise) {
-        return ReportWords.when(instant, otherwise);
+        return ReportWords.when(end, closedAt == null ? "open" : ReportWords.when(closedAt, "") + " (closure)");
     }
 
     static String number(double value) {

@@ -206,7 +206,7 @@ public class LifecycleReportQuery {
         for (Map.Entry<String, PerspectiveShift> entry :
                 window.shift().perspectives().entrySet()) {
             PerspectiveFigures figures = now.get(entry.getKey());
-            String who = label(entry.getKey());
+            String who = ReportWords.words(entry.getKey());
             double share = figures == null ? 0 : figures.share();
             double influence = figures == null ? 0 : figures.influenceShare();
             sentence(
@@ -245,11 +245,6 @@ public class LifecycleReportQuery {
         double before = Math.max(0, now - change);
         sentences.add(String.format(
                 Locale.ROOT, "%s %s from %.2f to %.2f%s.", what, change > 0 ? "rose" : "fell", before, now, since));
-    }
-
-    /** SERVICE_USER reads as "Service-user". */
-    static String label(String code) {
-        return ReportWords.words(code);
     }
 
     private static Lifecycle lifecycle(List<Window> windows) {

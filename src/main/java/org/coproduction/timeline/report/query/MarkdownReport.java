@@ -97,8 +97,8 @@ public final class MarkdownReport {
         Overview overview = report.overview();
         heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
         paragraph("Project " + overview.projectId() + ", as of "
-                + HtmlReport.when(overview.record().asOf(), "") + ", as the record stood at "
-                + HtmlReport.when(overview.record().knownAt(), "") + ".");
+                + ReportWords.when(overview.record().asOf(), "") + ", as the record stood at "
+                + ReportWords.when(overview.record().knownAt(), "") + ".");
         overview(overview);
         heading(2, "Phase by phase");
         report.phases().forEach(phase -> phase(phase, overview.closedAt()));
@@ -111,17 +111,17 @@ public final class MarkdownReport {
 
     private void overview(Overview overview) {
         heading(2, "Overview");
-        paragraph("Registered " + HtmlReport.when(overview.registeredAt(), "at an unknown time")
+        paragraph("Registered " + ReportWords.when(overview.registeredAt(), "at an unknown time")
                 + (overview.closedAt() == null
                         ? "; open."
-                        : "; closed " + HtmlReport.when(overview.closedAt(), "") + "."));
+                        : "; closed " + ReportWords.when(overview.closedAt(), "") + "."));
         heading(3, "Phases");
         List<List<String>> rows = new ArrayList<>();
         for (PhaseDates phase : overview.phases()) {
             rows.add(List.of(
                     phase.name(),
                     phase.key(),
-                    HtmlReport.when(phase.start(), "from the start"),
+                    ReportWords.when(phase.start(), "from the start"),
                     HtmlReport.until(phase.end(), overview.closedAt())));
         }
         table("Phases and their dates (end exclusive)", List.of("Phase", "Key", "Start", "End"), rows, 99);
@@ -130,7 +130,7 @@ public final class MarkdownReport {
         TreeSet<String> perspectives = new TreeSet<>();
         overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
         List<String> headers = new ArrayList<>(List.of("Phase", "Members"));
-        perspectives.forEach(p -> headers.add(label(p)));
+        perspectives.forEach(p -> headers.add(ReportWords.words(p)));
         Map<String, String> names = new LinkedHashMap<>();
         overview.phases().forEach(p -> names.put(p.key(), p.name()));
         rows = new ArrayList<>();
@@ -150,10 +150,10 @@ public final class MarkdownReport {
                 List.of("Item", "Value"),
                 List.of(
                         List.of("Events recorded by knownAt", String.valueOf(record.events())),
-                        List.of("First recorded", HtmlReport.when(record.firstRecordedAt(), "none")),
-                        List.of("Last recorded", HtmlReport.when(record.lastRecordedAt(), "none")),
-                        List.of("As of (valid time)", HtmlReport.when(record.asOf(), "")),
-                        List.of("As recorded at (recorded time)", HtmlReport.when(record.knownAt(), "")),
+                        List.of("First recorded", ReportWords.when(record.firstRecordedAt(), "none")),
+                        List.of("Last recorded", ReportWords.when(record.lastRecordedAt(), "none")),
+                        List.of("As of (valid time)", ReportWords.when(record.asOf(), "")),
+                        List.of("As recorded at (recorded time)", ReportWords.when(record.knownAt(), "")),
                         List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
                 99);
     }
@@ -161,7 +161,7 @@ public final class MarkdownReport {
     private void phase(PhaseSection phase, Instant closedAt) {
         Window window = phase.participation();
         heading(3, window.name());
-        paragraph(HtmlReport.when(window.start(), "From the start") + " to " + HtmlReport.until(window.end(), closedAt)
+        paragraph(ReportWords.when(window.start(), "From the start") + " to " + HtmlReport.until(window.end(), closedAt)
                 + ": " + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
                 + HtmlReport.number(window.gini()) + ", perspective entropy "
                 + HtmlReport.number(window.perspectiveEntropy()) + "; "
@@ -174,7 +174,7 @@ public final class MarkdownReport {
         List<String> headers = new ArrayList<>(
                 List.of("Perspective", "Contributions", "Share", "Voice ratio", "Influence share", "Involvement"));
         for (IpaCategory.Area area : IpaCategory.Area.values()) {
-            headers.add(label(area.name()));
+            headers.add(ReportWords.words(area));
         }
         List<List<String>> rows = new ArrayList<>();
         for (String perspective : perspectives) {
@@ -183,7 +183,7 @@ public final class MarkdownReport {
                     .findFirst()
                     .orElse(null);
             List<String> row = new ArrayList<>();
-            row.add(label(perspective));
+            row.add(ReportWords.words(perspective));
             row.add(figures == null ? "0" : String.valueOf(figures.contributions()));
             row.add(figures == null ? "0.00" : HtmlReport.number(figures.share()));
             row.add(figures == null || figures.voiceRatio() == null ? "n/a" : HtmlReport.number(figures.voiceRatio()));
@@ -268,7 +268,7 @@ public final class MarkdownReport {
 
         heading(3, "Involvement by phase and perspective");
         List<String> headers = new ArrayList<>(List.of("Phase"));
-        lifecycle.perspectives().forEach(p -> headers.add(label(p)));
+        lifecycle.perspectives().forEach(p -> headers.add(ReportWords.words(p)));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             List<String> row = new ArrayList<>(List.of(names.get(i)));
@@ -367,9 +367,5 @@ public final class MarkdownReport {
             md.append('\n');
         }
         md.append('\n');
-    }
-
-    private static String label(String upperCase) {
-        return LifecycleReportQuery.label(upperCase);
     }
 }

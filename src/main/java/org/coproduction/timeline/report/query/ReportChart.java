@@ -65,7 +65,7 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
         for (Map.Entry<DecisionMethod, List<Integer>> entry :
                 lifecycle.decisionMethods().entrySet()) {
             methods.put(
-                    LifecycleReportQuery.label(entry.getKey().name()),
+                    ReportWords.words(entry.getKey()),
                     entry.getValue().stream().map(Integer::doubleValue).toList());
         }
         double most = 1;
@@ -92,7 +92,7 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
 
     private static Map<String, List<Double>> labelled(Map<String, List<Double>> byPerspective) {
         Map<String, List<Double>> labelled = new LinkedHashMap<>();
-        byPerspective.forEach((perspective, values) -> labelled.put(LifecycleReportQuery.label(perspective), values));
+        byPerspective.forEach((perspective, values) -> labelled.put(ReportWords.words(perspective), values));
         return labelled;
     }
 }
