@@ -404,6 +404,25 @@ export function showErrors(form, error) {
 }
 
 /**
+ * Sends a form when it is submitted: its errors cleared, then `send()`; a refusal (ApiError) is shown
+ * in the form, field by field, and anything else is thrown; once sent, `done()`.
+ */
+export function onSubmit(form, send, done) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    try {
+      await send();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      showErrors(form, error);
+      return;
+    }
+    await done();
+  });
+}
+
+/**
  * A correction's form: the reason (required, kept in the retraction event) and a button. `before`
  * holds fields placed ahead of the reason; `send(reason)` records it (an ApiError shows in the form);
  * `done()` runs once it is recorded.
@@ -414,23 +433,13 @@ export function retractionForm({ id, before = [], button, send, done }) {
     ...before,
     el('label', { for: reason.id }, 'Why it was not so (kept in the record)'), reason,
     el('div', {}, el('button', { type: 'submit' }, button)));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
+  onSubmit(form, () => {
     if (!reason.value.trim()) {
-      showErrors(form, new ApiError(400, { title: 'Not retracted', errors: [{ field: 'reason', message: 'Say why: the reason is kept with the correction.' }] }));
       reason.focus();
-      return;
+      throw new ApiError(400, { title: 'Not retracted', errors: [{ field: 'reason', message: 'Say why: the reason is kept with the correction.' }] });
     }
-    try {
-      await send(reason.value.trim());
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      showErrors(form, error);
-      return;
-    }
-    await done();
-  });
+    return send(reason.value.trim());
+  }, done);
   return form;
 }
 

@@ -1,7 +1,7 @@
 // Decisions: the list (status, outcome, influencer counts) and one decision: its history from
 // proposal to revision, who influenced it as of the page's (asOf, knownAt) with the evidence, and
 // its provenance as PROV-JSON to download.
-import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink, me, may, retractionForm as retractForm, showErrors, clearErrors, localDay } from './common.js';
+import { api, el, shell, say, projectId, params, timeQuery, onTimeChange, label, link, day, table, ApiError, csvLink, me, may, retractionForm as retractForm, onSubmit, localDay } from './common.js';
 import { namesFrom, summary, typeLabel, when, lateness, timeLimits, knownBy } from './events.js';
 
 const project = projectId();
@@ -212,19 +212,12 @@ function revisionForm(path, who) {
     el('label', { for: reason.id }, 'Why it changed, or what was wrong (kept in the record)'), reason,
     el('label', { for: from.id }, 'From (optional, default now; the day it was made corrects it from the start)'), from,
     el('div', {}, el('button', { type: 'submit' }, 'Revise the outcome')));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
+  onSubmit(form, () => {
     const body = { outcome: outcome.value.trim(), reason: reason.value.trim(), occurredAt: from.value ? localDay(from.value) : undefined };
     // The day it was made means from the moment it was made, not the end of that day.
     if (from.value && from.value === day(who.madeAt)) body.occurredAt = who.madeAt;
-    try {
-      await api(`${path}/revisions`, { method: 'POST', body });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      showErrors(form, error);
-      return;
-    }
+    return api(`${path}/revisions`, { method: 'POST', body });
+  }, async () => {
     await showDecision();
     say('The outcome is revised; the history keeps the earlier one.', 'ok');
   });

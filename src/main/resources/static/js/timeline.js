@@ -5,7 +5,7 @@
 // filtered here: the timeline read model has no knownAt, so the page keeps the events recorded by
 // knownAt itself (each entry carries its recordedAt), which is the set the export answers for the
 // same (asOf, knownAt). Phases come from the project overview at (asOf, knownAt).
-import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink, me, may, retractionForm, saveCanvasChart, memberIn, formValues, showErrors, clearErrors, ApiError } from './common.js';
+import { api, el, shell, say, projectId, timeQuery, onTimeChange, label, csvLink, me, may, retractionForm, saveCanvasChart, memberIn, formValues, onSubmit } from './common.js';
 import {
   LANES, laneOf, typeLabel, namesFrom, summary, details, escapeHtml, ms, when, timeLimits, knownBy,
 } from './events.js';
@@ -492,22 +492,13 @@ function recodeForm(e, base, reselect) {
     el('label', { for: codes.id }, 'The right codes (comma-separated themes)'), codes,
     el('label', { for: coder.id }, 'Coded by'), coder,
     el('div', {}, el('button', { type: 'submit' }, 'Record the right codes')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clearErrors(form);
+  onSubmit(form, () => {
     const values = formValues(form);
-    try {
-      await api(`${base}/reflections/${encodeURIComponent(e.data.reflectionId)}/codes`, {
-        method: 'POST',
-        body: { codes: String(values.codes || '').split(',').map((c) => c.trim()).filter(Boolean), codedBy: values.codedBy, occurredAt: e.occurredAt },
-      });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      showErrors(form, error);
-      return;
-    }
-    await reselect('The reflection is coded again; its codes are the new ones at every date.');
-  });
+    return api(`${base}/reflections/${encodeURIComponent(e.data.reflectionId)}/codes`, {
+      method: 'POST',
+      body: { codes: String(values.codes || '').split(',').map((c) => c.trim()).filter(Boolean), codedBy: values.codedBy, occurredAt: e.occurredAt },
+    });
+  }, () => reselect('The reflection is coded again; its codes are the new ones at every date.'));
   return form;
 }
 
