@@ -100,7 +100,15 @@ public final class HtmlReport {
         String title = "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
                 .append(escape(title))
-                .append("</title>\n<style>")
+                .append("</title>\n");
+        // The description for a browser; the same as the subject, which openhtmltopdf puts in the PDF.
+        String description = escape("How the team worked together, phase by phase, and its GRIPP2 reporting items,"
+                + " as of " + ReportWords.when(overview.record().asOf(), "") + ".");
+        html.append("<meta name=\"description\" content=\"")
+                .append(description)
+                .append("\"/>\n<meta name=\"subject\" content=\"")
+                .append(description)
+                .append("\"/>\n<style>")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         element("h1", title);

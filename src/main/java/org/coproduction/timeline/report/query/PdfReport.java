@@ -1,5 +1,6 @@
 package org.coproduction.timeline.report.query;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
@@ -7,6 +8,7 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.coproduction.timeline.report.api.LifecycleReport;
@@ -16,8 +18,12 @@ import org.coproduction.timeline.report.api.LifecycleReport;
  * HtmlReport} writes, so the two never differ in content: the charts are the same inline SVG (drawn
  * by Batik, scripts and external resources refused), and a style sheet for paged media is added in
  * the head (A4, page numbers at the foot, each main section on a new page, table headers repeated).
- * The page is already well-formed XML, which is what openhtmltopdf parses. The text uses the PDF's
- * built-in Helvetica, so nothing is read from the file system.
+ * The page is already well-formed XML, which is what openhtmltopdf parses.
+ *
+ * <p>The text is set in DejaVu Sans, embedded (the glyphs used only), so that every name prints as
+ * written: the PDF's built-in Helvetica has no "Ł", "ặ" or "≥". The fonts are read from the class
+ * path (the {@code jasperreports-fonts} artifact, with their licence), never from the file system.
+ * The document carries the page's title and language, and is tagged for screen readers (PDF/UA).
  */
 public final class PdfReport {
 
@@ -33,8 +39,8 @@ public final class PdfReport {
             """
             @page { size: A4; margin: 16mm 14mm 18mm 14mm;
                     @bottom-center { content: "Page " counter(page) " of " counter(pages);
-                                     font-family: sans-serif; font-size: 8pt; color: #333333; } }
-            body { font-family: sans-serif; font-size: 9pt; max-width: none; margin: 0; padding: 0; }
+                                     font-family: 'DejaVu Sans'; font-size: 8pt; color: #333333; } }
+            body { font-family: 'DejaVu Sans'; font-size: 9pt; max-width: none; margin: 0; padding: 0; }
             h1 { font-size: 18pt; }
             main > section { page-break-before: always; }
             main > p + section { page-break-before: auto; }
@@ -48,8 +54,39 @@ public final class PdfReport {
             caption { page-break-after: avoid; }
             figure { margin: 0.5em 0; }
             svg { width: 170mm; height: 70.8mm; }
-            .ids { font-size: 6.5pt; }
+            .ids { font-family: 'DejaVu Sans'; font-size: 6.5pt; }
             """;
+
+    /** The family name the style sheet asks for. */
+    static final String FONT_FAMILY = "DejaVu Sans";
+
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+
+    /** Each face of the family: its file, weight and style. */
+    private enum Face {
+        REGULAR("DejaVuSans.ttf", 400, FontStyle.NORMAL),
+        BOLD("DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
+        OBLIQUE("DejaVuSans-Oblique.ttf", 400, FontStyle.OBLIQUE),
+        BOLD_OBLIQUE("DejaVuSans-BoldOblique.ttf", 700, FontStyle.OBLIQUE);
+
+        final String file;
+        final int weight;
+        final FontStyle style;
+
+        Face(String file, int weight, FontStyle style) {
+            this.file = file;
+            this.weight = weight;
+            this.style = style;
+        }
+
+        InputStream open() {
+            InputStream in = PdfReport.class.getResourceAsStream(FONTS + file);
+            if (in == null) {
+                throw new IllegalStateException("the font " + file + " is not on the class path");
+            }
+            return in;
+        }
+    }
 
     static {
         XRLog.setLoggerImpl(new PdfLog());
@@ -107,6 +144,10 @@ public final class PdfReport {
         builder.withHtmlContent(paged(html), null);
         builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
         builder.withProducer("Coproduction Timeline");
+        for (Face face : Face.values()) {
+            builder.useFont(face::open, FONT_FAMILY, face.weight, face.style, true);
+        }
+        builder.usePdfUaAccessibility(true);
         builder.toStream(out);
         try {
             builder.run();
