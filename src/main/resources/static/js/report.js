@@ -15,7 +15,13 @@ const main = shell({ page: 'report.html', title: 'Lifecycle report', timeControl
 /** The report's address in a format, for the time controls' (asOf, knownAt). */
 function reportUrl(format) {
   const appendix = document.getElementById('report-appendix')?.value;
-  const query = new URLSearchParams({ format, ...timeQuery(), ...(format !== 'json' && appendix !== 'summary' ? { appendix } : {}) });
+  const gripp2 = document.getElementById('report-gripp2')?.value;
+  const query = new URLSearchParams({
+    format,
+    ...timeQuery(),
+    ...(format !== 'json' && appendix !== 'summary' ? { appendix } : {}),
+    ...(format !== 'json' && gripp2 !== 'short' ? { gripp2 } : {}),
+  });
   return `/api/projects/${encodeURIComponent(project)}/report?${query}`;
 }
 
@@ -34,6 +40,10 @@ const form = el('form', { id: 'report-form', 'aria-describedby': 'report-hint' }
     el('option', { value: 'summary', selected: true }, 'How many events lie behind each part'),
     el('option', { value: 'full' }, 'The event ids behind each part (for auditing)'),
     el('option', { value: 'none' }, 'None')),
+  el('label', { for: 'report-gripp2' }, 'GRIPP2 checklist'),
+  el('select', { id: 'report-gripp2', name: 'gripp2' },
+    el('option', { value: 'short', selected: true }, 'Short form (5 items)'),
+    el('option', { value: 'long' }, 'Long form (involvement is the main focus)')),
   el('button', { type: 'submit', id: 'report-go' }, 'Show or download'),
   el('p', { id: 'report-hint', class: 'muted' }, 'The report answers for the point in time chosen above: what had happened by "as of", as the record stood on "as recorded on". HTML is shown below; the other formats are downloaded.'));
 const downloads = el('ul', { class: 'downloads', id: 'report-downloads', 'aria-label': 'Downloads' });
@@ -53,6 +63,7 @@ function showHtml() {
 }
 
 form.elements.appendix.addEventListener('change', refresh);
+form.elements.gripp2.addEventListener('change', refresh);
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const format = new FormData(form).get('format');

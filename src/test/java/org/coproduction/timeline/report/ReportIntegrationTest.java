@@ -1,6 +1,7 @@
 package org.coproduction.timeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,10 @@ import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
+import org.coproduction.timeline.report.api.Gripp2Form;
+import org.coproduction.timeline.report.api.Gripp2Status;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.ChecklistItem;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
@@ -159,7 +163,10 @@ class ReportIntegrationTest {
             Document page = strict.parseInput(html, "");
             assertThat(strict.getErrors()).as(project).isEmpty();
             assertThat(page.select("script")).isEmpty();
-            assertThat(page.select("[src], [href], link, img, iframe, object")).isEmpty();
+            assertThat(page.select("[src], link, img, iframe, object")).isEmpty();
+            // The only links are within the page: the GRIPP2 checklist's to its answers.
+            assertThat(page.select("[href]")).isNotEmpty().allSatisfy(link -> assertThat(link.attr("href"))
+                    .startsWith("#"));
             assertThat(html).doesNotContain("url(");
             assertThat(page.select("table")).hasSizeGreaterThan(5).allSatisfy(table -> {
                 assertThat(table.select("caption")).hasSize(1);
@@ -359,7 +366,7 @@ class ReportIntegrationTest {
                             "h2 Across the lifecycle",
                             "h2 GRIPP2 reporting",
                             "h3 Aim",
-                            "h3 Outcomes linked to decisions",
+                            "h3 How impact was captured",
                             "h2 Methods");
 
             Participation figures = participation.participation(
@@ -393,7 +400,7 @@ class ReportIntegrationTest {
         assertThat(small).doesNotContain(SECRET).doesNotContain("<script>").doesNotContain("<in>");
         assertThat(small).contains("# Lifecycle report: Peers &amp; \"partners\" &lt;in&gt; research\n");
         assertThat(small).contains("Bea O'Neil &lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
-        assertThat(small).contains("| voice | 1 |");
+        assertThat(small).contains("By code: voice 1.");
     }
 
     @Test
@@ -401,12 +408,31 @@ class ReportIntegrationTest {
         Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
         LifecycleReport report = reports.report(SMALL, asOf, asOf);
         Map<String, Gripp2Item> items = new java.util.LinkedHashMap<>();
-        report.gripp2().shortForm().forEach(i -> items.put(i.item(), i));
-        report.gripp2().longForm().forEach(i -> items.put(i.item(), i));
+        report.gripp2().answers().forEach(i -> items.put(i.item(), i));
 
         assertThat(report.gripp2().shortForm())
-                .extracting(Gripp2Item::item)
-                .containsExactly("Aim", "Methods", "Results", "Outcomes", "Reflections/critical perspective");
+                .extracting(ChecklistItem::number, ChecklistItem::topic, ChecklistItem::status)
+                .containsExactly(
+                        tuple("1", "Aim", Gripp2Status.NOT_YET_ANSWERED),
+                        tuple("2", "Methods", Gripp2Status.FROM_THE_RECORD),
+                        tuple("3", "Study results", Gripp2Status.FROM_THE_RECORD),
+                        tuple("4", "Discussion and conclusions", Gripp2Status.FROM_THE_RECORD),
+                        tuple("5", "Reflections/critical perspective", Gripp2Status.FROM_THE_RECORD));
+        assertThat(report.gripp2().answers(Gripp2Form.SHORT))
+                .extracting(Gripp2Item::key)
+                .containsExactly(
+                        "aim", "methods", "people", "stages", "level", "impact", "results", "outcomes", "reflections");
+        assertThat(report.gripp2().longForm())
+                .extracting(ChecklistItem::number)
+                .containsExactly(
+                        "1a", "1b", "1c", "1d", "1e", "2a", "2b", "2c", "3", "4a", "4b", "4c", "4d", "5a", "5b", "5c",
+                        "6", "7", "8", "9");
+        assertThat(report.gripp2().longForm())
+                .filteredOn(i -> i.status() == Gripp2Status.NOT_YET_ANSWERED)
+                .extracting(ChecklistItem::number)
+                .containsExactly("1a", "1d", "1e", "2a", "2b", "2c", "3", "5a", "5c", "6");
+        assertThat(report.gripp2().answers(Gripp2Form.LONG))
+                .hasSameSizeAs(report.gripp2().answers());
         // No description at registration: the aim is the team's to write.
         assertThat(items.get("Aim").toBeWrittenByTeam()).isTrue();
         assertThat(items.get("Aim").text()).isEqualTo(LifecycleReport.TO_BE_WRITTEN);
@@ -423,13 +449,11 @@ class ReportIntegrationTest {
                 .doesNotContain(SECRET);
         assertThat(items.get("Reflections/critical perspective").eventIds()).containsExactly(EVENT + "012");
         assertThat(items.get("How impact was captured").eventIds()).containsExactly(EVENT + "007");
-        assertThat(items.get("Outcomes linked to decisions").table().rows())
-                .singleElement()
-                .satisfies(row -> {
-                    assertThat(row.get(0)).isEqualTo("Pay peer researchers");
-                    assertThat(row.get(3)).isEqualTo("Yes");
-                    assertThat(row.get(5)).isEqualTo(EVENT + "011 " + EVENT + "006 " + EVENT + "007");
-                });
+        assertThat(items.get("Outcomes").evidence().rows()).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).isEqualTo("Pay peer researchers");
+            assertThat(row.get(3)).isEqualTo("Yes");
+            assertThat(row.get(5)).isEqualTo(EVENT + "011 " + EVENT + "006 " + EVENT + "007");
+        });
         assertThat(items.get("People involved").table().rows())
                 .extracting(row -> row.get(0) + "=" + row.get(1))
                 .containsExactlyInAnyOrder("Researcher=1", "Peer worker=1", "Co-investigator=1");
@@ -441,8 +465,8 @@ class ReportIntegrationTest {
     @Test
     void givenTheDemo_thenGripp2TakesTheAimFromTheDescriptionAndCountsInfluencesByKindAsParticipationDoes() {
         LifecycleReport report = reports.report(DEMO, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
-        Gripp2Item aim = report.gripp2().shortForm().get(0);
-        Gripp2Item nature = report.gripp2().longForm().stream()
+        Gripp2Item aim = report.gripp2().answers().get(0);
+        Gripp2Item nature = report.gripp2().answers().stream()
                 .filter(i -> i.item().equals("Level or nature of involvement"))
                 .findFirst()
                 .orElseThrow();
@@ -461,7 +485,13 @@ class ReportIntegrationTest {
                     .sum();
             assertThat(byKind).as(window.name()).isEqualTo(influences);
         }
-        assertThat(report.gripp2().shortForm().get(3).eventIds()).hasSizeGreaterThan(5);
+        assertThat(report.gripp2().answers().stream()
+                        .filter(i -> i.key().equals("outcomes"))
+                        .findFirst()
+                        .orElseThrow()
+                        .eventIds())
+                .hasSizeGreaterThan(5);
+        assertThat(report.gripp2().shortForm().get(0).status()).isEqualTo(Gripp2Status.FROM_THE_RECORD);
     }
 
     /**
@@ -483,16 +513,89 @@ class ReportIntegrationTest {
         assertThat(before).contains("Withdrawn member 1");
     }
 
+    /**
+     * A decision proposed in one phase and made in a later one is listed once, where it is made,
+     * with its influencers; the phase that proposed it names it in a sentence.
+     */
     @Test
-    void theHtmlHasTheGripp2SectionWithAnItemPerHeadingAndTheTeamsItemsMarked() {
+    void givenTheDemo_thenEachDecisionIsListedWhereItIsMadeAndOnlyNamedWhereItWasProposedBefore() {
+        Document page = Parser.xmlParser().parseInput(http.getForObject(url(DEMO, "html"), String.class), "");
+        List<String> phases = page.select("section.phase").stream()
+                .map(p -> p.select("h3").first().text())
+                .toList();
+        Map<String, Integer> madeIn = new java.util.HashMap<>();
+        Map<String, Integer> namedIn = new java.util.HashMap<>();
+        List<String> proposedOnly = new java.util.ArrayList<>();
+        List<Element> sections = page.select("section.phase");
+        for (int i = 0; i < sections.size(); i++) {
+            for (Element row : sections.get(i).select("table.decisions tbody tr")) {
+                String steps = row.child(1).text();
+                if (steps.equals("Proposed")) {
+                    proposedOnly.add(row.child(0).text());
+                }
+                if (steps.contains("Made")) {
+                    assertThat(madeIn.put(row.child(0).text(), i))
+                            .as(row.child(0).text())
+                            .isNull();
+                }
+            }
+            for (Element p : sections.get(i).select("p:containsOwn(Also proposed here)")) {
+                String titles =
+                        p.text().substring(p.text().indexOf(": ") + 2, p.text().length() - 1);
+                for (String title : titles.split("; ")) {
+                    namedIn.put(title, i);
+                }
+            }
+        }
+        assertThat(namedIn).isNotEmpty();
+        // A row that only proposes is a decision made in no phase (as of the report's date).
+        assertThat(proposedOnly).isNotEmpty().allSatisfy(title -> assertThat(madeIn)
+                .doesNotContainKey(title));
+        namedIn.forEach((title, phase) -> assertThat(madeIn.get(title))
+                .as(title + " proposed in " + phases.get(phase))
+                .isGreaterThan(phase));
+    }
+
+    @Test
+    void theHtmlHasTheGripp2ChecklistLinkingEachItemToItsAnswer_shortByDefault_longWhenAsked() {
         Document page = Parser.xmlParser().parseInput(http.getForObject(url(SMALL, "html"), String.class), "");
 
-        Element section =
-                page.select("h2:containsOwn(GRIPP2 reporting)").first().parent();
+        Element section = page.getElementById("gripp2");
+        assertThat(section.select("h2").text()).isEqualTo("GRIPP2 reporting");
+        Element checklist = section.select("table.checklist").first();
+        assertThat(checklist.select("caption").text()).contains("short form");
+        assertThat(checklist.select("tbody tr")).hasSize(5);
+        assertThat(checklist.select("tbody tr").first().children().eachText())
+                .containsExactly("1", "Aim", "Report the aim of PPI in the study", "Aim", "Not yet answered");
+        for (Element link : checklist.select("a")) {
+            String target = link.attr("href").substring(1);
+            assertThat(page.getElementById(target)).as(target).isNotNull();
+            assertThat(page.getElementById(target).text()).isEqualTo(link.text());
+        }
         assertThat(section.select("h3").eachText())
-                .startsWith("Aim", "Methods", "Results", "Outcomes", "Reflections/critical perspective");
+                .containsExactly(
+                        "Aim",
+                        "Methods",
+                        "People involved",
+                        "Stages of involvement",
+                        "Level or nature of involvement",
+                        "How impact was captured",
+                        "Results",
+                        "Outcomes",
+                        "Reflections/critical perspective");
         assertThat(section.select("p.tbw").eachText()).contains(LifecycleReport.TO_BE_WRITTEN);
         assertThat(section.text()).doesNotContain(EVENT);
+
+        Document longForm =
+                Parser.xmlParser().parseInput(http.getForObject(url(SMALL, "html") + "&gripp2=long", String.class), "");
+        assertThat(longForm.select("#gripp2 table.checklist tbody tr")).hasSize(20);
+        assertThat(longForm.select("#gripp2 h3").eachText()).contains("Economic assessment", "Keywords");
+        assertThat(http.getForObject(url(SMALL, "md") + "&gripp2=long", String.class))
+                .contains("| 4b | People involved |");
+
+        ResponseEntity<String> refused = http.getForEntity(url(SMALL, "html") + "&gripp2=medium", String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("gripp2").contains("short or long");
     }
 
     /**
@@ -509,7 +612,7 @@ class ReportIntegrationTest {
         assertThat(appendix.select("h2").text()).isEqualTo("Appendix: the evidence");
         assertThat(appendix.select("tbody tr"))
                 .extracting(tr -> tr.child(0).text() + " " + tr.child(1).text())
-                .contains("Design: 1 decision 2", "GRIPP2: Outcomes 1");
+                .contains("Design: 1 decision 2", "GRIPP2: Outcomes 3");
         assertThat(summary).doesNotContain(EVENT);
 
         String full = http.getForObject(url(SMALL, "html") + "&appendix=full", String.class);

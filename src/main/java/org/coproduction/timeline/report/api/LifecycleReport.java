@@ -165,32 +165,72 @@ public record LifecycleReport(
     public static final String TO_BE_WRITTEN = "To be written by the team";
 
     /**
-     * The GRIPP2 reporting items (Staniszewska et al., BMJ 2017): the short form (aim, methods,
-     * results, outcomes, reflections) and the long-form sections the record can support, each
-     * filled from the figures above and linked to the events behind it, or marked
-     * {@link #TO_BE_WRITTEN} where the record cannot say.
+     * GRIPP2 (Staniszewska et al., BMJ 2017;358:j3453): the checklist of each form, item by item, and
+     * the answers the checklists point at. An answer is filled from the record and linked to the
+     * events behind it, or marked {@link #TO_BE_WRITTEN} where the record cannot say.
+     *
+     * @param shortForm the short form's five items
+     * @param longForm the long form's items (sections 1 to 6 item by item; 7 to 9 by section)
+     * @param answers every answer, in the order a report prints them; a form prints those its items name
      */
-    public record Gripp2(List<Gripp2Item> shortForm, List<Gripp2Item> longForm) {
+    public record Gripp2(List<ChecklistItem> shortForm, List<ChecklistItem> longForm, List<Gripp2Item> answers) {
 
         public Gripp2 {
             shortForm = List.copyOf(shortForm);
             longForm = List.copyOf(longForm);
+            answers = List.copyOf(answers);
+        }
+
+        /** The checklist of a form. */
+        public List<ChecklistItem> checklist(Gripp2Form form) {
+            return form == Gripp2Form.LONG ? longForm : shortForm;
+        }
+
+        /** The answers a form's checklist names, in the report's order. */
+        public List<Gripp2Item> answers(Gripp2Form form) {
+            java.util.Set<String> named = new java.util.HashSet<>();
+            checklist(form).forEach(item -> named.addAll(item.answeredIn()));
+            return answers.stream().filter(a -> named.contains(a.key())).toList();
         }
     }
 
     /**
-     * One GRIPP2 item: its name, what the record shows ({@link #TO_BE_WRITTEN} when it cannot
-     * say), the ids of the events behind it, and a table when the item is a breakdown (null if not).
+     * One item of a GRIPP2 checklist: its number ("1", "4b"), topic and what it asks, the keys of the
+     * answers that answer it, and whether they do.
+     */
+    public record ChecklistItem(
+            String number, String topic, String wording, List<String> answeredIn, Gripp2Status status) {
+
+        public ChecklistItem {
+            answeredIn = List.copyOf(answeredIn);
+        }
+    }
+
+    /**
+     * One answer: its key (the topic several checklist items may share: {@code aim} answers the short
+     * form's 1 and the long form's 1a and 3), its heading, what the record shows ({@link
+     * #TO_BE_WRITTEN} when it cannot say), the ids of the events behind it, a table when the answer is
+     * a breakdown (null if not), and a table of evidence printed only in the full appendix (null if none).
      */
     public record Gripp2Item(
-            String item, String text, List<String> eventIds, boolean toBeWrittenByTeam, Gripp2Table table) {
+            String key,
+            String item,
+            String text,
+            List<String> eventIds,
+            boolean toBeWrittenByTeam,
+            Gripp2Table table,
+            Gripp2Table evidence) {
 
         public Gripp2Item {
             eventIds = List.copyOf(eventIds);
         }
 
-        public static Gripp2Item toBeWritten(String item) {
-            return new Gripp2Item(item, TO_BE_WRITTEN, List.of(), true, null);
+        public Gripp2Item(String key, String item, String text, List<String> eventIds, Gripp2Table table) {
+            this(key, item, text, eventIds, false, table, null);
+        }
+
+        public static Gripp2Item toBeWritten(String key, String item) {
+            return new Gripp2Item(key, item, TO_BE_WRITTEN, List.of(), true, null, null);
         }
     }
 

@@ -24,11 +24,11 @@ import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.report.api.LifecycleReport;
-import org.coproduction.timeline.report.query.EvidenceAppendix;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
 import org.coproduction.timeline.report.query.PdfReport;
+import org.coproduction.timeline.report.query.ReportOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,11 +43,12 @@ public final class ReportCommandLine {
     private static final String COMMAND = "report";
     private static final Set<String> FORMATS = Set.of("html", "md", "json", "pdf");
     /** Options that take a value, accepted as {@code --name=value} or {@code --name value}. */
-    private static final Set<String> VALUED = Set.of("--format", "--out", "--asOf", "--knownAt", "--appendix");
+    private static final Set<String> VALUED =
+            Set.of("--format", "--out", "--asOf", "--knownAt", "--appendix", "--gripp2");
 
     private static final String USAGE =
             "usage: report PROJECT --format html|md|json|pdf --out FILE [--asOf=DATE] [--knownAt=DATE]"
-                    + " [--appendix=none|summary|full] [--spring.options]";
+                    + " [--appendix=none|summary|full] [--gripp2=short|long] [--spring.options]";
 
     private ReportCommandLine() {}
 
@@ -73,10 +74,11 @@ public final class ReportCommandLine {
         }
         Instant asOf;
         Instant knownAt;
-        EvidenceAppendix appendix;
+        ReportOptions options;
         try {
-            appendix = EvidenceAppendix.parse(
-                    option(arguments.options(), "--appendix").orElse(null));
+            options = ReportOptions.parse(
+                    option(arguments.options(), "--appendix").orElse(null),
+                    option(arguments.options(), "--gripp2").orElse(null));
             asOf = option(arguments.options(), "--asOf")
                     .map(v -> Require.requestedTime("asOf", v))
                     .orElse(null);
@@ -100,7 +102,7 @@ public final class ReportCommandLine {
                     asOf == null ? now : asOf,
                     knownAt == null ? now : knownAt,
                     format,
-                    appendix,
+                    options,
                     file);
         }
     }
@@ -111,7 +113,7 @@ public final class ReportCommandLine {
             Instant asOf,
             Instant knownAt,
             String format,
-            EvidenceAppendix appendix,
+            ReportOptions options,
             Path file) {
         long start = System.nanoTime();
         long reported = start;
@@ -127,13 +129,13 @@ public final class ReportCommandLine {
             partial = file.resolveSibling("." + file.getFileName() + ".partial");
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 switch (format) {
-                    case "pdf" -> PdfReport.write(report, appendix, stream);
+                    case "pdf" -> PdfReport.write(report, options, stream);
                     case "json" -> context.getBean(ObjectMapper.class)
                             .writerWithDefaultPrettyPrinter()
                             .writeValue(stream, report);
                     case "md" -> stream.write(
-                            MarkdownReport.render(report, appendix).getBytes(StandardCharsets.UTF_8));
-                    default -> stream.write(HtmlReport.render(report, appendix).getBytes(StandardCharsets.UTF_8));
+                            MarkdownReport.render(report, options).getBytes(StandardCharsets.UTF_8));
+                    default -> stream.write(HtmlReport.render(report, options).getBytes(StandardCharsets.UTF_8));
                 }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -64,22 +64,29 @@ public enum EvidenceAppendix {
                         List.copyOf(phaseIds)));
             }
         }
-        List<Gripp2Item> items = new ArrayList<>(report.gripp2().shortForm());
-        items.addAll(report.gripp2().longForm());
-        for (Gripp2Item item : items) {
+        for (Gripp2Item item : report.gripp2().answers()) {
             Set<String> ids = new LinkedHashSet<>(item.eventIds());
-            int events = item.table() == null ? -1 : item.table().headers().indexOf(EVENTS);
-            if (events >= 0) {
-                item.table()
-                        .rows()
-                        .forEach(row -> ids.addAll(List.of(row.get(events).split(" "))));
-                ids.remove("");
+            for (Gripp2Table table : java.util.Arrays.asList(item.table(), item.evidence())) {
+                int events = table == null ? -1 : table.headers().indexOf(EVENTS);
+                if (events >= 0) {
+                    table.rows()
+                            .forEach(row -> ids.addAll(List.of(row.get(events).split(" "))));
+                }
             }
+            ids.remove("");
             if (!ids.isEmpty()) {
                 parts.add(new Part("GRIPP2: " + item.item(), List.copyOf(ids)));
             }
         }
         return parts;
+    }
+
+    /** The GRIPP2 answers' tables of evidence (each decision made with its outcome), which the full appendix prints. */
+    static List<Gripp2Table> evidenceTables(LifecycleReport report) {
+        return report.gripp2().answers().stream()
+                .map(Gripp2Item::evidence)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** The header of a column of event ids in a GRIPP2 item's table, which the appendix holds instead. */
@@ -109,7 +116,8 @@ public enum EvidenceAppendix {
                         + " events behind each decision and each GRIPP2 item, for those who audit the report;"
                         + " the JSON report holds the same."
                 : "Every figure and statement above comes from the project's events. This counts the events"
-                        + " behind each phase's decisions and each GRIPP2 item; the report with the full appendix"
-                        + " lists them decision by decision, with their ids, and the JSON report holds them all.";
+                        + " behind each phase's decisions and each GRIPP2 answer; the report with the full appendix"
+                        + " lists them decision by decision, with their ids and each decision's outcome, and the"
+                        + " JSON report holds them all.";
     }
 }

@@ -78,28 +78,42 @@ final class Gripp2Items {
         return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed).build();
     }
 
-    /** The long form in GRIPP2-LF's order: introduction, methods, capture of impact, economics, results, discussion. */
+    /**
+     * Every answer in the order the report prints them: the aim and the team's background, the
+     * methods and their parts, how impact was captured, results, outcomes, reflections, conclusions.
+     */
     private Gripp2 build() {
+        List<Gripp2Item> answers = List.of(
+                aim(),
+                Gripp2Item.toBeWritten("definition", "Definition of involvement"),
+                Gripp2Item.toBeWritten("theory", "Theoretical underpinnings"),
+                Gripp2Item.toBeWritten("concepts", "Concepts and theory development"),
+                methods(),
+                peopleInvolved(),
+                stages(),
+                levelOrNature(),
+                Gripp2Item.toBeWritten("qualitative", "Qualitative evidence of impact"),
+                impactCaptured(),
+                Gripp2Item.toBeWritten("robustness", "Robustness of measure"),
+                Gripp2Item.toBeWritten("economic", "Economic assessment"),
+                results(),
+                outcomes(),
+                reflections(),
+                Gripp2Item.toBeWritten("conclusions", "Conclusions"),
+                Gripp2Item.toBeWritten("keywords", "Keywords"));
         return new Gripp2(
-                List.of(aim(), methods(), results(), outcomes(), reflections()),
-                List.of(
-                        Gripp2Item.toBeWritten("Definition and theoretical rationale"),
-                        peopleInvolved(),
-                        stages(),
-                        levelOrNature(),
-                        impactCaptured(),
-                        Gripp2Item.toBeWritten("Economic assessment"),
-                        outcomesLinkedToDecisions(),
-                        Gripp2Item.toBeWritten("Discussion and critical perspective")));
+                Gripp2Checklist.of(Gripp2Checklist.SHORT_FORM, answers),
+                Gripp2Checklist.of(Gripp2Checklist.LONG_FORM, answers),
+                answers);
     }
 
     private Gripp2Item aim() {
         String description = history.description();
         if (description == null || description.isBlank()) {
-            return Gripp2Item.toBeWritten("Aim");
+            return Gripp2Item.toBeWritten("aim", "Aim");
         }
         List<String> ids = history.registrationEventId() == null ? List.of() : List.of(history.registrationEventId());
-        return new Gripp2Item("Aim", "As registered: " + description.strip(), ids, false, null);
+        return new Gripp2Item("aim", "Aim", "As registered: " + description.strip(), ids, null);
     }
 
     private Gripp2Item methods() {
@@ -149,7 +163,7 @@ final class Gripp2Items {
                             + " report.",
                     everything == 1 ? "One member" : everything + " members");
         }
-        return new Gripp2Item("Methods", text, List.of(), false, null);
+        return new Gripp2Item("methods", "Methods", text, List.of(), null);
     }
 
     private int influences() {
@@ -180,7 +194,7 @@ final class Gripp2Items {
             });
         }
         if (contributions == 0 && influences == 0) {
-            return Gripp2Item.toBeWritten("Results");
+            return Gripp2Item.toBeWritten("results", "Results");
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -212,10 +226,10 @@ final class Gripp2Items {
                 + String.join("; ", parts)
                 + ". The phase-by-phase figures and their shifts are given above.";
         return new Gripp2Item(
+                "results",
                 "Results",
                 text,
                 List.of(),
-                false,
                 new Gripp2Table(
                         "Participation and influence by primary perspective across the lifecycle",
                         List.of(
@@ -231,7 +245,7 @@ final class Gripp2Items {
     private Gripp2Item outcomes() {
         int made = windows.stream().mapToInt(w -> w.decisions().made()).sum();
         if (made == 0) {
-            return Gripp2Item.toBeWritten("Outcomes");
+            return Gripp2Item.toBeWritten("outcomes", "Outcomes");
         }
         int withServiceUser = windows.stream()
                 .mapToInt(w -> w.decisions().withServiceUserInfluence())
@@ -244,20 +258,20 @@ final class Gripp2Items {
         String text = String.format(
                 Locale.ROOT,
                 "%d decisions were made, %d of them (%.2f) with service-user influence; %d were revised later."
-                        + " Each is listed with its method, outcome and influencers under Outcomes linked to"
-                        + " decisions. What involvement changed beyond these decisions is to be written by the"
-                        + " team.",
+                        + " Each is listed with its influencers in its phase above, and with its outcome in the"
+                        + " full evidence appendix. What involvement changed beyond these decisions is to be"
+                        + " written by the team.",
                 made,
                 withServiceUser,
                 share(withServiceUser, made),
                 revised);
-        return new Gripp2Item("Outcomes", text, ids, false, null);
+        return new Gripp2Item("outcomes", "Outcomes", text, ids, false, null, outcomesLinkedToDecisions());
     }
 
     private Gripp2Item reflections() {
         List<ProjectHistory.Reflection> reflections = history.reflections(asOf);
         if (reflections.isEmpty()) {
-            return Gripp2Item.toBeWritten("Reflections/critical perspective");
+            return Gripp2Item.toBeWritten("reflections", "Reflections/critical perspective");
         }
         Map<String, Integer> themes = new TreeMap<>();
         List<String> ids = new ArrayList<>();
@@ -285,7 +299,7 @@ final class Gripp2Items {
                 reflections.size(),
                 privately,
                 coded);
-        return new Gripp2Item("Reflections/critical perspective", text, ids, false, null);
+        return new Gripp2Item("reflections", "Reflections/critical perspective", text, ids, null);
     }
 
     /** Everyone who joined by asOf, with the role and perspectives they held then (or when they left). */
@@ -297,7 +311,7 @@ final class Gripp2Items {
             }
         }
         if (memberIds.isEmpty()) {
-            return Gripp2Item.toBeWritten("People involved");
+            return Gripp2Item.toBeWritten("people", "People involved");
         }
         Map<String, Map<String, Integer>> byRole = new TreeMap<>();
         Set<String> perspectives = new TreeSet<>();
@@ -345,16 +359,16 @@ final class Gripp2Items {
                 + (changes.isEmpty() ? "" : " Over time: " + String.join("; ", changes) + ".")
                 + " How members were recruited, trained and supported is to be written by the team.";
         return new Gripp2Item(
+                "people",
                 "People involved",
                 text,
                 List.of(),
-                false,
                 new Gripp2Table("Members who took part, by role and primary perspective", headers, rows));
     }
 
     private Gripp2Item stages() {
         if (windows.isEmpty()) {
-            return Gripp2Item.toBeWritten("Stages of involvement");
+            return Gripp2Item.toBeWritten("stages", "Stages of involvement");
         }
         List<List<String>> rows = new ArrayList<>();
         for (Window window : windows) {
@@ -380,10 +394,10 @@ final class Gripp2Items {
                         + " led; defined under Methods).",
                 windows.size());
         return new Gripp2Item(
+                "stages",
                 "Stages of involvement",
                 text,
                 List.of(),
-                false,
                 new Gripp2Table(
                         "Stages of involvement: phases, their dates and the perspectives involved",
                         List.of("Phase", "Start", "End", "Meetings", "Decisions made", "Involvement by perspective"),
@@ -407,7 +421,7 @@ final class Gripp2Items {
             }
         }
         if (kinds.isEmpty()) {
-            return Gripp2Item.toBeWritten("Level or nature of involvement");
+            return Gripp2Item.toBeWritten("level", "Level or nature of involvement");
         }
         List<String> headers = new ArrayList<>(List.of("Phase"));
         kinds.forEach(k -> headers.add(ReportWords.words(k)));
@@ -431,10 +445,10 @@ final class Gripp2Items {
                 cells.getOrDefault(Involvement.COLLABORATED, 0),
                 cells.getOrDefault(Involvement.CONSULTED, 0));
         return new Gripp2Item(
+                "level",
                 "Level or nature of involvement",
                 text,
                 List.of(),
-                false,
                 new Gripp2Table("Influences on decisions by kind and phase", headers, rows));
     }
 
@@ -456,7 +470,7 @@ final class Gripp2Items {
             }
         }
         if (byKind.isEmpty()) {
-            return Gripp2Item.toBeWritten("How impact was captured");
+            return Gripp2Item.toBeWritten("impact", "How impact was captured");
         }
         List<List<String>> rows = new ArrayList<>();
         int[] total = new int[3];
@@ -481,19 +495,19 @@ final class Gripp2Items {
                 total[1],
                 total[2]);
         return new Gripp2Item(
+                "impact",
                 "How impact was captured",
                 text,
                 ids,
-                false,
                 new Gripp2Table(
                         "Recorded influences by kind and the evidence they cite",
                         List.of("Kind", "Influences", "Citing a contribution", "Citing a reflection"),
                         rows));
     }
 
-    private Gripp2Item outcomesLinkedToDecisions() {
+    /** Each decision made, its outcome in force, method, influencers and events: the full appendix's table. */
+    private Gripp2Table outcomesLinkedToDecisions() {
         List<List<String>> rows = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
         for (DecisionFacts facts : decisions) {
             if (facts.made() == null) {
                 continue;
@@ -507,7 +521,6 @@ final class Gripp2Items {
                     .filter(id -> id != null)
                     .forEach(events::add));
             events.remove(null);
-            ids.add(facts.made().eventId());
             rows.add(List.of(
                     answer.title() == null ? facts.decisionId() : answer.title(),
                     ReportWords.when(facts.made().occurredAt(), ""),
@@ -519,26 +532,12 @@ final class Gripp2Items {
                             .toList()),
                     String.join(" ", events)));
         }
-        if (rows.isEmpty()) {
-            return Gripp2Item.toBeWritten("Outcomes linked to decisions");
-        }
-        ids.remove(null);
-        String text = String.format(
-                Locale.ROOT,
-                "%d decisions made by %s, each with its outcome in force, its method, who influenced it and"
-                        + " how, and the events behind them (the decision, its revisions, its influences and"
-                        + " proposal).",
-                rows.size(),
-                ReportWords.when(asOf));
-        return new Gripp2Item(
-                "Outcomes linked to decisions",
-                text,
-                ids,
-                false,
-                new Gripp2Table(
+        return rows.isEmpty()
+                ? null
+                : new Gripp2Table(
                         "Decisions made, their outcomes and influencers",
                         List.of("Decision", "Made", "Method", "Outcome", "Influencers", EvidenceAppendix.EVENTS),
-                        rows));
+                        rows);
     }
 
     private static boolean within(Instant t, Window window) {

@@ -12,7 +12,9 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.report.api.Gripp2Form;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.api.LifecycleReport.ChecklistItem;
 import org.coproduction.timeline.report.api.LifecycleReport.Definition;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
@@ -55,11 +57,22 @@ public final class HtmlReport {
             """;
 
     static final String GRIPP2_HEADING = "GRIPP2 reporting";
-    static final String GRIPP2_SHORT_FORM =
-            "The GRIPP2 short form (aim, methods, results, outcomes, reflections), filled from the record and"
-                    + " linked to its events; what the record cannot say is left to the team.";
-    static final String GRIPP2_LONG_FORM =
-            "The GRIPP2 long-form sections the record can support, and those it cannot, marked for the team.";
+    /** What the GRIPP2 part says before its checklist. */
+    static String gripp2Introduction(Gripp2Form form) {
+        return (form == Gripp2Form.LONG
+                        ? "The GRIPP2 long form (Staniszewska et al., BMJ 2017;358:j3453), for reports whose main"
+                                + " focus is involvement."
+                        : "The GRIPP2 short form (Staniszewska et al., BMJ 2017;358:j3453), for reports where"
+                                + " involvement is one focus among others.")
+                + " Each item says where the report answers it and whether it does: from the record (figures and"
+                + " lists from the events, linked to them in the appendix) or not yet (for the team to write).";
+    }
+
+    static String checklistCaption(Gripp2Form form) {
+        return "GRIPP2 " + (form == Gripp2Form.LONG ? "long" : "short") + " form: each item and where it is answered";
+    }
+
+    static final List<String> CHECKLIST_HEADERS = List.of("Item", "Topic", "What to report", "Answered in", "Status");
 
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
@@ -67,12 +80,12 @@ public final class HtmlReport {
 
     /** The report as an HTML page, with the summary of its evidence. */
     public static String render(LifecycleReport report) {
-        return render(report, EvidenceAppendix.SUMMARY);
+        return render(report, ReportOptions.DEFAULT);
     }
 
     /** The report as an HTML page, with its evidence as asked. */
-    public static String render(LifecycleReport report, EvidenceAppendix appendix) {
-        return new HtmlReport().page(report, appendix);
+    public static String render(LifecycleReport report, ReportOptions options) {
+        return new HtmlReport().page(report, options);
     }
 
     /** Text made safe for element content and quoted attribute values; null reads as empty. */
@@ -95,7 +108,7 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private String page(LifecycleReport report, EvidenceAppendix appendix) {
+    private String page(LifecycleReport report, ReportOptions options) {
         Overview overview = report.overview();
         String title = "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
@@ -120,14 +133,15 @@ public final class HtmlReport {
         overview(overview);
         html.append("<section>\n");
         element("h2", "Phase by phase");
+        java.util.Set<String> made = madeOrRevised(report);
         for (PhaseSection phase : report.phases()) {
-            phase(phase, overview.closedAt());
+            phase(phase, overview.closedAt(), made);
         }
         html.append("</section>\n");
         lifecycle(report.lifecycle(), report.phases());
-        gripp2(report.gripp2());
+        gripp2(report.gripp2(), options.gripp2());
         methods(report.methods());
-        appendix(report, appendix);
+        appendix(report, options);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -189,7 +203,7 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private void phase(PhaseSection phase, Instant closedAt) {
+    private void phase(PhaseSection phase, Instant closedAt, java.util.Set<String> made) {
         Window window = phase.participation();
         html.append("<section class=\"phase\">\n");
         element("h3", window.name());
@@ -229,17 +243,20 @@ public final class HtmlReport {
         table("Participation by primary perspective in " + window.name(), headers, rows, 1);
 
         element("h4", "Decisions");
+        List<ReportDecision> listed =
+                phase.decisions().stream().filter(d -> listedHere(d, made)).toList();
         if (phase.decisions().isEmpty()) {
             element("p", "No decision was proposed, made or revised in this phase.");
-        } else {
-            html.append("<table>\n<caption>")
-                    .append(escape("Decisions proposed, made or revised in " + window.name()))
+        }
+        if (!listed.isEmpty()) {
+            html.append("<table class=\"decisions\">\n<caption>")
+                    .append(escape(String.format(DECISIONS_CAPTION, window.name())))
                     .append("</caption>\n<thead><tr>");
             for (String header : List.of("Decision", "Steps here", "Status", "Method", "Influencers")) {
                 html.append("<th scope=\"col\">").append(header).append("</th>");
             }
             html.append("</tr></thead>\n<tbody>\n");
-            for (ReportDecision decision : phase.decisions()) {
+            for (ReportDecision decision : listed) {
                 html.append("<tr><th scope=\"row\">")
                         .append(escape(decision.title() == null ? decision.decisionId() : decision.title()))
                         .append("</th><td>")
@@ -251,22 +268,18 @@ public final class HtmlReport {
                         .append("</td><td>")
                         .append(escape(decision.method() == null ? "" : ReportWords.words(decision.method())))
                         .append("</td><td>")
-                        .append(escape(influencers(decision.influencers())))
+                        .append(escape(names(decision.influencers())))
                         .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }
+        String later = proposedHereMadeLater(phase, made);
+        if (later != null) {
+            element("p", later);
+        }
 
         element("h4", "Reflection themes");
-        if (phase.themes().isEmpty()) {
-            element("p", phase.reflections() + " reflections written; none coded.");
-        } else {
-            element("p", phase.reflections() + " reflections written (codes counted, texts never shown).");
-            List<List<String>> themes = phase.themes().entrySet().stream()
-                    .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
-                    .toList();
-            table("Reflections by code in " + window.name(), List.of("Code", "Reflections"), themes, 1);
-        }
+        element("p", themes(phase));
 
         element("h4", "Notable shifts");
         if (phase.notableShifts().isEmpty()) {
@@ -313,18 +326,50 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private void gripp2(Gripp2 gripp2) {
-        html.append("<section>\n");
+    private void gripp2(Gripp2 gripp2, Gripp2Form form) {
+        html.append("<section id=\"gripp2\">\n");
         element("h2", GRIPP2_HEADING);
-        element("p", GRIPP2_SHORT_FORM);
-        gripp2.shortForm().forEach(this::gripp2Item);
-        element("p", GRIPP2_LONG_FORM);
-        gripp2.longForm().forEach(this::gripp2Item);
+        element("p", gripp2Introduction(form));
+        Map<String, String> headings = new java.util.HashMap<>();
+        gripp2.answers().forEach(a -> headings.put(a.key(), a.item()));
+        html.append("<table class=\"checklist\">\n<caption>")
+                .append(escape(checklistCaption(form)))
+                .append("</caption>\n<thead><tr>");
+        CHECKLIST_HEADERS.forEach(
+                h -> html.append("<th scope=\"col\">").append(h).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (ChecklistItem item : gripp2.checklist(form)) {
+            html.append("<tr><th scope=\"row\">")
+                    .append(escape(item.number()))
+                    .append("</th><td>")
+                    .append(escape(item.topic()))
+                    .append("</td><td>")
+                    .append(escape(item.wording()))
+                    .append("</td><td>");
+            for (int i = 0; i < item.answeredIn().size(); i++) {
+                String key = item.answeredIn().get(i);
+                html.append(i == 0 ? "" : ", ")
+                        .append("<a href=\"#gripp2-")
+                        .append(key)
+                        .append("\">")
+                        .append(escape(headings.get(key)))
+                        .append("</a>");
+            }
+            html.append("</td><td>")
+                    .append(escape(ReportWords.words(item.status())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        gripp2.answers(form).forEach(this::gripp2Item);
         html.append("</section>\n");
     }
 
     private void gripp2Item(Gripp2Item item) {
-        element("h3", item.item());
+        html.append("<h3 id=\"gripp2-")
+                .append(item.key())
+                .append("\">")
+                .append(escape(item.item()))
+                .append("</h3>\n");
         if (item.toBeWrittenByTeam()) {
             html.append("<p class=\"tbw\">").append(escape(item.text())).append("</p>\n");
             return;
@@ -337,7 +382,8 @@ public final class HtmlReport {
     }
 
     /** The evidence behind the report, after the methods: counted, listed, or left out. */
-    private void appendix(LifecycleReport report, EvidenceAppendix appendix) {
+    private void appendix(LifecycleReport report, ReportOptions options) {
+        EvidenceAppendix appendix = options.appendix();
         if (appendix == EvidenceAppendix.NONE) {
             return;
         }
@@ -361,11 +407,18 @@ public final class HtmlReport {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n");
+        if (appendix == EvidenceAppendix.FULL) {
+            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report)) {
+                LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(evidence);
+                table(shown.caption(), shown.headers(), shown.rows(), Integer.MAX_VALUE);
+            }
+        }
+        html.append("</section>\n");
     }
 
     private void methods(List<Definition> definitions) {
-        html.append("<section>\n");
+        html.append("<section id=\"methods\">\n");
         element("h2", "Methods");
         html.append("<dl>\n");
         for (Definition definition : definitions) {
@@ -416,6 +469,59 @@ public final class HtmlReport {
                 .append("</")
                 .append(name)
                 .append(">\n");
+    }
+
+    /** The decisions made or revised in some phase of the report. */
+    static java.util.Set<String> madeOrRevised(LifecycleReport report) {
+        return report.phases().stream()
+                .flatMap(p -> p.decisions().stream())
+                .filter(d -> d.steps().contains("MADE") || d.steps().contains("REVISED"))
+                .map(ReportDecision::decisionId)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether a phase's table lists a decision: when it is made or revised in the phase, or proposed
+     * there and made in no phase. A decision only proposed in the phase and made in a later one is
+     * named in a sentence instead ({@link #proposedHereMadeLater}), and listed where it is made.
+     */
+    static boolean listedHere(ReportDecision decision, java.util.Set<String> madeOrRevised) {
+        boolean onlyProposed =
+                !decision.steps().contains("MADE") && !decision.steps().contains("REVISED");
+        return !onlyProposed || !madeOrRevised.contains(decision.decisionId());
+    }
+
+    /** The sentence naming a phase's decisions proposed there and made later, or null if none. */
+    static String proposedHereMadeLater(PhaseSection phase, java.util.Set<String> madeOrRevised) {
+        List<String> titles = phase.decisions().stream()
+                .filter(d -> !listedHere(d, madeOrRevised))
+                .map(d -> d.title() == null ? d.decisionId() : d.title())
+                .toList();
+        return titles.isEmpty()
+                ? null
+                : "Also proposed here and made in a later phase, where they are listed: " + String.join("; ", titles)
+                        + ".";
+    }
+
+    static final String DECISIONS_CAPTION = "Decisions made or revised in %s, and those proposed and not yet made";
+
+    /** The influencers by name, as a phase's table of decisions gives them (their kinds are in the JSON). */
+    static String names(List<ReportInfluencer> influencers) {
+        return influencers.stream()
+                .map(i -> i.name() == null ? i.memberId() : i.name())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A phase's reflections in one sentence: how many, and how many carry each code. */
+    static String themes(PhaseSection phase) {
+        if (phase.themes().isEmpty()) {
+            return phase.reflections() + " reflections written; none coded.";
+        }
+        return phase.reflections() + " reflections written (codes counted, texts never shown). By code: "
+                + phase.themes().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ".";
     }
 
     static String influencers(List<ReportInfluencer> influencers) {

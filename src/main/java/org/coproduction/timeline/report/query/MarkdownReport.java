@@ -14,6 +14,7 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.report.api.Gripp2Form;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Definition;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
@@ -43,12 +44,12 @@ public final class MarkdownReport {
 
     /** The report as a Markdown document. */
     public static String render(LifecycleReport report) {
-        return render(report, EvidenceAppendix.SUMMARY);
+        return render(report, ReportOptions.DEFAULT);
     }
 
-    /** The report as Markdown, with its evidence as asked. */
-    public static String render(LifecycleReport report, EvidenceAppendix appendix) {
-        return new MarkdownReport().document(report, appendix);
+    /** The report as Markdown, printed as asked. */
+    public static String render(LifecycleReport report, ReportOptions options) {
+        return new MarkdownReport().document(report, options);
     }
 
     /**
@@ -93,7 +94,7 @@ public final class MarkdownReport {
         return LIST_NUMBER.matcher(escaped).replaceFirst("$1\\\\$2");
     }
 
-    private String document(LifecycleReport report, EvidenceAppendix appendix) {
+    private String document(LifecycleReport report, ReportOptions options) {
         Overview overview = report.overview();
         heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
         paragraph("Project " + overview.projectId() + ", as of "
@@ -101,11 +102,12 @@ public final class MarkdownReport {
                 + ReportWords.when(overview.record().knownAt(), "") + ".");
         overview(overview);
         heading(2, "Phase by phase");
-        report.phases().forEach(phase -> phase(phase, overview.closedAt()));
+        java.util.Set<String> made = HtmlReport.madeOrRevised(report);
+        report.phases().forEach(phase -> phase(phase, overview.closedAt(), made));
         lifecycle(report.lifecycle(), report.phases());
-        gripp2(report.gripp2());
+        gripp2(report.gripp2(), options.gripp2());
         methods(report.methods());
-        appendix(report, appendix);
+        appendix(report, options.appendix());
         return md.toString();
     }
 
@@ -158,7 +160,7 @@ public final class MarkdownReport {
                 99);
     }
 
-    private void phase(PhaseSection phase, Instant closedAt) {
+    private void phase(PhaseSection phase, Instant closedAt, java.util.Set<String> made) {
         Window window = phase.participation();
         heading(3, window.name());
         paragraph(ReportWords.when(window.start(), "From the start") + " to " + HtmlReport.until(window.end(), closedAt)
@@ -205,30 +207,31 @@ public final class MarkdownReport {
         } else {
             rows = new ArrayList<>();
             for (ReportDecision decision : phase.decisions()) {
+                if (!HtmlReport.listedHere(decision, made)) {
+                    continue;
+                }
                 rows.add(List.of(
                         decision.title() == null ? decision.decisionId() : decision.title(),
                         decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
                         ReportWords.words(decision.status()),
                         ReportWords.words(decision.method()),
-                        HtmlReport.influencers(decision.influencers())));
+                        HtmlReport.names(decision.influencers())));
             }
-            table(
-                    "Decisions proposed, made or revised in " + window.name(),
-                    List.of("Decision", "Steps here", "Status", "Method", "Influencers"),
-                    rows,
-                    99);
+            if (!rows.isEmpty()) {
+                table(
+                        String.format(HtmlReport.DECISIONS_CAPTION, window.name()),
+                        List.of("Decision", "Steps here", "Status", "Method", "Influencers"),
+                        rows,
+                        99);
+            }
+            String later = HtmlReport.proposedHereMadeLater(phase, made);
+            if (later != null) {
+                paragraph(later);
+            }
         }
 
         heading(4, "Reflection themes");
-        if (phase.themes().isEmpty()) {
-            paragraph(phase.reflections() + " reflections written; none coded.");
-        } else {
-            paragraph(phase.reflections() + " reflections written (codes counted, texts never shown).");
-            List<List<String>> themes = phase.themes().entrySet().stream()
-                    .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
-                    .toList();
-            table("Reflections by code in " + window.name(), List.of("Code", "Reflections"), themes, 1);
-        }
+        paragraph(HtmlReport.themes(phase));
 
         heading(4, "Notable shifts");
         if (phase.notableShifts().isEmpty()) {
@@ -285,12 +288,21 @@ public final class MarkdownReport {
                 1);
     }
 
-    private void gripp2(Gripp2 gripp2) {
+    private void gripp2(Gripp2 gripp2, Gripp2Form form) {
         heading(2, HtmlReport.GRIPP2_HEADING);
-        paragraph(HtmlReport.GRIPP2_SHORT_FORM);
-        gripp2.shortForm().forEach(this::gripp2Item);
-        paragraph(HtmlReport.GRIPP2_LONG_FORM);
-        gripp2.longForm().forEach(this::gripp2Item);
+        paragraph(HtmlReport.gripp2Introduction(form));
+        Map<String, String> headings = new java.util.HashMap<>();
+        gripp2.answers().forEach(a -> headings.put(a.key(), a.item()));
+        List<List<String>> rows = gripp2.checklist(form).stream()
+                .map(item -> List.of(
+                        item.number(),
+                        item.topic(),
+                        item.wording(),
+                        item.answeredIn().stream().map(headings::get).collect(Collectors.joining(", ")),
+                        ReportWords.words(item.status())))
+                .toList();
+        table(HtmlReport.checklistCaption(form), HtmlReport.CHECKLIST_HEADERS, rows, 99);
+        gripp2.answers(form).forEach(this::gripp2Item);
     }
 
     private void gripp2Item(Gripp2Item item) {
@@ -327,6 +339,12 @@ public final class MarkdownReport {
                 appendix == EvidenceAppendix.FULL ? List.of("Part", "Events", "Event ids") : List.of("Part", "Events"),
                 rows,
                 1);
+        if (appendix == EvidenceAppendix.FULL) {
+            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report)) {
+                LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(evidence);
+                table(shown.caption(), shown.headers(), shown.rows(), 99);
+            }
+        }
     }
 
     private void methods(List<Definition> definitions) {

@@ -43,7 +43,7 @@ public final class PdfReport {
             body { font-family: 'DejaVu Sans'; font-size: 9pt; max-width: none; margin: 0; padding: 0; }
             h1 { font-size: 18pt; }
             main > section { page-break-before: always; }
-            main > p + section { page-break-before: auto; }
+            main > p + section, #methods, #evidence { page-break-before: auto; }
             h2 { font-size: 14pt; margin-top: 0; }
             h3 { font-size: 11pt; page-break-after: avoid; }
             h4 { font-size: 10pt; page-break-after: avoid; }
@@ -53,7 +53,17 @@ public final class PdfReport {
             tr, figure { page-break-inside: avoid; }
             caption { page-break-after: avoid; }
             figure { margin: 0.5em 0; }
-            svg { width: 170mm; height: 70.8mm; }
+            svg { width: 144mm; height: 60mm; }
+            table.decisions { table-layout: fixed; font-size: 7.5pt; }
+            table.decisions th:nth-child(1) { width: 40%; }
+            table.decisions th:nth-child(2) { width: 11%; }
+            table.decisions th:nth-child(3) { width: 9%; }
+            table.decisions th:nth-child(4) { width: 10%; }
+            table.checklist { table-layout: fixed; }
+            table.checklist th:nth-child(1) { width: 6%; }
+            table.checklist th:nth-child(2) { width: 18%; }
+            table.checklist th:nth-child(3) { width: 40%; }
+            table.checklist th:nth-child(5) { width: 12%; }
             .ids { font-family: 'DejaVu Sans'; font-size: 6.5pt; }
             """;
 
@@ -96,24 +106,24 @@ public final class PdfReport {
 
     /** The report as a PDF document. */
     public static byte[] render(LifecycleReport report) {
-        return render(report, EvidenceAppendix.SUMMARY);
+        return render(report, ReportOptions.DEFAULT);
     }
 
-    /** The report as a PDF document, with its evidence as asked. */
-    public static byte[] render(LifecycleReport report, EvidenceAppendix appendix) {
+    /** The report as a PDF document, printed as asked. */
+    public static byte[] render(LifecycleReport report, ReportOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        write(report, appendix, out);
+        write(report, options, out);
         return out.toByteArray();
     }
 
     /** Writes the report as a PDF document to {@code out}, which is left open. */
     public static void write(LifecycleReport report, OutputStream out) {
-        write(report, EvidenceAppendix.SUMMARY, out);
+        write(report, ReportOptions.DEFAULT, out);
     }
 
-    /** Writes the report, with its evidence as asked, as a PDF document to {@code out}, left open. */
-    public static void write(LifecycleReport report, EvidenceAppendix appendix, OutputStream out) {
-        writeHtml(HtmlReport.render(report, appendix), out);
+    /** Writes the report, printed as asked, as a PDF document to {@code out}, left open. */
+    public static void write(LifecycleReport report, ReportOptions options, OutputStream out) {
+        writeHtml(HtmlReport.render(report, options), out);
     }
 
     /**

@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.LifecycleReport;
-import org.coproduction.timeline.report.query.EvidenceAppendix;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
 import org.coproduction.timeline.report.query.PdfReport;
+import org.coproduction.timeline.report.query.ReportOptions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,6 +35,10 @@ class ReportController {
     private static final String APPENDIX = "The evidence after the report (html, md, pdf): none; summary (the default),"
             + " how many events lie behind each decision and GRIPP2 item; full, their ids. The JSON holds them"
             + " all. Other values are refused with 400.";
+
+    private static final String GRIPP2 = "The GRIPP2 checklist the report prints (html, md, pdf): short (the default)"
+            + " or long, each item with where it is answered and whether it is. The JSON holds both. Other"
+            + " values are refused with 400.";
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
     private static final MediaType MARKDOWN =
@@ -61,10 +65,11 @@ class ReportController {
             @PathVariable String projectId,
             @Parameter(description = FORMAT) @RequestParam(required = false) String format,
             @Parameter(description = APPENDIX) @RequestParam(required = false) String appendix,
+            @Parameter(description = GRIPP2) @RequestParam(required = false) String gripp2,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         String chosen = format(format);
-        EvidenceAppendix evidence = EvidenceAppendix.parse(appendix);
+        ReportOptions options = ReportOptions.parse(appendix, gripp2);
         Instant now = time.now();
         LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
         if (chosen.equals("pdf")) {
@@ -76,13 +81,13 @@ class ReportController {
                                     .filename(projectId + "-report.pdf")
                                     .build()
                                     .toString())
-                    .body(PdfReport.render(report, evidence));
+                    .body(PdfReport.render(report, options));
         }
         if (chosen.equals("html")) {
-            return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report, evidence));
+            return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report, options));
         }
         if (chosen.equals("md")) {
-            return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownReport.render(report, evidence));
+            return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownReport.render(report, options));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
