@@ -14,7 +14,7 @@ export const LANES = [
   { key: 'influences', label: 'Influences', color: '#00703c', symbol: 'triangle',
     types: ['InfluenceRecorded', 'InfluenceRetracted'] },
   { key: 'reflections', label: 'Reflections and interviews', color: '#a4001d', symbol: 'pin',
-    types: ['ReflectionWritten', 'ReflectionCoded', 'InterviewRecorded'] },
+    types: ['ReflectionWritten', 'ReflectionCoded', 'InterviewRecorded', 'Gripp2ItemWritten'] },
 ];
 
 const LANE_OF = new Map(LANES.flatMap((lane, i) => lane.types.map((t) => [t, i])));
@@ -97,6 +97,7 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'ReflectionWritten': return `${who(d.authorId)} wrote a ${d.visibility === 'PRIVATE' ? 'private' : 'team'} reflection`;
     case 'ReflectionCoded': return `${cap(names.reflection(d.reflectionId))} coded: ${(d.codes || []).join(', ')}`;
     case 'InterviewRecorded': return `${who(d.intervieweeId)} interviewed by ${who(d.interviewerId)}`;
+    case 'Gripp2ItemWritten': return `${(d.authors || []).map(who).join(', ')} wrote the report's GRIPP2 answer on ${(d.item || '').toLowerCase()}`;
     default: return typeLabel(entry.type);
   }
 }

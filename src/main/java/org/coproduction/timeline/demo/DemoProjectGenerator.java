@@ -52,6 +52,18 @@ public final class DemoProjectGenerator {
     /** The member who withdraws consent before the project closes. */
     public static final String WITHDRAWN_MEMBER = "janet-holloway";
     /** Late paperwork has to land before the close: the system refuses anything after ProjectClosed. */
+    private static final String REPORT_DEFINITION = "We took involvement to mean research done with or by people"
+            + " who use mental health services and their carers, not to, about or for them. Here that meant peer"
+            + " workers, service users and carers on the team from design to dissemination, paid at the"
+            + " university's researcher grade, sharing decisions by consensus where we could.";
+
+    private static final String REPORT_REFLECTIONS_DRAFT = "Evening meetings and paid roles helped. To be finished.";
+    private static final String REPORT_REFLECTIONS = "What went well: evening advisory meetings and paid roles"
+            + " brought carers and peer workers to the table, and the interview schedule changed after their"
+            + " challenges.\n\nWhat did not: the jargon-free glossary came late, and in analysis the academics"
+            + " still spoke most; rotating the chair came too late to change that.\n\nWhat we would do"
+            + " differently: agree how disagreements are settled before the first meeting, and budget for"
+            + " training in qualitative analysis for everyone who wants it.";
     private static final Instant LAST_RECORDING_AT = PROJECT_CLOSED_AT.minus(Duration.ofDays(1));
 
     private static final int WORKING_DAY_START_HOUR = 9;
@@ -954,6 +966,7 @@ public final class DemoProjectGenerator {
             recordInterviews();
             retractContributions();
             retractInfluences();
+            writeReportItems();
             withdrawConsent();
             closeProject();
             return envelopesInRecordedOrder();
@@ -1831,6 +1844,31 @@ public final class DemoProjectGenerator {
          * what that does: she is "Withdrawn member 1" everywhere, her turns and influences still
          * counted, her name and words unreadable. Recorded at closure, after everything about her.
          */
+        /**
+         * Near the end the team writes what only it can say in its report: its definition of
+         * involvement and its critical reflections, the second written again a few days later.
+         */
+        private void writeReportItems() {
+            Instant at = PROJECT_CLOSED_AT.minus(Duration.ofDays(28));
+            List<String> authors = team.stream()
+                    .filter(m -> m.isMemberAt(at) && !m.id.equals(WITHDRAWN_MEMBER))
+                    .filter(m -> m.roleAt(at) == Role.SERVICE_USER_RESEARCHER || m.roleAt(at) == Role.RESEARCHER)
+                    .limit(3)
+                    .map(m -> m.id)
+                    .toList();
+            reportItem("DEFINITION", at, authors, REPORT_DEFINITION);
+            reportItem("REFLECTIONS", at.plus(Duration.ofDays(2)), authors.subList(0, 1), REPORT_REFLECTIONS_DRAFT);
+            reportItem("REFLECTIONS", at.plus(Duration.ofDays(6)), authors, REPORT_REFLECTIONS);
+        }
+
+        private void reportItem(String item, Instant at, List<String> authors, String text) {
+            emit("Gripp2ItemWritten", at, at.plus(Duration.ofHours(1)), data -> {
+                data.put("item", item).put("text", text);
+                ArrayNode by = data.putArray("authors");
+                authors.forEach(by::add);
+            });
+        }
+
         private void withdrawConsent() {
             emit(
                     "ConsentWithdrawn",

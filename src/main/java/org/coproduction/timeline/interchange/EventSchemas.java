@@ -49,7 +49,8 @@ public final class EventSchemas {
             "ReflectionWritten",
             "ReflectionCoded",
             "InterviewRecorded",
-            "ConsentWithdrawn");
+            "ConsentWithdrawn",
+            "Gripp2ItemWritten");
 
     /** Where the schemas say they live ({@code $id}); their relative {@code $ref}s resolve against it. */
     static final String SCHEMA_BASE_URI = "https://coproduction-timeline.org/events-schema/";

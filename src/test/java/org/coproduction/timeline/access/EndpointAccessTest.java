@@ -139,6 +139,7 @@ class EndpointAccessTest {
         }
         TABLE.put("POST /api/projects/{projectId}/reflections", inProject(Who.MEMBER, false));
         TABLE.put("POST /api/projects/{projectId}/reflections/{reflectionId}/codes", inProject(Who.MEMBER, false));
+        TABLE.put("POST /api/projects/{projectId}/report/items/{item}", inProject(Who.MEMBER, false));
         // Only a coordinator may withdraw another member's consent; a member only their own (not this one).
         TABLE.put(
                 "POST /api/projects/{projectId}/members/{memberId}/consent-withdrawal",

@@ -41,4 +41,41 @@ class ReportPageTest extends BrowserTest {
                 .contains("format=md");
         screenshot("report");
     }
+
+    /** A coordinator writes the team's reflections with a member as its author; the report prints it. */
+    @Test
+    void theTeamWritesAGripp2AnswerBesideTheReport_andTheReportPrintsIt() {
+        String project =
+                newTeam("gripp2", "Writing together", new String[] {"ann", "Ann Archer", "ACADEMIC"}, new String[] {
+                    "sian", "Siân Llewelyn", "SERVICE_USER"
+                });
+        open("report.html?project=" + project);
+
+        WebElement item = visible(By.id("gripp2-item"));
+        new org.openqa.selenium.support.ui.Select(item).selectByValue("reflections");
+        assertThat(visible(By.id("gripp2-current")).getText()).contains("To be written by the team");
+        visible(By.id("gripp2-text")).sendKeys("Evening meetings let carers come.\n\nThe glossary came too late.");
+        browser.findElement(By.cssSelector("#gripp2-authors input[value='sian']"))
+                .click();
+        browser.findElement(By.id("gripp2-save")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("is saved"));
+        screenshot("report-gripp2-written");
+
+        waiting().until(d -> {
+            d.switchTo().frame(d.findElement(By.id("report-frame")));
+            try {
+                return d.findElements(By.cssSelector("#gripp2-reflections + div.team p"))
+                                .size()
+                        == 3;
+            } finally {
+                d.switchTo().defaultContent();
+            }
+        });
+        browser.switchTo().frame(browser.findElement(By.id("report-frame")));
+        assertThat(browser.findElements(By.cssSelector("#gripp2-reflections + div.team p")))
+                .extracting(WebElement::getText)
+                .satisfies(texts -> assertThat(texts.get(0)).startsWith("Written by the team (Siân Llewelyn), "))
+                .endsWith("Evening meetings let carers come.", "The glossary came too late.");
+        browser.switchTo().defaultContent();
+    }
 }

@@ -27,6 +27,7 @@ class TimelinePageTest extends BrowserTest {
             "MemberRoleChanged",
             "MemberLeft",
             "ConsentWithdrawn",
+            "Gripp2ItemWritten",
             "MeetingHeld",
             "ContributionRecorded",
             "ContributionRetracted",

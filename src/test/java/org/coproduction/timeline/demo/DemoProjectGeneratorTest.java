@@ -58,7 +58,8 @@ class DemoProjectGeneratorTest {
             Map.entry("ReflectionWritten", List.of("reflectionId", "authorId", "text", "visibility")),
             Map.entry("ReflectionCoded", List.of("reflectionId", "codes", "codedBy")),
             Map.entry("InterviewRecorded", List.of("interviewId", "intervieweeId", "interviewerId")),
-            Map.entry("ConsentWithdrawn", List.of("memberId")));
+            Map.entry("ConsentWithdrawn", List.of("memberId")),
+            Map.entry("Gripp2ItemWritten", List.of("item", "text", "authors")));
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "kind@MeetingHeld", Set.of("TEAM", "STEERING", "ADVISORY", "ANALYSIS_WORKSHOP", "OTHER"),
@@ -514,6 +515,13 @@ class DemoProjectGeneratorTest {
                     String member = text.apply("memberId");
                     require(joined.containsKey(member), where, member + " never joined");
                     require(withdrawn.add(member), where, member + " withdrew twice");
+                }
+                case "Gripp2ItemWritten" -> {
+                    require(data.get("authors").size() > 0, where, "no author");
+                    data.get("authors").forEach(m -> {
+                        member(m.asText(), at, where);
+                        require(!withdrawn.contains(m.asText()), where, m.asText() + " withdrew consent");
+                    });
                 }
                 default -> violations.add(where + ": unexpected type");
             }

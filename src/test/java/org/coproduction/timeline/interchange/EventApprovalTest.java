@@ -39,7 +39,9 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -204,7 +206,15 @@ public class EventApprovalTest {
                                 BEN,
                                 "Talked about joining the team and the first steering group.",
                                 List.of("belonging", "being heard"))),
-                sample(18, new ConsentWithdrawn(PROJECT, OCCURRED_AT, ADA)));
+                sample(18, new ConsentWithdrawn(PROJECT, OCCURRED_AT, ADA)),
+                sample(
+                        19,
+                        new Gripp2ItemWritten(
+                                PROJECT,
+                                OCCURRED_AT,
+                                Gripp2Topic.REFLECTIONS,
+                                "Meeting in the evening let carers come; the glossary came too late.",
+                                List.of(ADA, BEN))));
     }
 
     private static Sample sample(int number, ProjectEvent event) {

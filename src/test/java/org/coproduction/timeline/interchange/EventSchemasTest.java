@@ -70,13 +70,16 @@ class EventSchemasTest {
             Map.entry(
                     "InterviewRecorded",
                     "\"interviewId\": \"IV1\", \"intervieweeId\": \"M1\", \"interviewerId\": \"M2\""),
-            Map.entry("ConsentWithdrawn", "\"memberId\": \"M1\""));
+            Map.entry("ConsentWithdrawn", "\"memberId\": \"M1\""),
+            Map.entry(
+                    "Gripp2ItemWritten",
+                    "\"item\": \"REFLECTIONS\", \"text\": \"Evening meetings helped.\", \"authors\": [\"M1\"]"));
 
     private static final List<String> V1_TYPES = EventSchemas.V1_TYPES;
 
     @Test
     void hasASchemaFileForEveryContractType() {
-        assertThat(V1_TYPES).hasSize(18).doesNotHaveDuplicates();
+        assertThat(V1_TYPES).hasSize(19).doesNotHaveDuplicates();
         for (String type : V1_TYPES) {
             assertThat(SCHEMA_FOLDER.resolve(type + ".v1.schema.json")).isRegularFile();
             assertThat(SCHEMAS.versionsOf(type)).contains(1);

@@ -135,11 +135,13 @@ class SecurityConfiguration {
                                 PROJECT + "/decisions/*/revisions",
                                 PROJECT + "/interviews")
                         .access(decide.inProject(RECORDER))
-                        // Members: their own reflections and their own consent (the adapter checks "own").
+                        // Members: their own reflections, the report's GRIPP2 answers they write, and their own
+                        // consent (the adapter checks "own").
                         .requestMatchers(
                                 POST,
                                 PROJECT + "/reflections",
                                 PROJECT + "/reflections/*/codes",
+                                PROJECT + "/report/items/*",
                                 PROJECT + "/members/*/consent-withdrawal")
                         .access(decide.inProject(MEMBER))
                         // Viewers (and the site administrator): the project's views and reports, each named.

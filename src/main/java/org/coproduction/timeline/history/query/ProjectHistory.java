@@ -31,7 +31,9 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -83,6 +85,15 @@ public final class ProjectHistory {
         }
     }
 
+    /** The team's answer to a GRIPP2 topic, as one Gripp2ItemWritten wrote it. */
+    public record Gripp2Written(
+            Gripp2Topic item, String text, List<String> authors, Instant occurredAt, String eventId, long order) {
+
+        public Gripp2Written {
+            authors = List.copyOf(authors);
+        }
+    }
+
     private final Instant knownAt;
     private String title;
     private String description;
@@ -106,6 +117,7 @@ public final class ProjectHistory {
     private record Interview(String intervieweeId, Instant occurredAt) {}
 
     private final List<Interview> interviews = new ArrayList<>();
+    private final List<Gripp2Written> gripp2Written = new ArrayList<>();
     private long events;
     private Instant firstRecordedAt;
     private Instant lastRecordedAt;
@@ -202,6 +214,8 @@ public final class ProjectHistory {
                             order));
         } else if (event instanceof InterviewRecorded e) {
             interviews.add(new Interview(e.intervieweeId(), at));
+        } else if (event instanceof Gripp2ItemWritten e) {
+            gripp2Written.add(new Gripp2Written(e.item(), e.text(), e.authors(), at, eventId, order));
         } else if (event instanceof ConsentWithdrawn e) {
             withdrawn.add(e.memberId());
             if (e.scope() == WithdrawalScope.ALL) {
@@ -343,6 +357,33 @@ public final class ProjectHistory {
         return reflections.values().stream()
                 .filter(r -> !r.occurredAt().isAfter(asOf) && !excluded.contains(r.authorId()))
                 .toList();
+    }
+
+    /**
+     * The team's answer to each GRIPP2 topic as of asOf: the latest written by then (by occurredAt,
+     * then by its place in the stream), its authors without a member left out by a withdrawal.
+     */
+    public Map<Gripp2Topic, Gripp2Written> gripp2Written(Instant asOf) {
+        Map<Gripp2Topic, Gripp2Written> latest = new java.util.EnumMap<>(Gripp2Topic.class);
+        for (Gripp2Written written : gripp2Written) {
+            if (written.occurredAt().isAfter(asOf)) {
+                continue;
+            }
+            Gripp2Written before = latest.get(written.item());
+            if (before == null
+                    || written.occurredAt().isAfter(before.occurredAt())
+                    || (written.occurredAt().equals(before.occurredAt()) && written.order() > before.order())) {
+                latest.put(written.item(), written);
+            }
+        }
+        latest.replaceAll((item, written) -> new Gripp2Written(
+                item,
+                written.text(),
+                written.authors().stream().filter(a -> !excluded.contains(a)).toList(),
+                written.occurredAt(),
+                written.eventId(),
+                written.order()));
+        return latest;
     }
 
     public Reflection reflection(String reflectionId) {

@@ -41,6 +41,7 @@ public final class EventCatalogue {
         register("ReflectionCoded", JournalEvent.ReflectionCoded.class);
         register("InterviewRecorded", JournalEvent.InterviewRecorded.class);
         register("ConsentWithdrawn", JournalEvent.ConsentWithdrawn.class, 2);
+        register("Gripp2ItemWritten", JournalEvent.Gripp2ItemWritten.class);
     }
 
     private EventCatalogue() {}

@@ -36,6 +36,8 @@ public final class Mentions {
         } else if (event instanceof JournalEvent.InterviewRecorded e) {
             ids.add(e.intervieweeId());
             ids.add(e.interviewerId());
+        } else if (event instanceof JournalEvent.Gripp2ItemWritten e) {
+            ids.addAll(e.authors());
         } else if (event instanceof JournalEvent.ConsentWithdrawn e) {
             ids.add(e.memberId());
         }

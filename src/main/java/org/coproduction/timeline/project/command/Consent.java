@@ -9,6 +9,7 @@ import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -40,6 +41,13 @@ final class Consent {
             refuseIfWithdrawn("authorId", r.authorId(), "withdrew consent: no reflection may be recorded for them");
         } else if (event instanceof ReflectionCoded r) {
             refuseIfWithdrawn("codedBy", r.codedBy(), "withdrew consent: no coding may be recorded for them");
+        } else if (event instanceof Gripp2ItemWritten g) {
+            for (int i = 0; i < g.authors().size(); i++) {
+                refuseIfWithdrawn(
+                        "authors[" + i + "]",
+                        g.authors().get(i),
+                        "withdrew consent: they may not be named as an author");
+            }
         } else if (event instanceof InterviewRecorded i) {
             refuseIfWithdrawn("intervieweeId", i.intervieweeId(), "withdrew consent: no interview may be recorded");
             refuseIfWithdrawn("interviewerId", i.interviewerId(), "withdrew consent: no interview may be recorded");

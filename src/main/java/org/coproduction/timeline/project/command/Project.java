@@ -40,8 +40,10 @@ import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
+import org.coproduction.timeline.reflection.api.JournalCommand.WriteGripp2Item;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -180,6 +182,11 @@ class Project {
                 c.interviewerId(),
                 c.summary(),
                 c.codes()));
+    }
+
+    @CommandHandler
+    void handle(WriteGripp2Item c) {
+        record(new Gripp2ItemWritten(c.projectId(), c.occurredAt(), c.item(), c.text(), c.authors()));
     }
 
     @CommandHandler

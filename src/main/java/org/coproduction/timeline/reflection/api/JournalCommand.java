@@ -89,4 +89,23 @@ public sealed interface JournalCommand {
             this(projectId, occurredAt, memberId, WithdrawalScope.TEXT);
         }
     }
+
+    /** The team writes (or writes again) its answer to a GRIPP2 topic. */
+    record WriteGripp2Item(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            Gripp2Topic item,
+            String text,
+            List<String> authors)
+            implements JournalCommand {
+        public WriteGripp2Item {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.present("item", item);
+            fields.text("text", text);
+            authors = fields.ids("authors", authors, true);
+            fields.done();
+        }
+    }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.coproduction.timeline.project.api.ProjectEvent;
 
-/** The team's reflective record: diary entries, their themes, interviews, and consent. */
+/**
+ * The team's reflective record: diary entries, their themes, interviews, consent, and what the team
+ * writes for its report.
+ */
 public sealed interface JournalEvent extends ProjectEvent {
 
     record ReflectionWritten(
@@ -53,6 +56,18 @@ public sealed interface JournalEvent extends ProjectEvent {
         /** A withdrawal of the member's text and name only. */
         public ConsentWithdrawn(String projectId, Instant occurredAt, String memberId) {
             this(projectId, occurredAt, memberId, WithdrawalScope.TEXT);
+        }
+    }
+
+    /**
+     * The team's answer to a GRIPP2 topic for its report, as it reads from {@code occurredAt} on: a
+     * later one for the same topic replaces it (a correction is written again). The text is the
+     * team's, for publication, and is not sealed; {@code authors} are the members who wrote it.
+     */
+    record Gripp2ItemWritten(String projectId, Instant occurredAt, Gripp2Topic item, String text, List<String> authors)
+            implements JournalEvent {
+        public Gripp2ItemWritten {
+            authors = authors.stream().distinct().toList();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.coproduction.timeline.project.command.ProjectState;
 import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -45,6 +46,11 @@ public final class Journal {
             }
             project.team().requireMemberAt("intervieweeId", interview.intervieweeId(), interview.occurredAt());
             project.team().requireMemberAt("interviewerId", interview.interviewerId(), interview.occurredAt());
+        } else if (event instanceof Gripp2ItemWritten written) {
+            for (int i = 0; i < written.authors().size(); i++) {
+                project.team()
+                        .requireMemberAt("authors[" + i + "]", written.authors().get(i), written.occurredAt());
+            }
         } else if (event instanceof ConsentWithdrawn withdrawn
                 && !project.team().hasEverJoined(withdrawn.memberId())) {
             throw notFound("memberId", "member " + withdrawn.memberId() + " has not joined the project");

@@ -210,7 +210,8 @@ public record LifecycleReport(
      * One answer: its key (the topic several checklist items may share: {@code aim} answers the short
      * form's 1 and the long form's 1a and 3), its heading, what the record shows ({@link
      * #TO_BE_WRITTEN} when it cannot say), the ids of the events behind it, a table when the answer is
-     * a breakdown (null if not), and a table of evidence printed only in the full appendix (null if none).
+     * a breakdown (null if not), a table of evidence printed only in the full appendix (null if none),
+     * and what the team wrote for it (null if nothing yet).
      */
     public record Gripp2Item(
             String key,
@@ -219,18 +220,39 @@ public record LifecycleReport(
             List<String> eventIds,
             boolean toBeWrittenByTeam,
             Gripp2Table table,
-            Gripp2Table evidence) {
+            Gripp2Table evidence,
+            TeamText written) {
 
         public Gripp2Item {
             eventIds = List.copyOf(eventIds);
         }
 
         public Gripp2Item(String key, String item, String text, List<String> eventIds, Gripp2Table table) {
-            this(key, item, text, eventIds, false, table, null);
+            this(key, item, text, eventIds, false, table, null, null);
         }
 
         public static Gripp2Item toBeWritten(String key, String item) {
-            return new Gripp2Item(key, item, TO_BE_WRITTEN, List.of(), true, null, null);
+            return new Gripp2Item(key, item, TO_BE_WRITTEN, List.of(), true, null, null, null);
+        }
+
+        /** This answer with what the team wrote for it, whose event joins the answer's evidence. */
+        public Gripp2Item with(TeamText team) {
+            List<String> ids = new java.util.ArrayList<>(eventIds);
+            if (team.eventId() != null) {
+                ids.add(team.eventId());
+            }
+            return new Gripp2Item(key, item, text, ids, toBeWrittenByTeam, table, evidence, team);
+        }
+    }
+
+    /**
+     * The team's own answer (a Gripp2ItemWritten): its text, its authors by name (a withdrawn member
+     * by pseudonym), from when it reads so, and its event.
+     */
+    public record TeamText(String text, List<String> authors, Instant writtenAt, String eventId) {
+
+        public TeamText {
+            authors = List.copyOf(authors);
         }
     }
 

@@ -135,7 +135,7 @@ final class Gripp2Checklist {
 
     /**
      * A checklist with each item's status: from the record where an answer it names is filled from
-     * the record, not yet answered where every answer it names is still to be written.
+     * the record, written by the team where the team wrote one, both, or not yet answered.
      */
     static List<ChecklistItem> of(List<Item> items, List<Gripp2Item> answers) {
         Map<String, Gripp2Item> byKey =
@@ -147,14 +147,16 @@ final class Gripp2Checklist {
                             throw new IllegalStateException("GRIPP2 item " + item.number() + " names no answer " + key);
                         }
                     }
-                    boolean answered = item.answeredIn().stream()
+                    boolean record = item.answeredIn().stream()
                             .anyMatch(key -> !byKey.get(key).toBeWrittenByTeam());
-                    return new ChecklistItem(
-                            item.number(),
-                            item.topic(),
-                            item.wording(),
-                            item.answeredIn(),
-                            answered ? Gripp2Status.FROM_THE_RECORD : Gripp2Status.NOT_YET_ANSWERED);
+                    boolean team = item.answeredIn().stream()
+                            .anyMatch(key -> byKey.get(key).written() != null);
+                    Gripp2Status status = record && team
+                            ? Gripp2Status.FROM_THE_RECORD_AND_THE_TEAM
+                            : record
+                                    ? Gripp2Status.FROM_THE_RECORD
+                                    : team ? Gripp2Status.WRITTEN_BY_THE_TEAM : Gripp2Status.NOT_YET_ANSWERED;
+                    return new ChecklistItem(item.number(), item.topic(), item.wording(), item.answeredIn(), status);
                 })
                 .toList();
     }

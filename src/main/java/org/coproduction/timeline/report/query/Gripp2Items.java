@@ -23,11 +23,13 @@ import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
+import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.replay.api.PhaseReplay;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Table;
+import org.coproduction.timeline.report.api.LifecycleReport.TeamText;
 
 /**
  * The GRIPP2 items of a report, filled from what the report already holds: the participation
@@ -47,6 +49,7 @@ final class Gripp2Items {
     private final List<PhaseReplay> replayed;
     private final List<DecisionFacts> decisions;
     private final TeamHistory team;
+    private final Map<Gripp2Topic, ProjectHistory.Gripp2Written> teamWritten;
 
     /**
      * @param replayed the replay of each window, in window order (null where the replay has none)
@@ -66,6 +69,7 @@ final class Gripp2Items {
         this.replayed = replayed;
         this.decisions = history.decisions(asOf);
         this.team = history.team(asOf);
+        this.teamWritten = history.gripp2Written(asOf);
     }
 
     static Gripp2 of(
@@ -101,10 +105,30 @@ final class Gripp2Items {
                 reflections(),
                 Gripp2Item.toBeWritten("conclusions", "Conclusions"),
                 Gripp2Item.toBeWritten("keywords", "Keywords"));
+        answers = answers.stream().map(this::withTeamText).toList();
         return new Gripp2(
                 Gripp2Checklist.of(Gripp2Checklist.SHORT_FORM, answers),
                 Gripp2Checklist.of(Gripp2Checklist.LONG_FORM, answers),
                 answers);
+    }
+
+    /** " <what> is to be written by the team." while the team has written nothing for the topic by asOf. */
+    private String stillToWrite(Gripp2Topic topic, String what) {
+        return teamWritten.containsKey(topic) ? "" : " " + what + " is to be written by the team.";
+    }
+
+    /** The answer with what the team wrote for its topic by asOf, if anything. */
+    private Gripp2Item withTeamText(Gripp2Item answer) {
+        ProjectHistory.Gripp2Written written =
+                teamWritten.get(Gripp2Topic.valueOf(answer.key().toUpperCase(Locale.ROOT)));
+        if (written == null) {
+            return answer;
+        }
+        List<String> authors = written.authors().stream()
+                .map(id ->
+                        team.at(id, written.occurredAt()).map(MemberState::name).orElse(id))
+                .toList();
+        return answer.with(new TeamText(written.text(), authors, written.occurredAt(), written.eventId()));
     }
 
     private Gripp2Item aim() {
@@ -259,13 +283,13 @@ final class Gripp2Items {
                 Locale.ROOT,
                 "%d decisions were made, %d of them (%.2f) with service-user influence; %d were revised later."
                         + " Each is listed with its influencers in its phase above, and with its outcome in the"
-                        + " full evidence appendix. What involvement changed beyond these decisions is to be"
-                        + " written by the team.",
+                        + " full evidence appendix.",
                 made,
                 withServiceUser,
                 share(withServiceUser, made),
                 revised);
-        return new Gripp2Item("outcomes", "Outcomes", text, ids, false, null, outcomesLinkedToDecisions());
+        text += stillToWrite(Gripp2Topic.OUTCOMES, "What involvement changed beyond these decisions");
+        return new Gripp2Item("outcomes", "Outcomes", text, ids, false, null, outcomesLinkedToDecisions(), null);
     }
 
     private Gripp2Item reflections() {
@@ -294,11 +318,11 @@ final class Gripp2Items {
                                 .collect(Collectors.joining(", "));
         String text = String.format(
                 Locale.ROOT,
-                "%d reflections were written (%d private); %s. Their texts are not part of the report. What"
-                        + " went well, what did not, and what the team learned is to be written by the team.",
+                "%d reflections were written (%d private); %s. Their texts are not part of the report.",
                 reflections.size(),
                 privately,
                 coded);
+        text += stillToWrite(Gripp2Topic.REFLECTIONS, "What went well, what did not, and what the team learned");
         return new Gripp2Item("reflections", "Reflections/critical perspective", text, ids, null);
     }
 
@@ -357,7 +381,7 @@ final class Gripp2Items {
                         ReportWords.when(asOf),
                         active)
                 + (changes.isEmpty() ? "" : " Over time: " + String.join("; ", changes) + ".")
-                + " How members were recruited, trained and supported is to be written by the team.";
+                + stillToWrite(Gripp2Topic.PEOPLE, "How members were recruited, trained and supported");
         return new Gripp2Item(
                 "people",
                 "People involved",
@@ -488,8 +512,8 @@ final class Gripp2Items {
                 Locale.ROOT,
                 "Impact on decisions was captured as it happened: %d influences recorded on %d decisions, each"
                         + " with its member and kind; %d cite a contribution in a meeting and %d a reflection as"
-                        + " evidence (a cited reflection is counted, never quoted). Their events are listed"
-                        + " below.",
+                        + " evidence (a cited reflection is counted, never quoted). Their events are in the"
+                        + " appendix.",
                 total[0],
                 onDecisions,
                 total[1],

@@ -47,6 +47,8 @@ public final class HtmlReport {
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
             thead th { background: #e8e8e8; }
             .tbw { font-style: italic; }
+            .team { border-left: 3px solid #1d4f91; padding-left: 0.75rem; margin: 0.5rem 0 1rem; }
+            .team .by { color: #333333; font-size: 0.9em; }
             .ids { font-family: ui-monospace, monospace; font-size: 0.8rem; color: #333333; }
             svg { max-width: 100%; height: auto; }
             @media print {
@@ -370,8 +372,17 @@ public final class HtmlReport {
                 .append("\">")
                 .append(escape(item.item()))
                 .append("</h3>\n");
+        if (item.written() != null) {
+            html.append("<div class=\"team\">\n<p class=\"by\">")
+                    .append(escape(writtenBy(item.written())))
+                    .append("</p>\n");
+            paragraphs(item.written().text()).forEach(p -> element("p", p));
+            html.append("</div>\n");
+        }
         if (item.toBeWrittenByTeam()) {
-            html.append("<p class=\"tbw\">").append(escape(item.text())).append("</p>\n");
+            if (item.written() == null) {
+                html.append("<p class=\"tbw\">").append(escape(item.text())).append("</p>\n");
+            }
             return;
         }
         element("p", item.text());
@@ -379,6 +390,21 @@ public final class HtmlReport {
             LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(item.table());
             table(shown.caption(), shown.headers(), shown.rows(), Integer.MAX_VALUE);
         }
+    }
+
+    /** Who wrote the team's answer, and from when it reads so. */
+    static String writtenBy(LifecycleReport.TeamText team) {
+        return "Written by the team ("
+                + (team.authors().isEmpty() ? "authors withdrawn" : String.join(", ", team.authors())) + "), "
+                + ReportWords.when(team.writtenAt()) + ":";
+    }
+
+    /** The team's text in its paragraphs: split at blank lines, each paragraph's lines joined. */
+    static List<String> paragraphs(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\R\\s*\\R"))
+                .map(p -> p.strip().replaceAll("\\s*\\R\\s*", " "))
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** The evidence behind the report, after the methods: counted, listed, or left out. */

@@ -307,8 +307,21 @@ public final class MarkdownReport {
 
     private void gripp2Item(Gripp2Item item) {
         heading(3, item.item());
+        if (item.written() != null) {
+            md.append("> *")
+                    .append(escape(HtmlReport.writtenBy(item.written())))
+                    .append("*\n>\n");
+            List<String> paragraphs = HtmlReport.paragraphs(item.written().text());
+            for (int i = 0; i < paragraphs.size(); i++) {
+                md.append("> ")
+                        .append(escapeLine(paragraphs.get(i)))
+                        .append(i + 1 < paragraphs.size() ? "\n>\n" : "\n\n");
+            }
+        }
         if (item.toBeWrittenByTeam()) {
-            md.append('*').append(escape(item.text())).append("*\n\n");
+            if (item.written() == null) {
+                md.append('*').append(escape(item.text())).append("*\n\n");
+            }
             return;
         }
         paragraph(item.text());
