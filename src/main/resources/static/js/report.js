@@ -9,6 +9,7 @@ const FORMATS = [
   { value: 'md', label: 'Markdown', file: 'md' },
   { value: 'json', label: 'JSON (the data)', file: 'json' },
   { value: 'pdf', label: 'PDF (A4)', file: 'pdf' },
+  { value: 'docx', label: 'Word (to write in)', file: 'docx' },
 ];
 
 const project = projectId();

@@ -1,13 +1,16 @@
 package org.coproduction.timeline.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.DocxReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.PdfReport;
+import org.coproduction.timeline.report.query.ReportOptions;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code ReportBench DATA_DIR PROJECT [RUNS]} opens an existing store and times the lifecycle
  * report of one project, as known now: building it and rendering the HTML page, then rendering the
- * PDF, each after as many warm-up runs; prints medians and the heap in use afterwards.
+ * PDF and the Word document, each after as many warm-up runs; prints medians and the heap in use afterwards.
  */
 public final class ReportBench {
 
@@ -31,6 +34,7 @@ public final class ReportBench {
             LifecycleReportQuery reports = app.getBean(LifecycleReportQuery.class);
             double[] html = new double[runs];
             double[] pdf = new double[runs];
+            double[] docx = new double[runs];
             long pdfBytes = 0;
             for (int warm = 0; warm < 2; warm++) {
                 for (int i = 0; i < runs; i++) {
@@ -41,24 +45,31 @@ public final class ReportBench {
                     long rendered = System.nanoTime();
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     PdfReport.write(report, out);
+                    long printed = System.nanoTime();
+                    DocxReport.write(report, ReportOptions.DEFAULT, OutputStream.nullOutputStream());
                     html[i] = (rendered - start) / 1e6;
-                    pdf[i] = (System.nanoTime() - rendered) / 1e6;
+                    pdf[i] = (printed - rendered) / 1e6;
+                    docx[i] = (System.nanoTime() - printed) / 1e6;
                     pdfBytes = out.size() + (page.isEmpty() ? 1 : 0);
                 }
             }
             Arrays.sort(html);
             Arrays.sort(pdf);
+            Arrays.sort(docx);
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(
                     "report %s: HTML (build and render) median %.0f ms, min %.0f ms; PDF render median %.0f ms,"
-                            + " min %.0f ms (%d KB) over %d warm runs (heap in use after GC %d MB of max %d MB)%n",
+                            + " min %.0f ms (%d KB); DOCX render median %.0f ms, min %.0f ms; over %d warm runs (heap in use"
+                            + " after GC %d MB of max %d MB)%n",
                     projectId,
                     html[runs / 2],
                     html[0],
                     pdf[runs / 2],
                     pdf[0],
                     pdfBytes >> 10,
+                    docx[runs / 2],
+                    docx[0],
                     runs,
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20,
                     runtime.maxMemory() >> 20);

@@ -194,8 +194,8 @@ class StoredTextIsNotExecutedTest extends BrowserTest {
             assertThat(browser.findElement(By.tagName("body")).getText())
                     .contains(project.phase())
                     .contains(project.member())
-                    .contains(project.decision())
-                    .contains(project.outcome());
+                    .contains(project.decision());
+            // A decision's outcome is printed in the full evidence appendix (StoredTextInReportsTest reads it there).
         } finally {
             browser.switchTo().defaultContent();
         }

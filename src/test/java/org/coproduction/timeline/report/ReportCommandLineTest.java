@@ -110,13 +110,14 @@ class ReportCommandLineTest {
             "report",
             ReportIntegrationTest.SMALL,
             "--format",
-            "docx",
+            "odt",
             "--out",
-            dir.resolve("r.docx").toString()
+            dir.resolve("r.odt").toString()
         });
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown format docx: must be html, md, json or pdf");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown format odt: must be html, md, json, pdf or docx");
     }
 
     @Test
@@ -130,7 +131,7 @@ class ReportCommandLineTest {
                 }))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("usage: report PROJECT --format html|md|json|pdf --out FILE")
+                .contains("usage: report PROJECT --format html|md|json|pdf|docx --out FILE")
                 .contains("asOf must be a date like 2012-03-05");
     }
 }

@@ -217,12 +217,12 @@ class ReportIntegrationTest {
 
     @Test
     void cannotAskForAnUnknownFormatOrAnUnknownProject() {
-        ResponseEntity<String> docx = http.getForEntity(url(DEMO, "docx"), String.class);
+        ResponseEntity<String> odt = http.getForEntity(url(DEMO, "odt"), String.class);
         ResponseEntity<String> unknown = http.getForEntity(url("nobody", "json"), String.class);
         ResponseEntity<String> unknownPdf = http.getForEntity(url("nobody", "pdf"), String.class);
 
-        assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(docx.getBody()).contains("\"field\":\"format\"");
+        assertThat(odt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(odt.getBody()).contains("\"field\":\"format\"").contains("html, json, md, pdf or docx");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknownPdf.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -237,6 +237,34 @@ class ReportIntegrationTest {
                 .isEqualTo("attachment; filename=\"" + SMALL + "-report.pdf\"");
         assertThat(new String(response.getBody(), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
+    }
+
+    /** The Word document is the HTML page's content: the same headings in the same order, as Word's headings. */
+    @Test
+    void givenFormatDocx_thenAWordDocumentWithTheHtmlsHeadingsComesAsAnAttachment() throws IOException {
+        for (String project : List.of(SMALL, DEMO)) {
+            ResponseEntity<byte[]> response = http.getForEntity(url(project, "docx"), byte[].class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(response.getHeaders().getContentType().toString())
+                    .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            assertThat(response.getHeaders().getContentDisposition().getFilename())
+                    .isEqualTo(project + "-report.docx");
+            Document page = Parser.xmlParser().parseInput(http.getForObject(url(project, "html"), String.class), "");
+            List<String> htmlHeadings = page.select("h1, h2, h3, h4").stream()
+                    .map(h -> "Heading" + h.tagName().charAt(1) + " " + h.text())
+                    .toList();
+            try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                    new java.io.ByteArrayInputStream(response.getBody()))) {
+                assertThat(doc.getParagraphs().stream()
+                                .filter(p ->
+                                        p.getStyle() != null && p.getStyle().startsWith("Heading"))
+                                .map(p -> p.getStyle() + " " + p.getText()))
+                        .as(project)
+                        .containsExactlyElementsOf(htmlHeadings);
+                assertThat(doc.getTables()).hasSameSizeAs(page.select("table"));
+                assertThat(doc.getAllPictures()).hasSameSizeAs(page.select("svg"));
+            }
+        }
     }
 
     @Test

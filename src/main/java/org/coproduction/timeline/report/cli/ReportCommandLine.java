@@ -24,6 +24,7 @@ import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.project.api.Require;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.DocxReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
@@ -41,13 +42,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ReportCommandLine {
 
     private static final String COMMAND = "report";
-    private static final Set<String> FORMATS = Set.of("html", "md", "json", "pdf");
+    private static final Set<String> FORMATS = Set.of("html", "md", "json", "pdf", "docx");
     /** Options that take a value, accepted as {@code --name=value} or {@code --name value}. */
     private static final Set<String> VALUED =
             Set.of("--format", "--out", "--asOf", "--knownAt", "--appendix", "--gripp2");
 
     private static final String USAGE =
-            "usage: report PROJECT --format html|md|json|pdf --out FILE [--asOf=DATE] [--knownAt=DATE]"
+            "usage: report PROJECT --format html|md|json|pdf|docx --out FILE [--asOf=DATE] [--knownAt=DATE]"
                     + " [--appendix=none|summary|full] [--gripp2=short|long] [--spring.options]";
 
     private ReportCommandLine() {}
@@ -69,7 +70,7 @@ public final class ReportCommandLine {
             return 2;
         }
         if (!FORMATS.contains(format)) {
-            System.err.println("unknown format " + format + ": must be html, md, json or pdf");
+            System.err.println("unknown format " + format + ": must be html, md, json, pdf or docx");
             return 2;
         }
         Instant asOf;
@@ -130,6 +131,7 @@ public final class ReportCommandLine {
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 switch (format) {
                     case "pdf" -> PdfReport.write(report, options, stream);
+                    case "docx" -> DocxReport.write(report, options, stream);
                     case "json" -> context.getBean(ObjectMapper.class)
                             .writerWithDefaultPrettyPrinter()
                             .writeValue(stream, report);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.report.api.Gripp2Form;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Table;
@@ -42,9 +43,10 @@ public enum EvidenceAppendix {
 
     /**
      * Every part with events behind it, in the report's order: the phases' decisions (each decision
-     * when {@code FULL}, each phase's together for {@code SUMMARY}), then the GRIPP2 items.
+     * when {@code FULL}, each phase's together for {@code SUMMARY}), then the answers of the GRIPP2
+     * form printed.
      */
-    List<Part> parts(LifecycleReport report) {
+    List<Part> parts(LifecycleReport report, Gripp2Form form) {
         List<Part> parts = new ArrayList<>();
         for (PhaseSection phase : report.phases()) {
             Set<String> phaseIds = new LinkedHashSet<>();
@@ -64,7 +66,7 @@ public enum EvidenceAppendix {
                         List.copyOf(phaseIds)));
             }
         }
-        for (Gripp2Item item : report.gripp2().answers()) {
+        for (Gripp2Item item : report.gripp2().answers(form)) {
             Set<String> ids = new LinkedHashSet<>(item.eventIds());
             for (Gripp2Table table : java.util.Arrays.asList(item.table(), item.evidence())) {
                 int events = table == null ? -1 : table.headers().indexOf(EVENTS);
@@ -82,8 +84,8 @@ public enum EvidenceAppendix {
     }
 
     /** The GRIPP2 answers' tables of evidence (each decision made with its outcome), which the full appendix prints. */
-    static List<Gripp2Table> evidenceTables(LifecycleReport report) {
-        return report.gripp2().answers().stream()
+    static List<Gripp2Table> evidenceTables(LifecycleReport report, Gripp2Form form) {
+        return report.gripp2().answers(form).stream()
                 .map(Gripp2Item::evidence)
                 .filter(java.util.Objects::nonNull)
                 .toList();

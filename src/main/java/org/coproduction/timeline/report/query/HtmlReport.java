@@ -420,7 +420,7 @@ public final class HtmlReport {
                 .append("<th scope=\"col\">Part</th><th scope=\"col\">Events</th>")
                 .append(appendix == EvidenceAppendix.FULL ? "<th scope=\"col\">Event ids</th>" : "")
                 .append("</tr></thead>\n<tbody>\n");
-        for (EvidenceAppendix.Part part : appendix.parts(report)) {
+        for (EvidenceAppendix.Part part : appendix.parts(report, options.gripp2())) {
             html.append("<tr><th scope=\"row\">")
                     .append(escape(part.part()))
                     .append("</th><td class=\"num\">")
@@ -435,7 +435,7 @@ public final class HtmlReport {
         }
         html.append("</tbody>\n</table>\n");
         if (appendix == EvidenceAppendix.FULL) {
-            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report)) {
+            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report, options.gripp2())) {
                 LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(evidence);
                 table(shown.caption(), shown.headers(), shown.rows(), Integer.MAX_VALUE);
             }

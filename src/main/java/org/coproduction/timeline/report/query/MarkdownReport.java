@@ -107,7 +107,7 @@ public final class MarkdownReport {
         lifecycle(report.lifecycle(), report.phases());
         gripp2(report.gripp2(), options.gripp2());
         methods(report.methods());
-        appendix(report, options.appendix());
+        appendix(report, options);
         return md.toString();
     }
 
@@ -332,14 +332,15 @@ public final class MarkdownReport {
     }
 
     /** The evidence behind the report, after the methods: counted, listed, or left out. */
-    private void appendix(LifecycleReport report, EvidenceAppendix appendix) {
+    private void appendix(LifecycleReport report, ReportOptions options) {
+        EvidenceAppendix appendix = options.appendix();
         if (appendix == EvidenceAppendix.NONE) {
             return;
         }
         heading(2, "Appendix: the evidence");
         paragraph(appendix.introduction());
         List<List<String>> rows = new ArrayList<>();
-        for (EvidenceAppendix.Part part : appendix.parts(report)) {
+        for (EvidenceAppendix.Part part : appendix.parts(report, options.gripp2())) {
             List<String> row = new ArrayList<>(
                     List.of(part.part(), String.valueOf(part.eventIds().size())));
             if (appendix == EvidenceAppendix.FULL) {
@@ -353,7 +354,7 @@ public final class MarkdownReport {
                 rows,
                 1);
         if (appendix == EvidenceAppendix.FULL) {
-            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report)) {
+            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report, options.gripp2())) {
                 LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(evidence);
                 table(shown.caption(), shown.headers(), shown.rows(), 99);
             }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.LifecycleReport;
+import org.coproduction.timeline.report.query.DocxReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.MarkdownReport;
@@ -29,7 +30,8 @@ class ReportController {
 
     private static final String FORMAT = "html (default): one self-contained page, charts as inline SVG;"
             + " json: the same content as data; md: GitHub-flavoured Markdown, charts as data-URI images"
-            + " and tables; pdf: the HTML page as an A4 PDF with page numbers, as an attachment. Other"
+            + " and tables; pdf: the HTML page as an A4 PDF with page numbers, as an attachment; docx: the"
+            + " HTML page as a Word document (headings, tables, charts as pictures), as an attachment. Other"
             + " values are refused with 400.";
 
     private static final String APPENDIX = "The evidence after the report (html, md, pdf): none; summary (the default),"
@@ -83,6 +85,17 @@ class ReportController {
                                     .toString())
                     .body(PdfReport.render(report, options));
         }
+        if (chosen.equals("docx")) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(DocxReport.MEDIA_TYPE))
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(projectId + "-report.docx")
+                                    .build()
+                                    .toString())
+                    .body(DocxReport.render(report, options));
+        }
         if (chosen.equals("html")) {
             return ResponseEntity.ok().contentType(HTML).body(HtmlReport.render(report, options));
         }
@@ -98,8 +111,8 @@ class ReportController {
             return "html";
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "html", "json", "md", "pdf" -> format.toLowerCase(Locale.ROOT);
-            default -> throw new InvalidFieldException("format", "must be html, json, md or pdf");
+            case "html", "json", "md", "pdf", "docx" -> format.toLowerCase(Locale.ROOT);
+            default -> throw new InvalidFieldException("format", "must be html, json, md, pdf or docx");
         };
     }
 }
