@@ -55,8 +55,43 @@ main.append(form, el('h2', {}, 'Downloads'), downloads, el('h2', { id: 'report-v
 
 function refresh(after = '') {
   downloads.replaceChildren(...FORMATS.map((f) => el('li', {},
-    el('a', { class: 'button secondary', id: `download-${f.value}`, href: reportUrl(f.value), download: fileName(f.file) }, `Download ${f.label.replace(/ \(.*\)/, '')}`))));
+    el('a', {
+      class: 'button secondary', id: `download-${f.value}`, href: reportUrl(f.value), download: fileName(f.file), onclick: fetchDownload,
+    }, `Download ${f.label.replace(/ \(.*\)/, '')}`))));
   showHtml(after);
+}
+
+/**
+ * A download the page fetches itself, so that it can say the report is being built (a PDF or Word
+ * document takes a few seconds) and say so again when it is saved, or why it failed. Without
+ * scripts the link downloads as it is.
+ */
+async function fetchDownload(event) {
+  const link = event.currentTarget;
+  if (link.getAttribute('aria-busy') === 'true') {
+    event.preventDefault();
+    return;
+  }
+  event.preventDefault();
+  const what = link.textContent.replace('Download ', '');
+  link.setAttribute('aria-busy', 'true');
+  say(`Building the ${what} report…`);
+  try {
+    const response = await fetch(link.href, { credentials: 'same-origin' });
+    if (!response.ok) {
+      say(`The ${what} report could not be built (${response.status}).`, 'error');
+      return;
+    }
+    const saved = URL.createObjectURL(await response.blob());
+    const anchor = el('a', { href: saved, download: link.getAttribute('download'), hidden: true });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(saved), 60000);
+    say(`The ${what} report is downloaded: ${link.getAttribute('download')}.`);
+  } finally {
+    link.removeAttribute('aria-busy');
+  }
 }
 
 /** Loads the HTML report in the frame, saying so, then `after` (or nothing) once it is shown. */
@@ -76,7 +111,6 @@ form.addEventListener('submit', (e) => {
     frame.scrollIntoView({ block: 'start' });
   } else {
     document.getElementById(`download-${format}`).click();
-    say(`Downloading the ${format.toUpperCase()} report…`);
   }
 });
 

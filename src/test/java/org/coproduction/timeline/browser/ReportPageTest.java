@@ -40,6 +40,12 @@ class ReportPageTest extends BrowserTest {
         assertThat(browser.findElement(By.id("download-md")).getAttribute("href"))
                 .contains("format=md");
         screenshot("report");
+
+        // The page fetches a download itself, saying it is being built and then that it is saved.
+        browser.findElement(By.id("download-docx")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("report is downloaded"));
+        assertThat(browser.findElement(By.id("status")).getText())
+                .isEqualTo("The Word report is downloaded: " + DEMO + "-report-asof-2022-08-01-known-2022-10-01.docx.");
     }
 
     /** A coordinator writes the team's reflections with a member as its author; the report prints it. */
