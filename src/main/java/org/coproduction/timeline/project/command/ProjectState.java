@@ -20,6 +20,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.command.Journal;
 
 /**
@@ -82,8 +83,10 @@ public final class ProjectState {
         if (!registered) {
             throw notFound("projectId", "project " + event.projectId() + " is not registered");
         }
+        // The team's report is written after its study: its GRIPP2 answers may be dated after the closure.
         if (closedAt != null
-                && (event instanceof ProjectClosed || event.occurredAt().isAfter(closedAt))) {
+                && (event instanceof ProjectClosed
+                        || (event.occurredAt().isAfter(closedAt) && !(event instanceof Gripp2ItemWritten)))) {
             throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
         }
         if (event instanceof ProjectClosed && event.occurredAt().isBefore(latestOccurrence)) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 import org.coproduction.timeline.report.api.LifecycleReport;
 
 /**
@@ -134,7 +135,8 @@ public final class PdfReport {
         writeHtml(
                 """
                 <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"/><title>Warm-up</title></head>
+                <html lang="en"><head><meta charset="utf-8"/><title>Warm-up</title>
+                <meta name="subject" content="A page to load the renderer"/></head>
                 <body><main><h1>Warm-up</h1><section><h2>Section</h2>
                 <table><caption>Table</caption><thead><tr><th scope="col">A</th></tr></thead>
                 <tbody><tr><td>1</td></tr></tbody></table>
@@ -166,12 +168,20 @@ public final class PdfReport {
         }
     }
 
-    /** The page with the paged-media style sheet after its own, so that it wins where both say something. */
+    /** An SVG chart's opening tag and its title, whose (escaped) text is group 3. */
+    private static final Pattern SVG_TITLE = Pattern.compile("(<svg\\b[^>]*?)>(\\s*<title\\b[^>]*>([^<]*)</title>)");
+
+    /**
+     * The page with the paged-media style sheet after its own, so that it wins where both say
+     * something, and each chart's title also as its {@code alt}, which is where openhtmltopdf takes a
+     * tagged figure's alternative text from (the HTML keeps its title and role for browsers).
+     */
     static String paged(String html) {
         int head = html.indexOf("</head>");
         if (head < 0) {
             throw new IllegalArgumentException("not a page written by HtmlReport: no </head>");
         }
-        return html.substring(0, head) + "<style>" + PAGED_STYLE + "</style>\n" + html.substring(head);
+        String page = html.substring(0, head) + "<style>" + PAGED_STYLE + "</style>\n" + html.substring(head);
+        return SVG_TITLE.matcher(page).replaceAll("$1 alt=\"$3\">$2");
     }
 }

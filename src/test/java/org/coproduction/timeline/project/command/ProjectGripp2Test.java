@@ -16,10 +16,14 @@ import static org.coproduction.timeline.testing.ProjectSamples.registered;
 import static org.coproduction.timeline.testing.RuleViolationMatcher.conflict;
 import static org.coproduction.timeline.testing.RuleViolationMatcher.notFound;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.coproduction.timeline.meeting.api.MeetingCommand.HoldMeeting;
+import org.coproduction.timeline.meeting.api.MeetingKind;
 import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteGripp2Item;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
@@ -50,6 +54,19 @@ class ProjectGripp2Test {
                 .when(write(List.of(ANN, BEN)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new Gripp2ItemWritten(PROJECT, MAR, Gripp2Topic.REFLECTIONS, TEXT, List.of(ANN, BEN)));
+    }
+
+    /** A team writes its report after its study: unlike any other event, an answer may be dated after the closure. */
+    @Test
+    void anAnswerMayBeWrittenAfterTheProjectClosed_aMeetingMayNot() {
+        Instant later = Instant.parse("2026-12-07T10:00:00Z");
+        fixture.given(registered(), joined(ANN, START), new ProjectClosed(PROJECT, MAR))
+                .when(new WriteGripp2Item(PROJECT, later, Gripp2Topic.CONCLUSIONS, TEXT, List.of(ANN)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new Gripp2ItemWritten(PROJECT, later, Gripp2Topic.CONCLUSIONS, TEXT, List.of(ANN)));
+        fixture.given(registered(), joined(ANN, START), new ProjectClosed(PROJECT, MAR))
+                .when(new HoldMeeting(PROJECT, later, "m-late", "Reunion", MeetingKind.TEAM, List.of(ANN)))
+                .expectException(conflict("occurredAt"));
     }
 
     @Test

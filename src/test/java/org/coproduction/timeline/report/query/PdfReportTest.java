@@ -11,6 +11,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,9 @@ class PdfReportTest {
             <tbody><tr><td>Łucja Wiśniewska</td><td>≥ 5%</td></tr>
             <tr><td><strong>Siân Llewelyn</strong></td><td><em>Đặng Thu Hà</em></td></tr></tbody></table>
             <p class="ids">e-1 e-2</p>
+            <figure><svg xmlns="http://www.w3.org/2000/svg" role="img" width="720" height="300">
+            <title id="c-title">Contribution share &amp; more</title><desc>Bars</desc>
+            <rect x="0" y="0" width="50" height="25" fill="#1d4f91"/></svg></figure>
             </section></main></body></html>
             """;
 
@@ -83,6 +87,17 @@ class PdfReportTest {
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
             assertThat(document.getDocumentCatalog().getStructureTreeRoot().getKids())
                     .isNotEmpty();
+        }
+    }
+
+    private static void collect(List<Object> kids, String type, List<PDStructureElement> found) {
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement element) {
+                if (type.equals(element.getStructureType())) {
+                    found.add(element);
+                }
+                collect(element.getKids(), type, found);
+            }
         }
     }
 }
