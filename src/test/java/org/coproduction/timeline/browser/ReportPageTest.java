@@ -2,7 +2,10 @@ package org.coproduction.timeline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -58,6 +61,15 @@ class ReportPageTest extends BrowserTest {
         open("report.html?project=" + project);
 
         WebElement item = visible(By.id("gripp2-item"));
+        // The panel passes axe-core's WCAG 2.1 A and AA rules (the report's frame is checked elsewhere).
+        Results axe = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .disableIframeTesting()
+                .analyze(browser);
+        assertThat(axe.getViolations())
+                .filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .extracting(rule -> rule.getId() + ": " + rule.getHelp())
+                .isEmpty();
         new org.openqa.selenium.support.ui.Select(item).selectByValue("reflections");
         assertThat(visible(By.id("gripp2-current")).getText()).contains("To be written by the team");
         visible(By.id("gripp2-text")).sendKeys("Evening meetings let carers come.\n\nThe glossary came too late.");
