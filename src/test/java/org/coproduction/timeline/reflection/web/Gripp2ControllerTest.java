@@ -4,20 +4,14 @@ import static org.coproduction.timeline.web.AdapterExpectations.invalid;
 import static org.coproduction.timeline.web.AdapterExpectations.recorded;
 import static org.coproduction.timeline.web.AdapterExpectations.refused;
 import static org.coproduction.timeline.web.FixedClockAndIds.NOW;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.coproduction.timeline.access.Account;
 import org.coproduction.timeline.access.CurrentAccount;
-import org.coproduction.timeline.access.SignedIn;
-import org.coproduction.timeline.access.api.Grant;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
@@ -25,6 +19,7 @@ import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteGripp2Item;
 import org.coproduction.timeline.web.FixedClockAndIds;
+import org.coproduction.timeline.web.SignedInAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -56,9 +51,7 @@ class Gripp2ControllerTest {
     CurrentAccount current;
 
     private void signedInAs(ProjectRole role, String memberId) {
-        Account account = new Account("someone", "Someone", null, false, Instant.EPOCH);
-        Grant grant = new Grant(PROJECT, "someone", role, memberId, Instant.EPOCH, null);
-        given(current.get()).willReturn(Optional.of(new SignedIn(account, Map.of(PROJECT, grant))));
+        SignedInAs.signedInAs(current, PROJECT, role, memberId);
     }
 
     private ResultActions write(String item, String json) throws Exception {

@@ -18,17 +18,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.coproduction.timeline.access.Account;
 import org.coproduction.timeline.access.AuditTrail;
 import org.coproduction.timeline.access.CurrentAccount;
-import org.coproduction.timeline.access.SignedIn;
-import org.coproduction.timeline.access.api.Grant;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.platform.Present;
 import org.coproduction.timeline.platform.web.ProblemDetailsAdvice;
@@ -42,6 +38,7 @@ import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.coproduction.timeline.web.FixedClockAndIds;
+import org.coproduction.timeline.web.SignedInAs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -94,9 +91,7 @@ class JournalControllerTest {
 
     /** Signs in as an account with {@code role} in the project, linked to member {@code memberId}. */
     private void signedInAs(ProjectRole role, String memberId) {
-        Account account = new Account("someone", "Someone", null, false, Instant.EPOCH);
-        Grant grant = new Grant(PROJECT, "someone", role, memberId, Instant.EPOCH, null);
-        given(current.get()).willReturn(Optional.of(new SignedIn(account, Map.of(PROJECT, grant))));
+        SignedInAs.signedInAs(current, PROJECT, role, memberId);
     }
 
     @BeforeEach
