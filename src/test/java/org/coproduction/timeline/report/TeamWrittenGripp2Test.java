@@ -90,7 +90,15 @@ class TeamWrittenGripp2Test {
                         "Gripp2ItemWritten",
                         "2024-05-01",
                         "2024-05-02",
-                        written("PEOPLE", "Peer workers were paid and trained before the first meeting.", "\"ann\"")));
+                        written("PEOPLE", "Peer workers were paid and trained before the first meeting.", "\"ann\"")),
+                line(10, "MemberJoined", "2024-01-01", "2024-01-01", member("cal", "Cal Carter", "CARER")),
+                line(
+                        11,
+                        "Gripp2ItemWritten",
+                        "2024-05-01",
+                        "2024-05-02",
+                        written("CONCLUSIONS", "Paying everyone mattered most.", "\"ann\",\"cal\"")),
+                line(12, "ConsentWithdrawn", "2024-06-10", "2024-06-10", "\"memberId\":\"cal\""));
         Path file = dir.resolve("team.jsonl");
         Files.write(file, lines);
         importer.importFile(file, new ImportProgress() {});
@@ -133,7 +141,7 @@ class TeamWrittenGripp2Test {
         assertThat(answer(report("2024-06-01T00:00:00Z", "2024-12-01T00:00:00Z"), "people")
                         .text())
                 .doesNotContain("to be written")
-                .contains("2 members took part");
+                .contains("3 members took part");
     }
 
     @Test
@@ -141,6 +149,17 @@ class TeamWrittenGripp2Test {
         Gripp2Item known = answer(report("2024-06-01T00:00:00Z", "2024-05-01T12:00:00Z"), "reflections");
 
         assertThat(known.written().text()).isEqualTo("A first draft.");
+    }
+
+    /** The text stays (it is the team's); an author who withdrew consent is named by pseudonym, whenever asked. */
+    @Test
+    void anAuthorWhoWithdrewConsentIsTheirPseudonym_theTextStays() {
+        for (String knownAt : List.of("2024-05-03T00:00:00Z", "2024-12-01T00:00:00Z")) {
+            Gripp2Item conclusions = answer(report("2024-06-01T00:00:00Z", knownAt), "conclusions");
+
+            assertThat(conclusions.written().text()).isEqualTo("Paying everyone mattered most.");
+            assertThat(conclusions.written().authors()).containsExactly("Ann Archer", "Withdrawn member 1");
+        }
     }
 
     @Test
