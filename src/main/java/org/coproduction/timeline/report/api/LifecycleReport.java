@@ -186,6 +186,15 @@ public record LifecycleReport(
             return form == Gripp2Form.LONG ? longForm : shortForm;
         }
 
+        /** The heading of the answer with this key. */
+        public String heading(String key) {
+            return answers.stream()
+                    .filter(answer -> answer.key().equals(key))
+                    .map(Gripp2Item::item)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no GRIPP2 answer " + key));
+        }
+
         /** The answers a form's checklist names, in the report's order. */
         public List<Gripp2Item> answers(Gripp2Form form) {
             java.util.Set<String> named = new java.util.HashSet<>();
@@ -225,10 +234,6 @@ public record LifecycleReport(
 
         public Gripp2Item {
             eventIds = List.copyOf(eventIds);
-        }
-
-        public Gripp2Item(String key, String item, String text, List<String> eventIds, Gripp2Table table) {
-            this(key, item, text, eventIds, false, table, null, null);
         }
 
         public static Gripp2Item toBeWritten(String key, String item) {

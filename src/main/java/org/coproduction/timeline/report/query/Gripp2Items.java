@@ -82,34 +82,61 @@ final class Gripp2Items {
         return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed).build();
     }
 
+    /** Each answer's heading in the report. */
+    private static final Map<Gripp2Topic, String> HEADINGS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Gripp2Topic.AIM, "Aim"),
+            Map.entry(Gripp2Topic.DEFINITION, "Definition of involvement"),
+            Map.entry(Gripp2Topic.THEORY, "Theoretical underpinnings"),
+            Map.entry(Gripp2Topic.CONCEPTS, "Concepts and theory development"),
+            Map.entry(Gripp2Topic.METHODS, "Methods"),
+            Map.entry(Gripp2Topic.PEOPLE, "People involved"),
+            Map.entry(Gripp2Topic.STAGES, "Stages of involvement"),
+            Map.entry(Gripp2Topic.LEVEL, "Level or nature of involvement"),
+            Map.entry(Gripp2Topic.QUALITATIVE, "Qualitative evidence of impact"),
+            Map.entry(Gripp2Topic.IMPACT, "How impact was captured"),
+            Map.entry(Gripp2Topic.ROBUSTNESS, "Robustness of measure"),
+            Map.entry(Gripp2Topic.ECONOMIC, "Economic assessment"),
+            Map.entry(Gripp2Topic.RESULTS, "Results"),
+            Map.entry(Gripp2Topic.OUTCOMES, "Outcomes"),
+            Map.entry(Gripp2Topic.REFLECTIONS, "Reflections/critical perspective"),
+            Map.entry(Gripp2Topic.CONCLUSIONS, "Conclusions"),
+            Map.entry(Gripp2Topic.KEYWORDS, "Keywords")));
+
     /**
-     * Every answer in the order the report prints them: the aim and the team's background, the
-     * methods and their parts, how impact was captured, results, outcomes, reflections, conclusions.
+     * An answer for every topic, in the topics' order (the aim and the team's background, the
+     * methods and their parts, how impact was captured, results, outcomes, reflections,
+     * conclusions): filled from the record where it can say, each with what the team wrote for it.
      */
     private Gripp2 build() {
-        List<Gripp2Item> answers = List.of(
-                aim(),
-                Gripp2Item.toBeWritten("definition", "Definition of involvement"),
-                Gripp2Item.toBeWritten("theory", "Theoretical underpinnings"),
-                Gripp2Item.toBeWritten("concepts", "Concepts and theory development"),
-                methods(),
-                peopleInvolved(),
-                stages(),
-                levelOrNature(),
-                Gripp2Item.toBeWritten("qualitative", "Qualitative evidence of impact"),
-                impactCaptured(),
-                Gripp2Item.toBeWritten("robustness", "Robustness of measure"),
-                Gripp2Item.toBeWritten("economic", "Economic assessment"),
-                results(),
-                outcomes(),
-                reflections(),
-                Gripp2Item.toBeWritten("conclusions", "Conclusions"),
-                Gripp2Item.toBeWritten("keywords", "Keywords"));
-        answers = answers.stream().map(this::withTeamText).toList();
+        Map<Gripp2Topic, Gripp2Item> fromTheRecord = new EnumMap<>(Map.of(
+                Gripp2Topic.AIM, aim(),
+                Gripp2Topic.METHODS, methods(),
+                Gripp2Topic.PEOPLE, peopleInvolved(),
+                Gripp2Topic.STAGES, stages(),
+                Gripp2Topic.LEVEL, levelOrNature(),
+                Gripp2Topic.IMPACT, impactCaptured(),
+                Gripp2Topic.RESULTS, results(),
+                Gripp2Topic.OUTCOMES, outcomes(),
+                Gripp2Topic.REFLECTIONS, reflections()));
+        List<Gripp2Item> answers = new ArrayList<>();
+        for (Gripp2Topic topic : Gripp2Topic.values()) {
+            Gripp2Item answer = fromTheRecord.getOrDefault(topic, toBeWritten(topic));
+            ProjectHistory.Gripp2Written written = teamWritten.get(topic);
+            answers.add(written == null ? answer : answer.with(teamText(written)));
+        }
         return new Gripp2(
                 Gripp2Checklist.of(Gripp2Checklist.SHORT_FORM, answers),
                 Gripp2Checklist.of(Gripp2Checklist.LONG_FORM, answers),
                 answers);
+    }
+
+    /** An answer the record gives: the topic's text, the events behind it, and its table (or null). */
+    private static Gripp2Item answer(Gripp2Topic topic, String text, List<String> ids, Gripp2Table table) {
+        return new Gripp2Item(topic.key(), HEADINGS.get(topic), text, ids, false, table, null, null);
+    }
+
+    private static Gripp2Item toBeWritten(Gripp2Topic topic) {
+        return Gripp2Item.toBeWritten(topic.key(), HEADINGS.get(topic));
     }
 
     /** " <what> is to be written by the team." while the team has written nothing for the topic by asOf. */
@@ -117,27 +144,22 @@ final class Gripp2Items {
         return teamWritten.containsKey(topic) ? "" : " " + what + " is to be written by the team.";
     }
 
-    /** The answer with what the team wrote for its topic by asOf, if anything. */
-    private Gripp2Item withTeamText(Gripp2Item answer) {
-        ProjectHistory.Gripp2Written written =
-                teamWritten.get(Gripp2Topic.valueOf(answer.key().toUpperCase(Locale.ROOT)));
-        if (written == null) {
-            return answer;
-        }
+    /** What the team wrote, its authors named as they were when they wrote it. */
+    private TeamText teamText(ProjectHistory.Gripp2Written written) {
         List<String> authors = written.authors().stream()
                 .map(id ->
                         team.at(id, written.occurredAt()).map(MemberState::name).orElse(id))
                 .toList();
-        return answer.with(new TeamText(written.text(), authors, written.occurredAt(), written.eventId()));
+        return new TeamText(written.text(), authors, written.occurredAt(), written.eventId());
     }
 
     private Gripp2Item aim() {
         String description = history.description();
         if (description == null || description.isBlank()) {
-            return Gripp2Item.toBeWritten("aim", "Aim");
+            return toBeWritten(Gripp2Topic.AIM);
         }
         List<String> ids = history.registrationEventId() == null ? List.of() : List.of(history.registrationEventId());
-        return new Gripp2Item("aim", "Aim", "As registered: " + description.strip(), ids, null);
+        return answer(Gripp2Topic.AIM, "As registered: " + description.strip(), ids, null);
     }
 
     private Gripp2Item methods() {
@@ -187,7 +209,7 @@ final class Gripp2Items {
                             + " report.",
                     everything == 1 ? "One member" : everything + " members");
         }
-        return new Gripp2Item("methods", "Methods", text, List.of(), null);
+        return answer(Gripp2Topic.METHODS, text, List.of(), null);
     }
 
     private int influences() {
@@ -218,7 +240,7 @@ final class Gripp2Items {
             });
         }
         if (contributions == 0 && influences == 0) {
-            return Gripp2Item.toBeWritten("results", "Results");
+            return toBeWritten(Gripp2Topic.RESULTS);
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -249,9 +271,8 @@ final class Gripp2Items {
                         influences)
                 + String.join("; ", parts)
                 + ". The phase-by-phase figures and their shifts are given above.";
-        return new Gripp2Item(
-                "results",
-                "Results",
+        return answer(
+                Gripp2Topic.RESULTS,
                 text,
                 List.of(),
                 new Gripp2Table(
@@ -269,7 +290,7 @@ final class Gripp2Items {
     private Gripp2Item outcomes() {
         int made = windows.stream().mapToInt(w -> w.decisions().made()).sum();
         if (made == 0) {
-            return Gripp2Item.toBeWritten("outcomes", "Outcomes");
+            return toBeWritten(Gripp2Topic.OUTCOMES);
         }
         int withServiceUser = windows.stream()
                 .mapToInt(w -> w.decisions().withServiceUserInfluence())
@@ -289,13 +310,21 @@ final class Gripp2Items {
                 share(withServiceUser, made),
                 revised);
         text += stillToWrite(Gripp2Topic.OUTCOMES, "What involvement changed beyond these decisions");
-        return new Gripp2Item("outcomes", "Outcomes", text, ids, false, null, outcomesLinkedToDecisions(), null);
+        return new Gripp2Item(
+                Gripp2Topic.OUTCOMES.key(),
+                HEADINGS.get(Gripp2Topic.OUTCOMES),
+                text,
+                ids,
+                false,
+                null,
+                outcomesLinkedToDecisions(),
+                null);
     }
 
     private Gripp2Item reflections() {
         List<ProjectHistory.Reflection> reflections = history.reflections(asOf);
         if (reflections.isEmpty()) {
-            return Gripp2Item.toBeWritten("reflections", "Reflections/critical perspective");
+            return toBeWritten(Gripp2Topic.REFLECTIONS);
         }
         Map<String, Integer> themes = new TreeMap<>();
         List<String> ids = new ArrayList<>();
@@ -323,7 +352,7 @@ final class Gripp2Items {
                 privately,
                 coded);
         text += stillToWrite(Gripp2Topic.REFLECTIONS, "What went well, what did not, and what the team learned");
-        return new Gripp2Item("reflections", "Reflections/critical perspective", text, ids, null);
+        return answer(Gripp2Topic.REFLECTIONS, text, ids, null);
     }
 
     /** Everyone who joined by asOf, with the role and perspectives they held then (or when they left). */
@@ -335,7 +364,7 @@ final class Gripp2Items {
             }
         }
         if (memberIds.isEmpty()) {
-            return Gripp2Item.toBeWritten("people", "People involved");
+            return toBeWritten(Gripp2Topic.PEOPLE);
         }
         Map<String, Map<String, Integer>> byRole = new TreeMap<>();
         Set<String> perspectives = new TreeSet<>();
@@ -382,9 +411,8 @@ final class Gripp2Items {
                         active)
                 + (changes.isEmpty() ? "" : " Over time: " + String.join("; ", changes) + ".")
                 + stillToWrite(Gripp2Topic.PEOPLE, "How members were recruited, trained and supported");
-        return new Gripp2Item(
-                "people",
-                "People involved",
+        return answer(
+                Gripp2Topic.PEOPLE,
                 text,
                 List.of(),
                 new Gripp2Table("Members who took part, by role and primary perspective", headers, rows));
@@ -392,7 +420,7 @@ final class Gripp2Items {
 
     private Gripp2Item stages() {
         if (windows.isEmpty()) {
-            return Gripp2Item.toBeWritten("stages", "Stages of involvement");
+            return toBeWritten(Gripp2Topic.STAGES);
         }
         List<List<String>> rows = new ArrayList<>();
         for (Window window : windows) {
@@ -417,9 +445,8 @@ final class Gripp2Items {
                         + " perspectives present and their highest level of involvement (consulted, collaborated,"
                         + " led; defined under Methods).",
                 windows.size());
-        return new Gripp2Item(
-                "stages",
-                "Stages of involvement",
+        return answer(
+                Gripp2Topic.STAGES,
                 text,
                 List.of(),
                 new Gripp2Table(
@@ -445,7 +472,7 @@ final class Gripp2Items {
             }
         }
         if (kinds.isEmpty()) {
-            return Gripp2Item.toBeWritten("level", "Level or nature of involvement");
+            return toBeWritten(Gripp2Topic.LEVEL);
         }
         List<String> headers = new ArrayList<>(List.of("Phase"));
         kinds.forEach(k -> headers.add(ReportWords.words(k)));
@@ -468,9 +495,8 @@ final class Gripp2Items {
                 cells.getOrDefault(Involvement.LED, 0),
                 cells.getOrDefault(Involvement.COLLABORATED, 0),
                 cells.getOrDefault(Involvement.CONSULTED, 0));
-        return new Gripp2Item(
-                "level",
-                "Level or nature of involvement",
+        return answer(
+                Gripp2Topic.LEVEL,
                 text,
                 List.of(),
                 new Gripp2Table("Influences on decisions by kind and phase", headers, rows));
@@ -494,7 +520,7 @@ final class Gripp2Items {
             }
         }
         if (byKind.isEmpty()) {
-            return Gripp2Item.toBeWritten("impact", "How impact was captured");
+            return toBeWritten(Gripp2Topic.IMPACT);
         }
         List<List<String>> rows = new ArrayList<>();
         int[] total = new int[3];
@@ -518,9 +544,8 @@ final class Gripp2Items {
                 onDecisions,
                 total[1],
                 total[2]);
-        return new Gripp2Item(
-                "impact",
-                "How impact was captured",
+        return answer(
+                Gripp2Topic.IMPACT,
                 text,
                 ids,
                 new Gripp2Table(

@@ -245,8 +245,7 @@ public final class HtmlReport {
         table("Participation by primary perspective in " + window.name(), headers, rows, 1);
 
         element("h4", "Decisions");
-        List<ReportDecision> listed =
-                phase.decisions().stream().filter(d -> listedHere(d, made)).toList();
+        List<ReportDecision> listed = listed(phase, made);
         if (phase.decisions().isEmpty()) {
             element("p", "No decision was proposed, made or revised in this phase.");
         }
@@ -332,8 +331,6 @@ public final class HtmlReport {
         html.append("<section id=\"gripp2\">\n");
         element("h2", GRIPP2_HEADING);
         element("p", gripp2Introduction(form));
-        Map<String, String> headings = new java.util.HashMap<>();
-        gripp2.answers().forEach(a -> headings.put(a.key(), a.item()));
         html.append("<table class=\"checklist\">\n<caption>")
                 .append(escape(checklistCaption(form)))
                 .append("</caption>\n<thead><tr>");
@@ -354,7 +351,7 @@ public final class HtmlReport {
                         .append("<a href=\"#gripp2-")
                         .append(key)
                         .append("\">")
-                        .append(escape(headings.get(key)))
+                        .append(escape(gripp2.heading(key)))
                         .append("</a>");
             }
             html.append("</td><td>")
@@ -507,20 +504,26 @@ public final class HtmlReport {
     }
 
     /**
-     * Whether a phase's table lists a decision: when it is made or revised in the phase, or proposed
+     * The decisions a phase's table lists: those made or revised in the phase, and those proposed
      * there and made in no phase. A decision only proposed in the phase and made in a later one is
      * named in a sentence instead ({@link #proposedHereMadeLater}), and listed where it is made.
      */
-    static boolean listedHere(ReportDecision decision, java.util.Set<String> madeOrRevised) {
+    static List<ReportDecision> listed(PhaseSection phase, java.util.Set<String> madeOrRevised) {
+        return phase.decisions().stream()
+                .filter(d -> !proposedHereMadeLater(d, madeOrRevised))
+                .toList();
+    }
+
+    private static boolean proposedHereMadeLater(ReportDecision decision, java.util.Set<String> madeOrRevised) {
         boolean onlyProposed =
                 !decision.steps().contains("MADE") && !decision.steps().contains("REVISED");
-        return !onlyProposed || !madeOrRevised.contains(decision.decisionId());
+        return onlyProposed && madeOrRevised.contains(decision.decisionId());
     }
 
     /** The sentence naming a phase's decisions proposed there and made later, or null if none. */
     static String proposedHereMadeLater(PhaseSection phase, java.util.Set<String> madeOrRevised) {
         List<String> titles = phase.decisions().stream()
-                .filter(d -> !listedHere(d, madeOrRevised))
+                .filter(d -> proposedHereMadeLater(d, madeOrRevised))
                 .map(d -> d.title() == null ? d.decisionId() : d.title())
                 .toList();
         return titles.isEmpty()

@@ -206,10 +206,7 @@ public final class MarkdownReport {
             paragraph("No decision was proposed, made or revised in this phase.");
         } else {
             rows = new ArrayList<>();
-            for (ReportDecision decision : phase.decisions()) {
-                if (!HtmlReport.listedHere(decision, made)) {
-                    continue;
-                }
+            for (ReportDecision decision : HtmlReport.listed(phase, made)) {
                 rows.add(List.of(
                         decision.title() == null ? decision.decisionId() : decision.title(),
                         decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
@@ -291,14 +288,12 @@ public final class MarkdownReport {
     private void gripp2(Gripp2 gripp2, Gripp2Form form) {
         heading(2, HtmlReport.GRIPP2_HEADING);
         paragraph(HtmlReport.gripp2Introduction(form));
-        Map<String, String> headings = new java.util.HashMap<>();
-        gripp2.answers().forEach(a -> headings.put(a.key(), a.item()));
         List<List<String>> rows = gripp2.checklist(form).stream()
                 .map(item -> List.of(
                         item.number(),
                         item.topic(),
                         item.wording(),
-                        item.answeredIn().stream().map(headings::get).collect(Collectors.joining(", ")),
+                        item.answeredIn().stream().map(gripp2::heading).collect(Collectors.joining(", ")),
                         ReportWords.words(item.status())))
                 .toList();
         table(HtmlReport.checklistCaption(form), HtmlReport.CHECKLIST_HEADERS, rows, 99);
