@@ -87,7 +87,7 @@ public final class ProjectHistory {
 
     /** The team's answer to a GRIPP2 topic, as one Gripp2ItemWritten wrote it. */
     public record Gripp2Written(
-            Gripp2Topic item, String text, List<String> authors, Instant occurredAt, String eventId, long order) {
+            Gripp2Topic item, String text, List<String> authors, Instant occurredAt, String eventId) {
 
         public Gripp2Written {
             authors = List.copyOf(authors);
@@ -215,7 +215,7 @@ public final class ProjectHistory {
         } else if (event instanceof InterviewRecorded e) {
             interviews.add(new Interview(e.intervieweeId(), at));
         } else if (event instanceof Gripp2ItemWritten e) {
-            gripp2Written.add(new Gripp2Written(e.item(), e.text(), e.authors(), at, eventId, order));
+            gripp2Written.add(new Gripp2Written(e.item(), e.text(), e.authors(), at, eventId));
         } else if (event instanceof ConsentWithdrawn e) {
             withdrawn.add(e.memberId());
             if (e.scope() == WithdrawalScope.ALL) {
@@ -361,7 +361,8 @@ public final class ProjectHistory {
 
     /**
      * The team's answer to each GRIPP2 topic as of asOf: the latest written by then (by occurredAt,
-     * then by its place in the stream), its authors without a member left out by a withdrawal.
+     * then by its place in the stream, in which order they were added), its authors without a member
+     * left out by a withdrawal.
      */
     public Map<Gripp2Topic, Gripp2Written> gripp2Written(Instant asOf) {
         Map<Gripp2Topic, Gripp2Written> latest = new java.util.EnumMap<>(Gripp2Topic.class);
@@ -370,9 +371,7 @@ public final class ProjectHistory {
                 continue;
             }
             Gripp2Written before = latest.get(written.item());
-            if (before == null
-                    || written.occurredAt().isAfter(before.occurredAt())
-                    || (written.occurredAt().equals(before.occurredAt()) && written.order() > before.order())) {
+            if (before == null || !written.occurredAt().isBefore(before.occurredAt())) {
                 latest.put(written.item(), written);
             }
         }
@@ -381,8 +380,7 @@ public final class ProjectHistory {
                 written.text(),
                 written.authors().stream().filter(a -> !excluded.contains(a)).toList(),
                 written.occurredAt(),
-                written.eventId(),
-                written.order()));
+                written.eventId()));
         return latest;
     }
 
