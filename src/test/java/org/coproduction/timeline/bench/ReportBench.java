@@ -9,6 +9,7 @@ import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.query.DocxReport;
 import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
+import org.coproduction.timeline.report.query.MarkdownReport;
 import org.coproduction.timeline.report.query.PdfReport;
 import org.coproduction.timeline.report.query.ReportOptions;
 import org.springframework.boot.WebApplicationType;
@@ -35,33 +36,49 @@ public final class ReportBench {
             double[] html = new double[runs];
             double[] pdf = new double[runs];
             double[] docx = new double[runs];
+            double[] page = new double[runs];
+            double[] markdown = new double[runs];
             long pdfBytes = 0;
             for (int warm = 0; warm < 2; warm++) {
                 for (int i = 0; i < runs; i++) {
                     Instant now = Instant.now();
                     long start = System.nanoTime();
                     LifecycleReport report = reports.report(projectId, now, now);
-                    String page = HtmlReport.render(report);
+                    String html0 = HtmlReport.render(report);
                     long rendered = System.nanoTime();
+                    for (int again = 0; again < 10; again++) {
+                        HtmlReport.render(report);
+                    }
+                    long pages = System.nanoTime();
+                    for (int again = 0; again < 10; again++) {
+                        MarkdownReport.render(report);
+                    }
+                    long markdowns = System.nanoTime();
+                    page[i] = (pages - rendered) / 1e7;
+                    markdown[i] = (markdowns - pages) / 1e7;
+                    long printing = System.nanoTime();
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     PdfReport.write(report, out);
                     long printed = System.nanoTime();
                     DocxReport.write(report, ReportOptions.DEFAULT, OutputStream.nullOutputStream());
                     html[i] = (rendered - start) / 1e6;
-                    pdf[i] = (printed - rendered) / 1e6;
+                    pdf[i] = (printed - printing) / 1e6;
                     docx[i] = (System.nanoTime() - printed) / 1e6;
-                    pdfBytes = out.size() + (page.isEmpty() ? 1 : 0);
+                    pdfBytes = out.size() + (html0.isEmpty() ? 1 : 0);
                 }
             }
             Arrays.sort(html);
             Arrays.sort(pdf);
             Arrays.sort(docx);
+            Arrays.sort(page);
+            Arrays.sort(markdown);
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(
                     "report %s: HTML (build and render) median %.0f ms, min %.0f ms; PDF render median %.0f ms,"
                             + " min %.0f ms (%d KB); DOCX render median %.0f ms, min %.0f ms; over %d warm runs (heap in use"
-                            + " after GC %d MB of max %d MB)%n",
+                            + " after GC %d MB of max %d MB); the page alone median %.1f ms, min %.1f ms; Markdown median %.1f ms, min"
+                            + " %.1f ms (each the mean of 10)%n",
                     projectId,
                     html[runs / 2],
                     html[0],
@@ -72,7 +89,11 @@ public final class ReportBench {
                     docx[0],
                     runs,
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20,
-                    runtime.maxMemory() >> 20);
+                    runtime.maxMemory() >> 20,
+                    page[runs / 2],
+                    page[0],
+                    markdown[runs / 2],
+                    markdown[0]);
         }
     }
 }

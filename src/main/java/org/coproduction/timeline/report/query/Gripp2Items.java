@@ -250,9 +250,9 @@ final class Gripp2Items {
             rows.add(List.of(
                     who,
                     String.valueOf(counts[0]),
-                    HtmlReport.number(share(counts[0], contributions)),
+                    ReportWords.number(share(counts[0], contributions)),
                     String.valueOf(counts[1]),
-                    HtmlReport.number(share(counts[1], influences)),
+                    ReportWords.number(share(counts[1], influences)),
                     String.valueOf(involvedPhases.getOrDefault(entry.getKey(), 0))));
             parts.add(String.format(
                     Locale.ROOT,
@@ -432,7 +432,7 @@ final class Gripp2Items {
             rows.add(List.of(
                     window.name(),
                     ReportWords.when(window.start(), "from the start"),
-                    HtmlReport.until(
+                    ReportWords.until(
                             window.end(),
                             history.closedAt() == null || history.closedAt().isAfter(asOf) ? null : history.closedAt()),
                     String.valueOf(window.meetings()),
@@ -575,7 +575,7 @@ final class Gripp2Items {
                     ReportWords.when(facts.made().occurredAt(), ""),
                     ReportWords.words(facts.made().method()),
                     String.valueOf(InfluenceAnswers.outcome(facts)),
-                    HtmlReport.influencers(answer.influencers().stream()
+                    ReportWords.influencers(answer.influencers().stream()
                             .map(i -> new LifecycleReport.ReportInfluencer(
                                     i.memberId(), i.name(), i.perspectives(), i.kinds(), List.of()))
                             .toList()),

@@ -1,44 +1,29 @@
 package org.coproduction.timeline.report.query;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.participation.api.Involvement;
-import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
-import org.coproduction.timeline.participation.api.Participation.Window;
-import org.coproduction.timeline.report.api.Gripp2Form;
 import org.coproduction.timeline.report.api.LifecycleReport;
-import org.coproduction.timeline.report.api.LifecycleReport.Definition;
-import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
-import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
-import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
-import org.coproduction.timeline.report.api.LifecycleReport.Overview;
-import org.coproduction.timeline.report.api.LifecycleReport.PhaseDates;
-import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
-import org.coproduction.timeline.report.api.LifecycleReport.ReportDecision;
-import org.coproduction.timeline.report.api.LifecycleReport.TeamSize;
 
 /**
- * The lifecycle report as GitHub-flavoured Markdown, with the content of {@link HtmlReport} in the
- * same order: headings one level at a time, pipe tables with a header row (a bold caption before
- * each), and each chart as an image whose source is the SVG in a data URI (alt text: the chart's
- * title) followed by its data as a table, so the figures read even where the image does not show.
- * Text from the record is escaped so that it cannot make Markdown or HTML of its own.
+ * The lifecycle report as GitHub-flavoured Markdown, laid out by the template {@code
+ * src/main/jte/markdown/report.jte} from the same {@link ReportView} as the HTML page, in the same
+ * order: headings one level at a time, pipe tables with a header row (a bold caption before each),
+ * and each chart as an image whose source is the SVG in a data URI (alt text: the chart's title)
+ * followed by its data as a table, so the figures read even where the image does not show.
+ *
+ * <p>Markdown has no escaping of its own that a library offers, so {@link Output} escapes every
+ * value the template writes: text from the record cannot make Markdown or HTML of its own.
  */
 public final class MarkdownReport {
 
     /** Up to nine digits then {@code .} or {@code )} at the start: how an ordered list item begins. */
     private static final Pattern LIST_NUMBER = Pattern.compile("^(\\d{1,9})([.)])");
 
-    private final StringBuilder md = new StringBuilder(64 * 1024);
+    /** The document's templates, compiled with the application (jte-maven-plugin). */
+    private static final TemplateEngine TEMPLATES =
+            TemplateEngine.createPrecompiled(null, ContentType.Plain, null, "gg.jte.generated.report.markdown");
 
     private MarkdownReport() {}
 
@@ -49,7 +34,9 @@ public final class MarkdownReport {
 
     /** The report as Markdown, printed as asked. */
     public static String render(LifecycleReport report, ReportOptions options) {
-        return new MarkdownReport().document(report, options);
+        Output document = new Output();
+        TEMPLATES.render("report.jte", ReportViews.of(report, options), document);
+        return document.toString();
     }
 
     /**
@@ -94,305 +81,57 @@ public final class MarkdownReport {
         return LIST_NUMBER.matcher(escaped).replaceFirst("$1\\\\$2");
     }
 
-    private String document(LifecycleReport report, ReportOptions options) {
-        Overview overview = report.overview();
-        heading(1, "Lifecycle report: " + (overview.title() == null ? overview.projectId() : overview.title()));
-        paragraph("Project " + overview.projectId() + ", as of "
-                + ReportWords.when(overview.record().asOf(), "") + ", as the record stood at "
-                + ReportWords.when(overview.record().knownAt(), "") + ".");
-        overview(overview);
-        heading(2, "Phase by phase");
-        java.util.Set<String> made = HtmlReport.madeOrRevised(report);
-        report.phases().forEach(phase -> phase(phase, overview.closedAt(), made));
-        lifecycle(report.lifecycle(), report.phases());
-        gripp2(report.gripp2(), options.gripp2());
-        methods(report.methods());
-        appendix(report, options);
-        return md.toString();
-    }
-
-    private void overview(Overview overview) {
-        heading(2, "Overview");
-        paragraph("Registered " + ReportWords.when(overview.registeredAt(), "at an unknown time")
-                + (overview.closedAt() == null
-                        ? "; open."
-                        : "; closed " + ReportWords.when(overview.closedAt(), "") + "."));
-        heading(3, "Phases");
-        List<List<String>> rows = new ArrayList<>();
-        for (PhaseDates phase : overview.phases()) {
-            rows.add(List.of(
-                    phase.name(),
-                    phase.key(),
-                    ReportWords.when(phase.start(), "from the start"),
-                    HtmlReport.until(phase.end(), overview.closedAt())));
-        }
-        table("Phases and their dates (end exclusive)", List.of("Phase", "Key", "Start", "End"), rows, 99);
-
-        heading(3, "Team size over time");
-        TreeSet<String> perspectives = new TreeSet<>();
-        overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
-        List<String> headers = new ArrayList<>(List.of("Phase", "Members"));
-        perspectives.forEach(p -> headers.add(ReportWords.words(p)));
-        Map<String, String> names = new LinkedHashMap<>();
-        overview.phases().forEach(p -> names.put(p.key(), p.name()));
-        rows = new ArrayList<>();
-        for (TeamSize size : overview.teamSize()) {
-            List<String> row = new ArrayList<>(
-                    List.of(names.getOrDefault(size.key(), size.key()), String.valueOf(size.members())));
-            perspectives.forEach(
-                    p -> row.add(String.valueOf(size.byPerspective().getOrDefault(p, 0))));
-            rows.add(row);
-        }
-        table("Team members at the end of each phase, by primary perspective", headers, rows, 1);
-
-        heading(3, "The record");
-        LifecycleReport.Provenance record = overview.record();
-        table(
-                "What this report was built from",
-                List.of("Item", "Value"),
-                List.of(
-                        List.of("Events recorded by knownAt", String.valueOf(record.events())),
-                        List.of("First recorded", ReportWords.when(record.firstRecordedAt(), "none")),
-                        List.of("Last recorded", ReportWords.when(record.lastRecordedAt(), "none")),
-                        List.of("As of (valid time)", ReportWords.when(record.asOf(), "")),
-                        List.of("As recorded at (recorded time)", ReportWords.when(record.knownAt(), "")),
-                        List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
-                99);
-    }
-
-    private void phase(PhaseSection phase, Instant closedAt, java.util.Set<String> made) {
-        Window window = phase.participation();
-        heading(3, window.name());
-        paragraph(ReportWords.when(window.start(), "From the start") + " to " + HtmlReport.until(window.end(), closedAt)
-                + ": " + window.meetings() + " meetings, " + window.totalContributions() + " contributions, Gini "
-                + HtmlReport.number(window.gini()) + ", perspective entropy "
-                + HtmlReport.number(window.perspectiveEntropy()) + "; "
-                + window.decisions().made()
-                + " decisions made, " + window.decisions().withServiceUserInfluence()
-                + " with service-user influence.");
-
-        TreeSet<String> perspectives = new TreeSet<>(window.involvement().keySet());
-        window.perspectives().forEach(p -> perspectives.add(p.perspective()));
-        List<String> headers = new ArrayList<>(
-                List.of("Perspective", "Contributions", "Share", "Voice ratio", "Influence share", "Involvement"));
-        for (IpaCategory.Area area : IpaCategory.Area.values()) {
-            headers.add(ReportWords.words(area));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (String perspective : perspectives) {
-            PerspectiveFigures figures = window.perspectives().stream()
-                    .filter(p -> p.perspective().equals(perspective))
-                    .findFirst()
-                    .orElse(null);
-            List<String> row = new ArrayList<>();
-            row.add(ReportWords.words(perspective));
-            row.add(figures == null ? "0" : String.valueOf(figures.contributions()));
-            row.add(figures == null ? "0.00" : HtmlReport.number(figures.share()));
-            row.add(figures == null || figures.voiceRatio() == null ? "n/a" : HtmlReport.number(figures.voiceRatio()));
-            row.add(figures == null ? "0.00" : HtmlReport.number(figures.influenceShare()));
-            row.add(ReportWords.words(window.involvement().getOrDefault(perspective, Involvement.NONE)));
-            for (IpaCategory.Area area : IpaCategory.Area.values()) {
-                row.add(
-                        figures == null
-                                ? "0.00"
-                                : HtmlReport.number(figures.areas().getOrDefault(area, 0.0)));
-            }
-            rows.add(row);
-        }
-        table("Participation by primary perspective in " + window.name(), headers, rows, 1);
-
-        heading(4, "Decisions");
-        if (phase.decisions().isEmpty()) {
-            paragraph("No decision was proposed, made or revised in this phase.");
-        } else {
-            rows = new ArrayList<>();
-            for (ReportDecision decision : HtmlReport.listed(phase, made)) {
-                rows.add(List.of(
-                        decision.title() == null ? decision.decisionId() : decision.title(),
-                        decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
-                        ReportWords.words(decision.status()),
-                        ReportWords.words(decision.method()),
-                        HtmlReport.names(decision.influencers())));
-            }
-            if (!rows.isEmpty()) {
-                table(
-                        String.format(HtmlReport.DECISIONS_CAPTION, window.name()),
-                        List.of("Decision", "Steps here", "Status", "Method", "Influencers"),
-                        rows,
-                        99);
-            }
-            String later = HtmlReport.proposedHereMadeLater(phase, made);
-            if (later != null) {
-                paragraph(later);
-            }
-        }
-
-        heading(4, "Reflection themes");
-        paragraph(HtmlReport.themes(phase));
-
-        heading(4, "Notable shifts");
-        if (phase.notableShifts().isEmpty()) {
-            paragraph(
-                    window.shift() == null
-                            ? "The first phase: nothing to compare with."
-                            : "No change of 0.05 or more from the phase before.");
-        } else {
-            phase.notableShifts()
-                    .forEach(s -> md.append("- ").append(escapeLine(s)).append('\n'));
-            md.append('\n');
-        }
-    }
-
-    private void lifecycle(Lifecycle lifecycle, List<PhaseSection> phases) {
-        List<String> names = phases.stream().map(p -> p.participation().name()).toList();
-        heading(2, "Across the lifecycle");
-        for (ReportChart chart : ReportChart.of(lifecycle, names)) {
-            heading(3, chart.heading());
-            md.append("![")
-                    .append(escape(chart.title()))
-                    .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8)))
-                    .append(")\n\n");
-            List<String> headers = new ArrayList<>(List.of("Phase"));
-            headers.addAll(chart.series().keySet());
-            List<List<String>> rows = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                List<String> row = new ArrayList<>(List.of(names.get(i)));
-                for (List<Double> values : chart.series().values()) {
-                    row.add(HtmlReport.number(values.get(i)));
-                }
-                rows.add(row);
-            }
-            table(chart.title() + " (data)", headers, rows, 1);
-        }
-
-        heading(3, "Involvement by phase and perspective");
-        List<String> headers = new ArrayList<>(List.of("Phase"));
-        lifecycle.perspectives().forEach(p -> headers.add(ReportWords.words(p)));
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            List<String> row = new ArrayList<>(List.of(names.get(i)));
-            for (String perspective : lifecycle.perspectives()) {
-                row.add(ReportWords.words(
-                        lifecycle.involvement().get(perspective).get(i)));
-            }
-            rows.add(row);
-        }
-        table(
-                "Involvement level per phase and primary perspective (none, consulted, collaborated, led)",
-                headers,
-                rows,
-                1);
-    }
-
-    private void gripp2(Gripp2 gripp2, Gripp2Form form) {
-        heading(2, HtmlReport.GRIPP2_HEADING);
-        paragraph(HtmlReport.gripp2Introduction(form));
-        List<List<String>> rows = gripp2.checklist(form).stream()
-                .map(item -> List.of(
-                        item.number(),
-                        item.topic(),
-                        item.wording(),
-                        item.answeredIn().stream().map(gripp2::heading).collect(Collectors.joining(", ")),
-                        ReportWords.words(item.status())))
-                .toList();
-        table(HtmlReport.checklistCaption(form), HtmlReport.CHECKLIST_HEADERS, rows, 99);
-        gripp2.answers(form).forEach(this::gripp2Item);
-    }
-
-    private void gripp2Item(Gripp2Item item) {
-        heading(3, item.item());
-        if (item.written() != null) {
-            md.append("> *")
-                    .append(escape(HtmlReport.writtenBy(item.written())))
-                    .append("*\n>\n");
-            List<String> paragraphs = HtmlReport.paragraphs(item.written().text());
-            for (int i = 0; i < paragraphs.size(); i++) {
-                md.append("> ")
-                        .append(escapeLine(paragraphs.get(i)))
-                        .append(i + 1 < paragraphs.size() ? "\n>\n" : "\n\n");
-            }
-        }
-        if (item.toBeWrittenByTeam()) {
-            if (item.written() == null) {
-                md.append('*').append(escape(item.text())).append("*\n\n");
-            }
-            return;
-        }
-        paragraph(item.text());
-        if (item.table() != null) {
-            LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(item.table());
-            table(shown.caption(), shown.headers(), shown.rows(), 99);
-        }
-    }
-
-    /** The evidence behind the report, after the methods: counted, listed, or left out. */
-    private void appendix(LifecycleReport report, ReportOptions options) {
-        EvidenceAppendix appendix = options.appendix();
-        if (appendix == EvidenceAppendix.NONE) {
-            return;
-        }
-        heading(2, "Appendix: the evidence");
-        paragraph(appendix.introduction());
-        List<List<String>> rows = new ArrayList<>();
-        for (EvidenceAppendix.Part part : appendix.parts(report, options.gripp2())) {
-            List<String> row = new ArrayList<>(
-                    List.of(part.part(), String.valueOf(part.eventIds().size())));
-            if (appendix == EvidenceAppendix.FULL) {
-                row.add(String.join(" ", part.eventIds()));
-            }
-            rows.add(row);
-        }
-        table(
-                "The events behind each part of the report",
-                appendix == EvidenceAppendix.FULL ? List.of("Part", "Events", "Event ids") : List.of("Part", "Events"),
-                rows,
-                1);
-        if (appendix == EvidenceAppendix.FULL) {
-            for (LifecycleReport.Gripp2Table evidence : EvidenceAppendix.evidenceTables(report, options.gripp2())) {
-                LifecycleReport.Gripp2Table shown = EvidenceAppendix.withoutEvents(evidence);
-                table(shown.caption(), shown.headers(), shown.rows(), 99);
-            }
-        }
-    }
-
-    private void methods(List<Definition> definitions) {
-        heading(2, "Methods");
-        for (Definition definition : definitions) {
-            md.append("- **")
-                    .append(escape(definition.term()))
-                    .append("**: ")
-                    .append(escape(definition.definition()))
-                    .append('\n');
-        }
-        md.append('\n');
-    }
-
-    private void heading(int level, String text) {
-        md.append("#".repeat(level)).append(' ').append(escape(text)).append("\n\n");
-    }
-
-    private void paragraph(String text) {
-        md.append(escapeLine(text)).append("\n\n");
-    }
-
     /**
-     * A bold caption, then a pipe table: the header row, the delimiter row (columns from
-     * {@code firstNumeric} on aligned right), and the rows.
+     * Where the template writes: its own text as it is, and every value escaped, with {@link
+     * #escapeLine} where the value opens a block (at the start of a line, or after a quote's or list
+     * item's marker) and {@link #escape} elsewhere (in a heading, a cell, emphasis).
      */
-    private void table(String caption, List<String> headers, List<List<String>> rows, int firstNumeric) {
-        md.append("**").append(escape(caption)).append("**\n\n|");
-        headers.forEach(h -> md.append(' ').append(escape(h)).append(" |"));
-        md.append("\n|");
-        for (int i = 0; i < headers.size(); i++) {
-            md.append(i >= firstNumeric ? " ---: |" : " --- |");
+    static final class Output implements TemplateOutput {
+
+        private final StringBuilder text = new StringBuilder(64 * 1024);
+
+        /** Where the line being written starts. */
+        private int line;
+
+        @Override
+        public void writeContent(String value) {
+            writeContent(value, 0, value.length());
         }
-        md.append('\n');
-        for (List<String> row : rows) {
-            md.append('|');
-            row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
-            md.append('\n');
+
+        @Override
+        public void writeContent(String value, int beginIndex, int endIndex) {
+            int newline = value.lastIndexOf('\n', endIndex - 1);
+            if (newline >= beginIndex) {
+                line = text.length() + newline - beginIndex + 1;
+            }
+            text.append(value, beginIndex, endIndex);
         }
-        md.append('\n');
+
+        @Override
+        public void writeUserContent(String value) {
+            if (value != null) {
+                text.append(opensBlock() ? escapeLine(value) : escape(value));
+            }
+        }
+
+        /** Whether the line so far is nothing, or only quote and list item markers ({@code "> "}, {@code "- "}). */
+        private boolean opensBlock() {
+            int length = text.length() - line;
+            if (length % 2 != 0) {
+                return false;
+            }
+            for (int i = line; i < text.length(); i += 2) {
+                char marker = text.charAt(i);
+                if ((marker != '>' && marker != '-') || text.charAt(i + 1) != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 }

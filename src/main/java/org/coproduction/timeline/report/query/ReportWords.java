@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.coproduction.timeline.report.api.LifecycleReport;
 
 /**
  * How the report says codes and times to a person: a code as words ("SERVICE_USER" as "Service
@@ -52,5 +55,24 @@ public final class ReportWords {
     /** {@link #when(Instant, String)} for an instant that is there. */
     public static String when(Instant instant) {
         return when(instant, "");
+    }
+    /** A figure to two decimals. */
+    public static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * A period's end as a reader wants it: its date, or the project's closure for the last phase of a
+     * closed project (the phase ran until then), or "open" while it still runs.
+     */
+    public static String until(Instant end, Instant closedAt) {
+        return when(end, closedAt == null ? "open" : when(closedAt) + " (closure)");
+    }
+    /** Each influencer by name with the kinds of their influence: "Ann: Proposed, Shaped; Bo: Voted". */
+    public static String influencers(List<LifecycleReport.ReportInfluencer> influencers) {
+        return influencers.stream()
+                .map(i -> (i.name() == null ? i.memberId() : i.name()) + ": "
+                        + i.kinds().stream().map(ReportWords::words).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
     }
 }

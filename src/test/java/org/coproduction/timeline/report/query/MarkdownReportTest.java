@@ -43,4 +43,23 @@ class MarkdownReportTest {
         assertThat(MarkdownReport.escape("first\r\nsecond\nthird")).isEqualTo("first  second third");
         assertThat(MarkdownReport.escape(null)).isEmpty();
     }
+
+    @Test
+    void theTemplatesOutputEscapesAValueForWhereItStands() {
+        MarkdownReport.Output out = new MarkdownReport.Output();
+        out.writeUserContent("1. Scoping");
+        out.writeContent("\n\n| ");
+        out.writeUserContent("1. Scoping");
+        out.writeContent(" |\n> ");
+        out.writeUserContent("- quoted");
+        out.writeContent("\n- ");
+        out.writeUserContent("+ listed");
+        out.writeContent("\n### ");
+        out.writeUserContent("2) heading <b>");
+        out.writeContent("\n");
+        out.writeUserContent((String) null);
+
+        assertThat(out.toString())
+                .isEqualTo("1\\. Scoping\n\n| 1. Scoping |\n> \\- quoted\n- \\+ listed\n### 2) heading &lt;b&gt;\n");
+    }
 }
