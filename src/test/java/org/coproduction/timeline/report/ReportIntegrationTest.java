@@ -277,6 +277,11 @@ class ReportIntegrationTest {
         String text = pdfText(pdf);
 
         assertTheSectionsAndPageNumbers(text);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages())
+                    .as("the demo's report (summary appendix, short form) in at most 15 A4 pages, issue 24")
+                    .isBetween(10, 15);
+        }
         assertThat(figures.windows()).hasSizeGreaterThan(2);
         for (Participation.Window window : figures.windows()) {
             assertThat(text)

@@ -275,6 +275,7 @@ public final class DocxReport {
         XWPFTable table = doc.createTable(rows.size(), columns);
         table.setWidth("100%");
         int[] widths = widths(rows, columns);
+        double fontSize = fontSize(rows, columns);
         // Word and LibreOffice lay a table out by its grid: each column's width in twips of the text's 9,000.
         var grid = table.getCTTbl().getTblGrid() != null
                 ? table.getCTTbl().getTblGrid()
@@ -299,7 +300,7 @@ public final class DocxReport {
                 XWPFParagraph text = target.getParagraphs().get(0);
                 text.setSpacingAfter(0);
                 XWPFRun run = run(text, text(cell));
-                run.setFontSize(8);
+                run.setFontSize(fontSize);
                 if (cell.getTagName().equals("th")) {
                     run.setBold(true);
                 }
@@ -313,6 +314,30 @@ public final class DocxReport {
         }
         doc.createParagraph().setSpacingAfter(0);
     }
+
+    /**
+     * The table's font size: 8 points, or less (to 6) for a table so wide that the longest word of
+     * each column would not fit across the page at 8 points (about 100 characters of Arial), so that
+     * no word is broken across lines.
+     */
+    private static double fontSize(List<Element> rows, int columns) {
+        int[] longest = new int[columns];
+        for (Element row : rows) {
+            List<Element> cells = children(row, null);
+            for (int c = 0; c < columns && c < cells.size(); c++) {
+                for (String word : text(cells.get(c)).split(" ")) {
+                    longest[c] = Math.max(longest[c], word.length() + 2);
+                }
+            }
+        }
+        int needed = java.util.Arrays.stream(longest).sum();
+        return needed <= CHARACTERS_AT_8_POINTS
+                ? 8
+                : Math.max(6, Math.floor(16.0 * CHARACTERS_AT_8_POINTS / needed) / 2);
+    }
+
+    /** How many characters of Arial at 8 points, bold headers among them, a row of the text's width holds. */
+    private static final int CHARACTERS_AT_8_POINTS = 95;
 
     /**
      * Each column's share of the width, in percent: as its longest word or, for long text, a share

@@ -10,9 +10,9 @@ import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
 /**
  * The four charts across the lifecycle, drawn once for every format: each has the heading it goes
  * under, its title (also the caption of its data table), the SVG, and the series it draws (phases
- * in order, one value per phase).
+ * in order, one value per phase), and whether its values are counts (whole numbers) or shares.
  */
-record ReportChart(String heading, String title, String svg, Map<String, List<Double>> series) {
+record ReportChart(String heading, String title, String svg, Map<String, List<Double>> series, boolean counts) {
 
     static List<ReportChart> of(Lifecycle lifecycle, List<String> names) {
         List<ReportChart> charts = new ArrayList<>();
@@ -28,7 +28,8 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
                         names,
                         shares,
                         1),
-                shares));
+                shares,
+                false));
 
         Map<String, List<Double>> influence = labelled(lifecycle.influenceShare());
         charts.add(new ReportChart(
@@ -42,7 +43,8 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
                         names,
                         influence,
                         1),
-                influence));
+                influence,
+                false));
 
         Map<String, List<Double>> equality = new LinkedHashMap<>();
         equality.put("Gini", lifecycle.gini());
@@ -59,7 +61,8 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
                         names,
                         equality,
                         1),
-                equality));
+                equality,
+                false));
 
         Map<String, List<Double>> methods = new LinkedHashMap<>();
         for (Map.Entry<DecisionMethod, List<Integer>> entry :
@@ -86,7 +89,8 @@ record ReportChart(String heading, String title, String svg, Map<String, List<Do
                         names,
                         methods,
                         Math.ceil(most)),
-                methods));
+                methods,
+                true));
         return charts;
     }
 

@@ -79,12 +79,11 @@ public final class ReportViews {
         for (PhaseDates phase : overview.phases()) {
             rows.add(List.of(
                     phase.name(),
-                    phase.key(),
                     ReportWords.when(phase.start(), "from the start"),
                     ReportWords.until(phase.end(), overview.closedAt())));
         }
-        Table phases = table(
-                "Phases and their dates (end exclusive)", null, List.of("Phase", "Key", "Start", "End"), rows, NONE);
+        Table phases =
+                table("Phases and their dates (end exclusive)", null, List.of("Phase", "Start", "End"), rows, NONE);
 
         TreeSet<String> perspectives = new TreeSet<>();
         overview.teamSize().forEach(t -> perspectives.addAll(t.byPerspective().keySet()));
@@ -164,7 +163,6 @@ public final class ReportViews {
             decisions.add(List.of(
                     decision.title() == null ? decision.decisionId() : decision.title(),
                     decision.steps().stream().map(ReportWords::words).collect(Collectors.joining(", ")),
-                    ReportWords.words(decision.status()),
                     ReportWords.words(decision.method()),
                     names(decision.influencers())));
         }
@@ -179,7 +177,7 @@ public final class ReportViews {
                         : table(
                                 String.format(DECISIONS_CAPTION, window.name()),
                                 "decisions",
-                                List.of("Decision", "Steps here", "Status", "Method", "Influencers"),
+                                List.of("Decision", "Steps here", "Method", "Influencers"),
                                 decisions,
                                 NONE),
                 proposedHereMadeLater(phase, made),
@@ -201,7 +199,8 @@ public final class ReportViews {
             for (int i = 0; i < names.size(); i++) {
                 List<String> row = new ArrayList<>(List.of(names.get(i)));
                 for (List<Double> values : chart.series().values()) {
-                    row.add(ReportWords.number(values.get(i)));
+                    double value = values.get(i);
+                    row.add(chart.counts() ? String.valueOf(Math.round(value)) : ReportWords.number(value));
                 }
                 rows.add(row);
             }
@@ -229,7 +228,7 @@ public final class ReportViews {
                         null,
                         headers,
                         rows,
-                        1));
+                        NONE));
     }
 
     private static ReportView.Gripp2 gripp2(LifecycleReport.Gripp2 gripp2, Gripp2Form form) {
@@ -351,9 +350,28 @@ public final class ReportViews {
                         .toList());
     }
 
+    /** A GRIPP2 answer's table, whose columns of figures (every cell a number) are aligned as figures. */
     private static Table table(Gripp2Table table) {
-        return table(table.caption(), null, table.headers(), table.rows(), NONE);
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < table.headers().size(); i++) {
+            int column = i;
+            boolean figures = i > 0
+                    && !table.rows().isEmpty()
+                    && table.rows().stream()
+                            .allMatch(row -> FIGURE.matcher(row.get(column)).matches());
+            columns.add(new Column(table.headers().get(i), figures ? Cells.FIGURES : Cells.TEXT));
+        }
+        return new Table(
+                table.caption(),
+                null,
+                columns,
+                table.rows().stream()
+                        .map(r -> new Row(r.get(0), r.subList(1, r.size())))
+                        .toList());
     }
+
+    /** A count or a figure with decimals. */
+    private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** The decisions made or revised in some phase of the report. */
     static Set<String> madeOrRevised(LifecycleReport report) {
