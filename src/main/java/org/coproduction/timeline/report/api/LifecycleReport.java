@@ -261,12 +261,27 @@ public record LifecycleReport(
         }
     }
 
-    /** A small table: a caption, column headers, and rows whose first cell names the row. */
-    public record Gripp2Table(String caption, List<String> headers, List<List<String>> rows) {
+    /**
+     * A small table: a caption, column headers, rows whose first cell names the row, and, for a table
+     * of evidence, the ids of the events behind each row (empty when the table has none).
+     */
+    public record Gripp2Table(
+            String caption, List<String> headers, List<List<String>> rows, List<List<String>> eventIds) {
 
         public Gripp2Table {
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
+            eventIds = eventIds == null
+                    ? List.of()
+                    : eventIds.stream().map(List::copyOf).toList();
+            if (!eventIds.isEmpty() && eventIds.size() != rows.size()) {
+                throw new IllegalArgumentException("the event ids of " + eventIds.size() + " rows for " + rows.size());
+            }
+        }
+
+        /** A table with no events behind its rows. */
+        public Gripp2Table(String caption, List<String> headers, List<List<String>> rows) {
+            this(caption, headers, rows, List.of());
         }
     }
 

@@ -69,13 +69,10 @@ public enum EvidenceAppendix {
         for (Gripp2Item item : report.gripp2().answers(form)) {
             Set<String> ids = new LinkedHashSet<>(item.eventIds());
             for (Gripp2Table table : java.util.Arrays.asList(item.table(), item.evidence())) {
-                int events = table == null ? -1 : table.headers().indexOf(EVENTS);
-                if (events >= 0) {
-                    table.rows()
-                            .forEach(row -> ids.addAll(List.of(row.get(events).split(" "))));
+                if (table != null) {
+                    table.eventIds().forEach(ids::addAll);
                 }
             }
-            ids.remove("");
             if (!ids.isEmpty()) {
                 parts.add(new Part("GRIPP2: " + item.item(), List.copyOf(ids)));
             }
@@ -89,26 +86,6 @@ public enum EvidenceAppendix {
                 .map(Gripp2Item::evidence)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-    }
-
-    /** The header of a column of event ids in a GRIPP2 item's table, which the appendix holds instead. */
-    static final String EVENTS = "Events";
-
-    /** A GRIPP2 item's table without its column of event ids. */
-    static Gripp2Table withoutEvents(Gripp2Table table) {
-        int events = table.headers().indexOf(EVENTS);
-        if (events < 0) {
-            return table;
-        }
-        List<String> headers = new ArrayList<>(table.headers());
-        headers.remove(events);
-        List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : table.rows()) {
-            List<String> kept = new ArrayList<>(row);
-            kept.remove(events);
-            rows.add(kept);
-        }
-        return new Gripp2Table(table.caption(), headers, rows);
     }
 
     /** What the appendix says above its table. */

@@ -557,6 +557,7 @@ final class Gripp2Items {
     /** Each decision made, its outcome in force, method, influencers and events: the full appendix's table. */
     private Gripp2Table outcomesLinkedToDecisions() {
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> eventIds = new ArrayList<>();
         for (DecisionFacts facts : decisions) {
             if (facts.made() == null) {
                 continue;
@@ -578,15 +579,16 @@ final class Gripp2Items {
                     ReportWords.influencers(answer.influencers().stream()
                             .map(i -> new LifecycleReport.ReportInfluencer(
                                     i.memberId(), i.name(), i.perspectives(), i.kinds(), List.of()))
-                            .toList()),
-                    String.join(" ", events)));
+                            .toList())));
+            eventIds.add(List.copyOf(events));
         }
         return rows.isEmpty()
                 ? null
                 : new Gripp2Table(
                         "Decisions made, their outcomes and influencers",
-                        List.of("Decision", "Made", "Method", "Outcome", "Influencers", EvidenceAppendix.EVENTS),
-                        rows);
+                        List.of("Decision", "Made", "Method", "Outcome", "Influencers"),
+                        rows,
+                        eventIds);
     }
 
     private static boolean within(Instant t, Window window) {

@@ -282,7 +282,7 @@ public final class ReportViews {
                 team,
                 null,
                 item.text(),
-                item.table() == null ? null : table(EvidenceAppendix.withoutEvents(item.table())));
+                item.table() == null ? null : table(item.table()));
     }
 
     /** Who wrote the team's answer, and from when it reads so. */
@@ -326,7 +326,7 @@ public final class ReportViews {
                 new Table("The events behind each part of the report", null, columns, rows),
                 full
                         ? EvidenceAppendix.evidenceTables(report, options.gripp2()).stream()
-                                .map(t -> table(EvidenceAppendix.withoutEvents(t)))
+                                .map(ReportViews::table)
                                 .toList()
                         : List.of());
     }
