@@ -14,7 +14,8 @@ export const LANES = [
   { key: 'influences', label: 'Influences', color: '#00703c', symbol: 'triangle',
     types: ['InfluenceRecorded', 'InfluenceRetracted'] },
   { key: 'reflections', label: 'Reflections and interviews', color: '#a4001d', symbol: 'pin',
-    types: ['ReflectionWritten', 'ReflectionCoded', 'InterviewRecorded', 'Gripp2ItemWritten'] },
+    types: ['ReflectionWritten', 'ReflectionCoded', 'InterviewRecorded', 'Gripp2ItemWritten',
+      'CodeDefined', 'CodeRevised', 'CodesMerged', 'CodeRetired'] },
 ];
 
 const LANE_OF = new Map(LANES.flatMap((lane, i) => lane.types.map((t) => [t, i])));
@@ -97,6 +98,10 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'ReflectionWritten': return `${who(d.authorId)} wrote a ${d.visibility === 'PRIVATE' ? 'private' : 'team'} reflection`;
     case 'ReflectionCoded': return `${cap(names.reflection(d.reflectionId))} coded: ${(d.codes || []).join(', ')}`;
     case 'InterviewRecorded': return `${who(d.intervieweeId)} interviewed by ${who(d.interviewerId)}`;
+    case 'CodeDefined': return `${who(d.changedBy)} defined the code ${d.name || d.code}`;
+    case 'CodeRevised': return `${who(d.changedBy)} revised the code ${d.name || d.code}`;
+    case 'CodesMerged': return `${who(d.changedBy)} merged the codes ${(d.codes || []).join(', ')} into ${d.into}`;
+    case 'CodeRetired': return `${who(d.changedBy)} retired the code ${d.code}`;
     case 'Gripp2ItemWritten': return `${(d.authors || []).map(who).join(', ')} wrote the report's GRIPP2 answer on ${(d.item || '').toLowerCase()}`;
     default: return typeLabel(entry.type);
   }

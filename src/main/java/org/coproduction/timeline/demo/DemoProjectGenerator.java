@@ -964,6 +964,7 @@ public final class DemoProjectGenerator {
                 holdMeeting(index);
             }
             recordInterviews();
+            defineCodebook();
             retractContributions();
             retractInfluences();
             writeReportItems();
@@ -1844,6 +1845,60 @@ public final class DemoProjectGenerator {
          * what that does: she is "Withdrawn member 1" everywhere, her turns and influences still
          * counted, her name and words unreadable. Recorded at closure, after everything about her.
          */
+        /**
+         * In the analysis phase the team writes down the codebook it has been coding with: each theme
+         * defined with what it means, tokenism under power, and one description sharpened a month
+         * later (docs/codebook.md).
+         */
+        private void defineCodebook() {
+            Instant at = utc(Phase.ANALYSIS.startDate.plusDays(7), 10, 0);
+            String by = team.stream()
+                    .filter(m -> m.isMemberAt(at) && !m.id.equals(WITHDRAWN_MEMBER))
+                    .filter(m -> m.roleAt(at) == Role.SERVICE_USER_RESEARCHER)
+                    .map(m -> m.id)
+                    .findFirst()
+                    .orElseThrow();
+            Map<Theme, String> meaning = new EnumMap<>(Theme.class);
+            meaning.put(Theme.POWER, "Who decides, who sets the agenda, and whose view carries.");
+            meaning.put(Theme.TRUST, "Confidence in each other and in the study, won or lost.");
+            meaning.put(
+                    Theme.LIVED_EXPERIENCE_VALUED,
+                    "Lived experience treated as expertise: asked for, heard, acted on.");
+            meaning.put(Theme.TOKENISM, "Involvement in name only: asked late or not heard.");
+            meaning.put(Theme.EMOTIONAL_LABOUR, "The cost to members of holding their own and others' stories.");
+            meaning.put(Theme.ROLE_CLARITY, "Knowing, or not, in which role one is there.");
+            meaning.put(Theme.TIME_PRESSURE, "Deadlines and papers that leave no time to take part.");
+            meaning.put(Theme.LEARNING, "What members learned from each other and about research.");
+            for (Theme theme : Theme.values()) {
+                if (theme == Theme.TOKENISM) {
+                    continue;
+                }
+                defineCode(at, theme, meaning.get(theme), null, by);
+            }
+            defineCode(at, Theme.TOKENISM, meaning.get(Theme.TOKENISM), Theme.POWER.code, by);
+            Instant later = at.plus(Duration.ofDays(28));
+            emit("CodeRevised", later, later.plus(Duration.ofHours(1)), data -> data.put("code", Theme.TOKENISM.code)
+                    .put("name", "Tokenism")
+                    .put(
+                            "description",
+                            "Involvement in name only: asked late, asked to add a view at the end, or not heard."
+                                    + " Not for disagreement that was heard and answered.")
+                    .put("parent", Theme.POWER.code)
+                    .put("changedBy", by));
+        }
+
+        private void defineCode(Instant at, Theme theme, String description, String parent, String by) {
+            emit("CodeDefined", at, at.plus(Duration.ofHours(1)), data -> {
+                data.put("code", theme.code)
+                        .put("name", Character.toUpperCase(theme.phrase.charAt(0)) + theme.phrase.substring(1))
+                        .put("description", description);
+                if (parent != null) {
+                    data.put("parent", parent);
+                }
+                data.put("changedBy", by);
+            });
+        }
+
         /**
          * Near the end the team writes what only it can say in its report: its definition of
          * involvement and its critical reflections, the second written again a few days later.

@@ -50,7 +50,11 @@ public final class EventSchemas {
             "ReflectionCoded",
             "InterviewRecorded",
             "ConsentWithdrawn",
-            "Gripp2ItemWritten");
+            "Gripp2ItemWritten",
+            "CodeDefined",
+            "CodeRevised",
+            "CodesMerged",
+            "CodeRetired");
 
     /** Where the schemas say they live ({@code $id}); their relative {@code $ref}s resolve against it. */
     static final String SCHEMA_BASE_URI = "https://coproduction-timeline.org/events-schema/";

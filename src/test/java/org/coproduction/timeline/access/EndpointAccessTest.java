@@ -113,6 +113,7 @@ class EndpointAccessTest {
                 "/influence",
                 "/participation",
                 "/members/{memberId}/trajectory",
+                "/codebook",
                 "/report")) {
             TABLE.put("GET /api/projects/{projectId}" + read, inProject(Who.VIEWER, true));
         }
@@ -140,6 +141,15 @@ class EndpointAccessTest {
         TABLE.put("POST /api/projects/{projectId}/reflections", inProject(Who.MEMBER, false));
         TABLE.put("POST /api/projects/{projectId}/reflections/{reflectionId}/codes", inProject(Who.MEMBER, false));
         TABLE.put("POST /api/projects/{projectId}/report/items/{item}", inProject(Who.MEMBER, false));
+        // The codebook is changed in a member's name: the recorder's and coordinator's accounts here are
+        // linked to no member and name none, so the adapter refuses them after the door let them through.
+        for (String change : List.of("/codes", "/revisions", "/merges", "/retirements")) {
+            TABLE.put(
+                    "POST /api/projects/{projectId}/codebook" + change,
+                    who -> who == Who.RECORDER || who == Who.COORDINATOR
+                            ? Expect.FORBIDDEN
+                            : inProject(Who.MEMBER, false).apply(who));
+        }
         // Only a coordinator may withdraw another member's consent; a member only their own (not this one).
         TABLE.put(
                 "POST /api/projects/{projectId}/members/{memberId}/consent-withdrawal",

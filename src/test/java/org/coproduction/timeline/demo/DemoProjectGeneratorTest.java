@@ -59,7 +59,9 @@ class DemoProjectGeneratorTest {
             Map.entry("ReflectionCoded", List.of("reflectionId", "codes", "codedBy")),
             Map.entry("InterviewRecorded", List.of("interviewId", "intervieweeId", "interviewerId")),
             Map.entry("ConsentWithdrawn", List.of("memberId")),
-            Map.entry("Gripp2ItemWritten", List.of("item", "text", "authors")));
+            Map.entry("Gripp2ItemWritten", List.of("item", "text", "authors")),
+            Map.entry("CodeDefined", List.of("code", "changedBy")),
+            Map.entry("CodeRevised", List.of("code", "changedBy")));
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "kind@MeetingHeld", Set.of("TEAM", "STEERING", "ADVISORY", "ANALYSIS_WORKSHOP", "OTHER"),
@@ -398,6 +400,7 @@ class DemoProjectGeneratorTest {
         private final Map<String, String> influenceDecision = new HashMap<>();
         private final Set<String> retractedInfluences = new HashSet<>();
         private final Set<String> reflections = new HashSet<>();
+        private final Set<String> codes = new HashSet<>();
         private final Map<String, Set<String>> idsByKind = new HashMap<>();
 
         void apply(int lineNumber, JsonNode line) {
@@ -522,6 +525,18 @@ class DemoProjectGeneratorTest {
                         member(m.asText(), at, where);
                         require(!withdrawn.contains(m.asText()), where, m.asText() + " withdrew consent");
                     });
+                }
+                case "CodeDefined" -> {
+                    require(codes.add(text.apply("code")), where, "code defined twice");
+                    require(
+                            !data.has("parent") || codes.contains(text.apply("parent")),
+                            where,
+                            "parent not defined before");
+                    member(text.apply("changedBy"), at, where);
+                }
+                case "CodeRevised" -> {
+                    require(codes.contains(text.apply("code")), where, "revises a code not defined");
+                    member(text.apply("changedBy"), at, where);
                 }
                 default -> violations.add(where + ": unexpected type");
             }

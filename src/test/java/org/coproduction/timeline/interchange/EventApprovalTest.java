@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
@@ -214,7 +218,29 @@ public class EventApprovalTest {
                                 OCCURRED_AT,
                                 Gripp2Topic.REFLECTIONS,
                                 "Meeting in the evening let carers come; the glossary came too late.",
-                                List.of(ADA, BEN))));
+                                List.of(ADA, BEN))),
+                sample(
+                        20,
+                        new CodeDefined(
+                                PROJECT,
+                                OCCURRED_AT,
+                                "tokenism",
+                                "Tokenism",
+                                "Involvement in name only: asked, then not heard.",
+                                "power",
+                                ADA)),
+                sample(
+                        21,
+                        new CodeRevised(
+                                PROJECT,
+                                OCCURRED_AT,
+                                "tokenism",
+                                "Tokenistic involvement",
+                                "Asked to take part, then not heard, or heard and ignored.",
+                                "power",
+                                BEN)),
+                sample(22, new CodesMerged(PROJECT, OCCURRED_AT, List.of("being-heard", "voice"), "power", ADA)),
+                sample(23, new CodeRetired(PROJECT, OCCURRED_AT, "jargon", "Folded into the glossary work.", BEN)));
     }
 
     private static Sample sample(int number, ProjectEvent event) {

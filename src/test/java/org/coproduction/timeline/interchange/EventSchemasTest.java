@@ -73,13 +73,17 @@ class EventSchemasTest {
             Map.entry("ConsentWithdrawn", "\"memberId\": \"M1\""),
             Map.entry(
                     "Gripp2ItemWritten",
-                    "\"item\": \"REFLECTIONS\", \"text\": \"Evening meetings helped.\", \"authors\": [\"M1\"]"));
+                    "\"item\": \"REFLECTIONS\", \"text\": \"Evening meetings helped.\", \"authors\": [\"M1\"]"),
+            Map.entry("CodeDefined", "\"code\": \"power\", \"changedBy\": \"M1\""),
+            Map.entry("CodeRevised", "\"code\": \"power\", \"changedBy\": \"M1\""),
+            Map.entry("CodesMerged", "\"codes\": [\"voice\"], \"into\": \"power\", \"changedBy\": \"M1\""),
+            Map.entry("CodeRetired", "\"code\": \"jargon\", \"changedBy\": \"M1\""));
 
     private static final List<String> V1_TYPES = EventSchemas.V1_TYPES;
 
     @Test
     void hasASchemaFileForEveryContractType() {
-        assertThat(V1_TYPES).hasSize(19).doesNotHaveDuplicates();
+        assertThat(V1_TYPES).hasSize(23).doesNotHaveDuplicates();
         for (String type : V1_TYPES) {
             assertThat(SCHEMA_FOLDER.resolve(type + ".v1.schema.json")).isRegularFile();
             assertThat(SCHEMAS.versionsOf(type)).contains(1);

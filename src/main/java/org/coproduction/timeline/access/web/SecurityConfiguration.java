@@ -135,13 +135,17 @@ class SecurityConfiguration {
                                 PROJECT + "/decisions/*/revisions",
                                 PROJECT + "/interviews")
                         .access(decide.inProject(RECORDER))
-                        // Members: their own reflections, the report's GRIPP2 answers they write, and their own
-                        // consent (the adapter checks "own").
+                        // Members: their own reflections, the report's GRIPP2 answers they write, the codebook
+                        // (changed in their name), and their own consent (the adapter checks "own").
                         .requestMatchers(
                                 POST,
                                 PROJECT + "/reflections",
                                 PROJECT + "/reflections/*/codes",
                                 PROJECT + "/report/items/*",
+                                PROJECT + "/codebook/codes",
+                                PROJECT + "/codebook/revisions",
+                                PROJECT + "/codebook/merges",
+                                PROJECT + "/codebook/retirements",
                                 PROJECT + "/members/*/consent-withdrawal")
                         .access(decide.inProject(MEMBER))
                         // Viewers (and the site administrator): the project's views and reports, each named.
@@ -157,6 +161,7 @@ class SecurityConfiguration {
                                 PROJECT + "/influence",
                                 PROJECT + "/participation",
                                 PROJECT + "/members/*/trajectory",
+                                PROJECT + "/codebook",
                                 PROJECT + "/report")
                         .access(decide.inProjectOrSiteAdmin(VIEWER))
                         // The pages and the API's documentation, for any signed-in account.

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
@@ -113,8 +114,18 @@ public final class ProjectHistory {
     private final Map<String, List<Coding>> codings = new HashMap<>();
     private final Set<String> withdrawn = new HashSet<>();
     private final Set<String> excluded = new HashSet<>();
-    // Who was interviewed, and when; its summary and codes are personal text and not kept.
-    private record Interview(String intervieweeId, Instant occurredAt) {}
+    /** An interview without its summary (personal text, not kept): who was interviewed, when, and its codes. */
+    public record Interview(String interviewId, String intervieweeId, Instant occurredAt, List<String> codes) {
+
+        public Interview {
+            codes = codes == null ? List.of() : List.copyOf(codes);
+        }
+    }
+
+    /** A change to the codebook, with the event that recorded it. */
+    public record CodebookChange(CodebookEvent event, String eventId, long order) {}
+
+    private final List<CodebookChange> codebook = new ArrayList<>();
 
     private final List<Interview> interviews = new ArrayList<>();
     private final List<Gripp2Written> gripp2Written = new ArrayList<>();
@@ -213,7 +224,7 @@ public final class ProjectHistory {
                             eventId,
                             order));
         } else if (event instanceof InterviewRecorded e) {
-            interviews.add(new Interview(e.intervieweeId(), at));
+            interviews.add(new Interview(e.interviewId(), e.intervieweeId(), at, e.codes()));
         } else if (event instanceof Gripp2ItemWritten e) {
             gripp2Written.add(new Gripp2Written(e.item(), e.text(), e.authors(), at, eventId));
         } else if (event instanceof ConsentWithdrawn e) {
@@ -224,6 +235,8 @@ public final class ProjectHistory {
         } else if (event instanceof ReflectionCoded e) {
             codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
                     .add(new Coding(e.reflectionId(), e.codes(), e.codedBy(), at, order));
+        } else if (event instanceof CodebookEvent e) {
+            codebook.add(new CodebookChange(e, eventId, order));
         }
     }
 
@@ -351,6 +364,23 @@ public final class ProjectHistory {
                         || excluded.contains(contribution.memberId())
                 ? null
                 : contribution;
+    }
+
+    /** The interviews that occurred by asOf (none of an excluded member), in the order recorded. */
+    public List<Interview> interviewsBy(Instant asOf) {
+        return interviews.stream()
+                .filter(i -> !i.occurredAt().isAfter(asOf) && !excluded.contains(i.intervieweeId()))
+                .toList();
+    }
+
+    /** The codebook's changes that occurred by asOf, by occurredAt then in the order recorded. */
+    public List<CodebookChange> codebook(Instant asOf) {
+        return codebook.stream()
+                .filter(c -> !c.event().occurredAt().isAfter(asOf))
+                .sorted(java.util.Comparator.comparing(
+                                (CodebookChange c) -> c.event().occurredAt())
+                        .thenComparingLong(CodebookChange::order))
+                .toList();
     }
 
     public List<Reflection> reflections(Instant asOf) {

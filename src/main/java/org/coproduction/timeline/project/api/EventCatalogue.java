@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent;
@@ -42,6 +43,10 @@ public final class EventCatalogue {
         register("InterviewRecorded", JournalEvent.InterviewRecorded.class);
         register("ConsentWithdrawn", JournalEvent.ConsentWithdrawn.class, 2);
         register("Gripp2ItemWritten", JournalEvent.Gripp2ItemWritten.class);
+        register("CodeDefined", CodebookEvent.CodeDefined.class);
+        register("CodeRevised", CodebookEvent.CodeRevised.class);
+        register("CodesMerged", CodebookEvent.CodesMerged.class);
+        register("CodeRetired", CodebookEvent.CodeRetired.class);
     }
 
     private EventCatalogue() {}

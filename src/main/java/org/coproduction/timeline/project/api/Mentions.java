@@ -2,6 +2,7 @@ package org.coproduction.timeline.project.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent;
@@ -38,6 +39,8 @@ public final class Mentions {
             ids.add(e.interviewerId());
         } else if (event instanceof JournalEvent.Gripp2ItemWritten e) {
             ids.addAll(e.authors());
+        } else if (event instanceof CodebookEvent e) {
+            ids.add(e.changedBy());
         } else if (event instanceof JournalEvent.ConsentWithdrawn e) {
             ids.add(e.memberId());
         }

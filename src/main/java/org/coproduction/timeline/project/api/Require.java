@@ -108,6 +108,16 @@ public final class Require {
         }
     }
 
+    /** A qualitative code: not blank, at most 200 characters, printable. */
+    public static String code(String field, String value) {
+        present(field, value);
+        if (value.isBlank() || value.length() > 200) {
+            throw new InvalidFieldException(field, "must be a non-blank code of at most 200 characters");
+        }
+        printable(field, value);
+        return value;
+    }
+
     public static List<String> codes(String field, List<String> values, boolean nonEmpty) {
         present(field, values);
         if (nonEmpty && values.isEmpty()) {
@@ -206,6 +216,10 @@ public final class Require {
 
         public String optionalText(String field, String value) {
             return check(() -> Require.optionalText(field, value), value);
+        }
+
+        public String code(String field, String value) {
+            return check(() -> Require.code(field, value), value);
         }
 
         public List<String> codes(String field, List<String> values, boolean nonEmpty) {

@@ -5,6 +5,7 @@ import static org.coproduction.timeline.project.api.RuleViolationException.confl
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.project.api.ProjectEvent;
@@ -48,6 +49,8 @@ final class Consent {
                         g.authors().get(i),
                         "withdrew consent: they may not be named as an author");
             }
+        } else if (event instanceof CodebookEvent c) {
+            refuseIfWithdrawn("changedBy", c.changedBy(), "withdrew consent: no change to the codebook may name them");
         } else if (event instanceof InterviewRecorded i) {
             refuseIfWithdrawn("intervieweeId", i.intervieweeId(), "withdrew consent: no interview may be recorded");
             refuseIfWithdrawn("interviewerId", i.interviewerId(), "withdrew consent: no interview may be recorded");

@@ -8,6 +8,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.coproduction.timeline.codebook.api.CodebookCommand.DefineCode;
+import org.coproduction.timeline.codebook.api.CodebookCommand.MergeCodes;
+import org.coproduction.timeline.codebook.api.CodebookCommand.RetireCode;
+import org.coproduction.timeline.codebook.api.CodebookCommand.ReviseCode;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
 import org.coproduction.timeline.decision.api.DecisionCommand.MakeDecision;
 import org.coproduction.timeline.decision.api.DecisionCommand.ProposeDecision;
 import org.coproduction.timeline.decision.api.DecisionCommand.RecordInfluence;
@@ -192,6 +200,28 @@ class Project {
     @CommandHandler
     void handle(WithdrawConsent c) {
         record(new ConsentWithdrawn(c.projectId(), c.occurredAt(), c.memberId(), c.scope()));
+    }
+
+    @CommandHandler
+    void handle(DefineCode c) {
+        record(new CodeDefined(
+                c.projectId(), c.occurredAt(), c.code(), c.name(), c.description(), c.parent(), c.changedBy()));
+    }
+
+    @CommandHandler
+    void handle(ReviseCode c) {
+        record(new CodeRevised(
+                c.projectId(), c.occurredAt(), c.code(), c.name(), c.description(), c.parent(), c.changedBy()));
+    }
+
+    @CommandHandler
+    void handle(MergeCodes c) {
+        record(new CodesMerged(c.projectId(), c.occurredAt(), c.codes(), c.into(), c.changedBy()));
+    }
+
+    @CommandHandler
+    void handle(RetireCode c) {
+        record(new CodeRetired(c.projectId(), c.occurredAt(), c.code(), c.reason(), c.changedBy()));
     }
 
     private void record(ProjectEvent event) {

@@ -6,6 +6,8 @@ import static org.coproduction.timeline.project.api.RuleViolationException.notFo
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
+import org.coproduction.timeline.codebook.command.Codebook;
 import org.coproduction.timeline.decision.api.DecisionEvent;
 import org.coproduction.timeline.decision.command.DecisionLog;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
@@ -21,6 +23,8 @@ import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.command.Journal;
 
 /**
@@ -41,6 +45,7 @@ public final class ProjectState {
     private final DecisionLog decisions = new DecisionLog();
     private final Journal journal = new Journal();
     private final Consent consent = new Consent();
+    private final Codebook codebook = new Codebook();
 
     public Team team() {
         return team;
@@ -56,6 +61,10 @@ public final class ProjectState {
 
     public Journal journal() {
         return journal;
+    }
+
+    public Codebook codebook() {
+        return codebook;
     }
 
     public boolean isRegistered() {
@@ -102,6 +111,9 @@ public final class ProjectState {
             decisions.check(decision, this);
         } else if (event instanceof JournalEvent entry) {
             journal.check(entry, this);
+        } else if (event instanceof CodebookEvent change) {
+            team.requireMemberAt("changedBy", change.changedBy(), change.occurredAt());
+            codebook.check(change);
         }
     }
 
@@ -149,6 +161,13 @@ public final class ProjectState {
             decisions.evolve(decision);
         } else if (event instanceof JournalEvent entry) {
             journal.evolve(entry);
+            if (entry instanceof ReflectionCoded coded) {
+                codebook.used(coded.codes());
+            } else if (entry instanceof InterviewRecorded interview) {
+                codebook.used(interview.codes());
+            }
+        } else if (event instanceof CodebookEvent change) {
+            codebook.evolve(change);
         }
     }
 }

@@ -40,12 +40,16 @@ public final class Journal {
                 throw notFound("reflectionId", "reflection " + coded.reflectionId() + " is not recorded");
             }
             project.team().requireMemberAt("codedBy", coded.codedBy(), coded.occurredAt());
+            project.codebook().requireUsable("codes", coded.codes(), coded.occurredAt());
         } else if (event instanceof InterviewRecorded interview) {
             if (interviews.contains(interview.interviewId())) {
                 throw conflict("interviewId", "interview " + interview.interviewId() + " is already recorded");
             }
             project.team().requireMemberAt("intervieweeId", interview.intervieweeId(), interview.occurredAt());
             project.team().requireMemberAt("interviewerId", interview.interviewerId(), interview.occurredAt());
+            if (interview.codes() != null) {
+                project.codebook().requireUsable("codes", interview.codes(), interview.occurredAt());
+            }
         } else if (event instanceof Gripp2ItemWritten written) {
             for (int i = 0; i < written.authors().size(); i++) {
                 project.team()

@@ -1,0 +1,112 @@
+package org.coproduction.timeline.codebook.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.project.api.Require;
+
+/** Requests to change a project's codebook; each becomes the {@link CodebookEvent} of its name. */
+public sealed interface CodebookCommand {
+
+    /** The longest display name of a code. */
+    int MAX_NAME = 200;
+
+    /** The longest description of a code. */
+    int MAX_DESCRIPTION = 4_000;
+
+    record DefineCode(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            String code,
+            String name,
+            String description,
+            String parent,
+            String changedBy)
+            implements CodebookCommand {
+        public DefineCode {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.code("code", code);
+            name = fields.optionalText("name", words(name, MAX_NAME, "name"));
+            description = fields.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
+            parent = parent == null ? null : fields.code("parent", parent);
+            fields.id("changedBy", changedBy);
+            fields.done();
+        }
+    }
+
+    record ReviseCode(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            String code,
+            String name,
+            String description,
+            String parent,
+            String changedBy)
+            implements CodebookCommand {
+        public ReviseCode {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.code("code", code);
+            name = fields.optionalText("name", words(name, MAX_NAME, "name"));
+            description = fields.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
+            parent = parent == null ? null : fields.code("parent", parent);
+            fields.id("changedBy", changedBy);
+            fields.done();
+        }
+    }
+
+    record MergeCodes(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            List<String> codes,
+            String into,
+            String changedBy)
+            implements CodebookCommand {
+        public MergeCodes {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            codes = fields.codes("codes", codes, true);
+            fields.code("into", into);
+            fields.id("changedBy", changedBy);
+            fields.done();
+            if (codes.stream().distinct().count() != codes.size()) {
+                throw new InvalidFieldException("codes", "must not name a code twice");
+            }
+        }
+    }
+
+    record RetireCode(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            String code,
+            String reason,
+            String changedBy)
+            implements CodebookCommand {
+        public RetireCode {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.code("code", code);
+            reason = fields.optionalText("reason", words(reason, MAX_DESCRIPTION, "reason"));
+            fields.id("changedBy", changedBy);
+            fields.done();
+        }
+    }
+
+    /** Optional words: blank reads as absent, and at most {@code max} characters. */
+    private static String words(String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidFieldException(field, "must be at most " + max + " characters");
+        }
+        return stripped;
+    }
+}

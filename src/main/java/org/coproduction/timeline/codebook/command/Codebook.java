@@ -1,0 +1,145 @@
+package org.coproduction.timeline.codebook.command;
+
+import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.meeting.api.IpaCategory;
+
+/**
+ * A project's codebook as far as its rules need it: which codes are known (defined, or given in a
+ * coding), each one's parent, and which were merged or retired and when. A code merged or retired
+ * may not be given in a coding that occurred from then on, nor be changed again; the IPA categories
+ * are built in and cannot be defined; a code cannot sit under itself, directly or through others.
+ */
+public final class Codebook {
+
+    private record Entry(String parent, boolean defined, Instant closedAt, String mergedInto) {}
+
+    private final Map<String, Entry> codes = new HashMap<>();
+    private final Set<String> ipa = new HashSet<>();
+
+    public Codebook() {
+        for (IpaCategory category : IpaCategory.values()) {
+            ipa.add(category.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Refuses a codebook change that breaks a rule; {@code changedBy} is checked by the caller. */
+    public void check(CodebookEvent event) {
+        if (event instanceof CodeDefined defined) {
+            if (ipa.contains(defined.code().toLowerCase(Locale.ROOT))) {
+                throw conflict("code", "\"" + defined.code() + "\" is one of Bales' IPA categories, built in");
+            }
+            Entry entry = codes.get(defined.code());
+            if (entry != null && entry.defined()) {
+                throw conflict("code", "code \"" + defined.code() + "\" is already defined; revise it instead");
+            }
+            requireOpen("code", defined.code());
+            requireParent(defined.code(), defined.parent());
+        } else if (event instanceof CodeRevised revised) {
+            requireKnown("code", revised.code());
+            requireOpen("code", revised.code());
+            requireParent(revised.code(), revised.parent());
+        } else if (event instanceof CodesMerged merged) {
+            requireKnown("into", merged.into());
+            requireOpen("into", merged.into());
+            for (int i = 0; i < merged.codes().size(); i++) {
+                String code = merged.codes().get(i);
+                String field = "codes[" + i + "]";
+                requireKnown(field, code);
+                requireOpen(field, code);
+                if (code.equals(merged.into())) {
+                    throw conflict(field, "a code cannot be merged into itself");
+                }
+            }
+        } else if (event instanceof CodeRetired retired) {
+            requireKnown("code", retired.code());
+            requireOpen("code", retired.code());
+        }
+    }
+
+    /** Refuses a coding, occurring at {@code at}, that gives a code merged or retired by then. */
+    public void requireUsable(String field, List<String> given, Instant at) {
+        for (int i = 0; i < given.size(); i++) {
+            Entry entry = codes.get(given.get(i));
+            if (entry != null && entry.closedAt() != null && !at.isBefore(entry.closedAt())) {
+                throw conflict(
+                        field + "[" + i + "]",
+                        "code \"" + given.get(i) + "\" was "
+                                + (entry.mergedInto() == null
+                                        ? "retired"
+                                        : "merged into \"" + entry.mergedInto() + "\"")
+                                + " at " + entry.closedAt() + (entry.mergedInto() == null ? "" : ": give that code"));
+            }
+        }
+    }
+
+    public void evolve(CodebookEvent event) {
+        if (event instanceof CodeDefined defined) {
+            codes.put(defined.code(), new Entry(defined.parent(), true, null, null));
+        } else if (event instanceof CodeRevised revised) {
+            Entry entry = codes.get(revised.code());
+            codes.put(revised.code(), new Entry(revised.parent(), entry.defined(), null, null));
+        } else if (event instanceof CodesMerged merged) {
+            for (String code : merged.codes()) {
+                Entry entry = codes.get(code);
+                codes.put(code, new Entry(entry.parent(), entry.defined(), merged.occurredAt(), merged.into()));
+            }
+        } else if (event instanceof CodeRetired retired) {
+            Entry entry = codes.get(retired.code());
+            codes.put(retired.code(), new Entry(entry.parent(), entry.defined(), retired.occurredAt(), null));
+        }
+    }
+
+    /** Takes in the codes a coding gave: each becomes a code of the codebook, if it was not one. */
+    public void used(List<String> given) {
+        if (given != null) {
+            given.forEach(code -> codes.putIfAbsent(code, new Entry(null, false, null, null)));
+        }
+    }
+
+    private void requireKnown(String field, String code) {
+        if (!codes.containsKey(code)) {
+            throw notFound(field, "code \"" + code + "\" is neither defined nor given in any coding");
+        }
+    }
+
+    private void requireOpen(String field, String code) {
+        Entry entry = codes.get(code);
+        if (entry != null && entry.closedAt() != null) {
+            throw conflict(
+                    field,
+                    "code \"" + code + "\" was "
+                            + (entry.mergedInto() == null ? "retired" : "merged into \"" + entry.mergedInto() + "\"")
+                            + " and cannot be changed or used");
+        }
+    }
+
+    /** The parent must be another known, open code, and not one of the code's own descendants. */
+    private void requireParent(String code, String parent) {
+        if (parent == null) {
+            return;
+        }
+        requireKnown("parent", parent);
+        requireOpen("parent", parent);
+        for (String up = parent;
+                up != null;
+                up = codes.containsKey(up) ? codes.get(up).parent() : null) {
+            if (up.equals(code)) {
+                throw conflict("parent", "code \"" + code + "\" cannot sit under itself or a code beneath it");
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.coproduction.timeline.codebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.coproduction.timeline.demo.DemoProjectGenerator;
+import org.coproduction.timeline.interchange.ImportProgress;
+import org.coproduction.timeline.interchange.JsonLinesImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The demo's codebook over HTTP, held to a count made here from the demo's lines alone: for each
+ * code, the reflections whose latest coding gives it and the interviews that give it.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+class CodebookIntegrationTest {
+
+    private static final String DEMO = DemoProjectGenerator.DEMO_PROJECT_ID;
+
+    @Autowired
+    private JsonLinesImporter importer;
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @TempDir
+    private Path dir;
+
+    @Test
+    void theDemosCodebookHoldsItsThemesAsDefinedWithTheirUseCountedAsTheLinesSay() throws IOException {
+        List<ObjectNode> lines = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).events();
+        Path file = dir.resolve("demo.jsonl");
+        Files.write(file, lines.stream().map(ObjectNode::toString).toList());
+        importer.importFile(file, new ImportProgress() {});
+
+        JsonNode codebook = http.getForObject(
+                "/api/projects/" + DEMO + "/codebook?asOf=2024-01-31&knownAt=" + Instant.now(), JsonNode.class);
+
+        Map<String, Integer> expected = expectedUse(lines);
+        Map<String, Integer> actual = new TreeMap<>();
+        Map<String, JsonNode> byCode = new HashMap<>();
+        codebook.get("codes").forEach(code -> {
+            actual.put(
+                    code.get("code").asText(),
+                    code.get("usage").get("reflections").asInt()
+                            + code.get("usage").get("interviews").asInt());
+            byCode.put(code.get("code").asText(), code);
+        });
+        assertThat(actual).isEqualTo(expected).hasSize(8);
+        assertThat(byCode.values())
+                .allSatisfy(code -> assertThat(code.get("status").asText()).isEqualTo("DEFINED"));
+        JsonNode tokenism = byCode.get("tokenism");
+        assertThat(tokenism.get("parent").asText()).isEqualTo("power");
+        assertThat(tokenism.get("depth").asInt()).isEqualTo(1);
+        assertThat(tokenism.get("description").asText()).startsWith("Involvement in name only: asked late, asked");
+        assertThat(tokenism.get("eventIds")).hasSize(2);
+        assertThat(codebook.get("ipa")).hasSize(12);
+
+        JsonNode before = http.getForObject(
+                "/api/projects/" + DEMO + "/codebook?asOf=2022-09-01&knownAt=" + Instant.now(), JsonNode.class);
+        assertThat(before.get("codes"))
+                .as("before the analysis phase the themes are codes from use only")
+                .isNotEmpty()
+                .allSatisfy(code -> assertThat(code.get("status").asText()).isEqualTo("FROM_USE"));
+    }
+
+    /** Per code: the reflections whose latest coding (by occurredAt, then line) gives it, and the interviews that do. */
+    private static Map<String, Integer> expectedUse(List<ObjectNode> lines) {
+        Map<String, Instant> codedAt = new HashMap<>();
+        Map<String, List<String>> latest = new HashMap<>();
+        Set<String> excluded = new HashSet<>();
+        Map<String, String> authors = new HashMap<>();
+        Map<String, Integer> use = new TreeMap<>();
+        for (ObjectNode line : lines) {
+            JsonNode data = line.get("data");
+            Instant at = Instant.parse(data.get("occurredAt").asText());
+            switch (line.get("type").asText()) {
+                case "ReflectionWritten" -> authors.put(
+                        data.get("reflectionId").asText(), data.get("authorId").asText());
+                case "ReflectionCoded" -> {
+                    String id = data.get("reflectionId").asText();
+                    if (!codedAt.containsKey(id) || !at.isBefore(codedAt.get(id))) {
+                        codedAt.put(id, at);
+                        latest.put(id, texts(data.get("codes")));
+                    }
+                }
+                case "InterviewRecorded" -> {
+                    if (data.has("codes")) {
+                        texts(data.get("codes")).forEach(code -> use.merge(code, 1, Integer::sum));
+                    }
+                }
+                case "ConsentWithdrawn" -> {
+                    if ("ALL".equals(data.path("scope").asText())) {
+                        excluded.add(data.get("memberId").asText());
+                    }
+                }
+                default -> {}
+            }
+        }
+        latest.forEach((id, codes) -> {
+            if (!excluded.contains(authors.get(id))) {
+                codes.forEach(code -> use.merge(code, 1, Integer::sum));
+            }
+        });
+        return use;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,132 @@
+package org.coproduction.timeline.codebook.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coproduction.timeline.testing.ProjectSamples.ANN;
+import static org.coproduction.timeline.testing.ProjectSamples.BEN;
+import static org.coproduction.timeline.testing.ProjectSamples.FEB;
+import static org.coproduction.timeline.testing.ProjectSamples.JAN;
+import static org.coproduction.timeline.testing.ProjectSamples.MAR;
+import static org.coproduction.timeline.testing.ProjectSamples.PROJECT;
+import static org.coproduction.timeline.testing.ProjectSamples.START;
+import static org.coproduction.timeline.testing.ProjectSamples.contributed;
+import static org.coproduction.timeline.testing.ProjectSamples.meetingHeld;
+import static org.coproduction.timeline.testing.ProjectSamples.phaseStarted;
+import static org.coproduction.timeline.testing.ProjectSamples.registered;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.codebook.query.CodebookView.Code;
+import org.coproduction.timeline.codebook.query.CodebookView.Status;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
+import org.junit.jupiter.api.Test;
+
+/** The codebook as of a date: its tree, codes from use, merges followed, usage by perspective and phase. */
+class CodebookQueryTest {
+
+    private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
+
+    private static ProjectHistory history(ProjectEvent... events) {
+        ProjectHistory history = new ProjectHistory(LATER);
+        for (int i = 0; i < events.length; i++) {
+            history.add(events[i], events[i].occurredAt(), "e-" + i, i);
+        }
+        return history;
+    }
+
+    private static final ProjectEvent[] STUDY = {
+        registered(),
+        new MemberJoined(PROJECT, START, ANN, "Ann", "RESEARCHER", List.of("ACADEMIC")),
+        new MemberJoined(PROJECT, START, BEN, "Ben", "PEER_RESEARCHER", List.of("SERVICE_USER")),
+        phaseStarted("design", START),
+        phaseStarted("analysis", FEB),
+        new CodeDefined(PROJECT, JAN, "power", "Power", "Who decides.", null, ANN),
+        new CodeDefined(PROJECT, JAN, "tokenism", "Tokenism", null, "power", ANN),
+        new CodeDefined(PROJECT, JAN, "voice", "Voice", null, null, BEN),
+        new ReflectionWritten(PROJECT, JAN, "r-1", ANN, "sealed", Visibility.TEAM, null, null),
+        new ReflectionCoded(PROJECT, JAN, "r-1", List.of("voice", "trust"), ANN),
+        new ReflectionWritten(PROJECT, FEB, "r-2", BEN, "sealed", Visibility.PRIVATE, null, null),
+        new ReflectionCoded(PROJECT, FEB, "r-2", List.of("tokenism", "voice"), BEN),
+        new InterviewRecorded(PROJECT, FEB, "i-1", BEN, ANN, null, List.of("voice")),
+        meetingHeld("m-1", JAN, ANN, BEN),
+        contributed("c-1", "m-1", ANN, JAN),
+        new CodesMerged(PROJECT, MAR, List.of("voice"), "power", ANN),
+        new CodeRevised(PROJECT, MAR, "tokenism", "Token involvement", "Asked, then not heard.", "power", BEN),
+    };
+
+    @Test
+    void theCodesInTreeOrderWithCodesFromUse_andTheIpaCategoriesBuiltIn() {
+        CodebookView codebook = CodebookQuery.of(PROJECT, history(STUDY), FEB.plusSeconds(60));
+
+        assertThat(codebook.codes())
+                .extracting(c -> "  ".repeat(c.depth()) + c.name() + " " + c.status())
+                .containsExactly("Power DEFINED", "  Tokenism DEFINED", "trust FROM_USE", "Voice DEFINED");
+        Code voice = code(codebook, "voice");
+        assertThat(voice.given()).isEqualTo(3);
+        assertThat(voice.usage().reflections()).isEqualTo(2);
+        assertThat(voice.usage().interviews()).isEqualTo(1);
+        assertThat(voice.usage().byPerspective()).isEqualTo(Map.of("ACADEMIC", 1, "SERVICE_USER", 2));
+        assertThat(voice.usage().byPhase()).isEqualTo(Map.of("Phase design", 1, "Phase analysis", 2));
+        assertThat(voice.eventIds()).containsExactly("e-7");
+        assertThat(codebook.ipa()).hasSize(12).first().satisfies(ipa -> {
+            assertThat(ipa.code()).isEqualTo("SHOWS_SOLIDARITY");
+            assertThat(ipa.number()).isEqualTo(1);
+        });
+        assertThat(codebook.ipa())
+                .filteredOn(i -> i.code().equals("GIVES_SUGGESTION"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.contributions()).isEqualTo(1));
+    }
+
+    @Test
+    void afterAMergeTheMergedCodesCodingsCountUnderTheCodeMergedInto_andARevisionMovesAndRenames() {
+        CodebookView codebook = CodebookQuery.of(PROJECT, history(STUDY), MAR);
+
+        Code voice = code(codebook, "voice");
+        assertThat(voice.status()).isEqualTo(Status.MERGED);
+        assertThat(voice.mergedInto()).isEqualTo("power");
+        assertThat(voice.given()).isEqualTo(3);
+        assertThat(voice.usage().total()).isZero();
+        Code power = code(codebook, "power");
+        assertThat(power.usage().total()).isEqualTo(3);
+        assertThat(power.eventIds()).containsExactly("e-5", "e-15");
+        assertThat(code(codebook, "tokenism").name()).isEqualTo("Token involvement");
+        assertThat(code(codebook, "tokenism").usage().total()).isEqualTo(1);
+    }
+
+    @Test
+    void asOfADateBeforeACodeWasDefinedOrGiven_itIsNotInTheCodebook() {
+        CodebookView codebook = CodebookQuery.of(PROJECT, history(STUDY), START.plusSeconds(60));
+
+        assertThat(codebook.codes()).isEmpty();
+    }
+
+    @Test
+    void aRetiredCodeKeepsItsCodingsAndItsPlace() {
+        ProjectEvent[] events = java.util.Arrays.copyOf(STUDY, STUDY.length + 1);
+        events[STUDY.length] = new CodeRetired(PROJECT, MAR, "tokenism", "Too close to power", ANN);
+
+        Code tokenism = code(CodebookQuery.of(PROJECT, history(events), MAR), "tokenism");
+
+        assertThat(tokenism.status()).isEqualTo(Status.RETIRED);
+        assertThat(tokenism.usage().total()).isEqualTo(1);
+        assertThat(tokenism.parent()).isEqualTo("power");
+    }
+
+    private static Code code(CodebookView codebook, String key) {
+        return codebook.codes().stream()
+                .filter(c -> c.code().equals(key))
+                .findFirst()
+                .orElseThrow();
+    }
+}
