@@ -220,6 +220,7 @@ const PAGES = [
   { page: 'participation.html', label: 'Participation' },
   { page: 'meeting.html', label: 'Record a meeting' },
   { page: 'record.html', label: 'Record' },
+  { page: 'codebook.html', label: 'Codebook' },
   { page: 'report.html', label: 'Report' },
 ];
 

@@ -140,6 +140,20 @@ public class CodebookQuery {
                 children.computeIfAbsent(parent, p -> new ArrayList<>()).add(e);
             }
         }
+        List<String> phaseOrder = new ArrayList<>();
+        phaseOrder.add(phases.beforeFirstPhase().name());
+        phases.spans().forEach(span -> phaseOrder.add(span.name()));
+        for (Entry e : codes.values()) {
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            phaseOrder.forEach(name -> {
+                Integer n = e.byPhase.get(name);
+                if (n != null) {
+                    ordered.put(name, n);
+                }
+            });
+            e.byPhase.clear();
+            e.byPhase.putAll(ordered);
+        }
         Set<String> placed = new HashSet<>();
         place(roots, children, codes, 0, tree, placed);
         // A code whose parents loop through merges has no root: it is placed at the top.

@@ -63,14 +63,15 @@ public record CodebookView(String projectId, Instant asOf, Instant knownAt, List
 
     /**
      * The reflections and interviews counted under a code, in all, by the primary perspective their
-     * author or interviewee held then, and by the phase they occurred in (by name).
+     * author or interviewee held then, and by the phase they occurred in (by name, in the phases'
+     * order).
      */
     public record Usage(
             int reflections, int interviews, Map<String, Integer> byPerspective, Map<String, Integer> byPhase) {
 
         public Usage {
-            byPerspective = Map.copyOf(byPerspective);
-            byPhase = Map.copyOf(byPhase);
+            byPerspective = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byPerspective));
+            byPhase = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byPhase));
         }
 
         public int total() {

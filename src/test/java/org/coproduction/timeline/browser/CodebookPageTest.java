@@ -1,0 +1,103 @@
+package org.coproduction.timeline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The codebook page: the demo's codes as a tree, and a team's codebook defined, moved and retired in forms. */
+class CodebookPageTest extends BrowserTest {
+
+    @Test
+    void theDemosCodesStandAsATreeWithWhatEachMeansAndTheIpaGroupBuiltIn() {
+        open("codebook.html?project=" + DEMO);
+
+        WebElement codes = visible(By.id("codes"));
+        List<String> rows = codes.findElements(By.cssSelector("tbody tr")).stream()
+                .map(r -> r.getAttribute("data-depth") + " " + r.getAttribute("data-code"))
+                .toList();
+        assertThat(rows).hasSize(8).containsSubsequence("0 power", "1 tokenism");
+        assertThat(codes.findElement(By.cssSelector("tr[data-code='tokenism'] th"))
+                        .getText())
+                .contains("Tokenism");
+        assertThat(codes.findElement(By.cssSelector("tr[data-code='tokenism'] td.meaning"))
+                        .getText())
+                .startsWith("Involvement in name only");
+        assertThat(browser.findElements(By.cssSelector("#ipa tbody tr"))).hasSize(12);
+        screenshot("codebook-demo");
+    }
+
+    @Test
+    void aRecorderDefinesCodesInAMembersName_movesOneAndRetiresAnother() {
+        String project =
+                newTeam("codebook", "Coding together", new String[] {"ann", "Ann Archer", "ACADEMIC"}, new String[] {
+                    "sian", "Siân Llewelyn", "SERVICE_USER"
+                });
+        open("codebook.html?project=" + project);
+        visible(By.id("no-codes"));
+        new Select(visible(By.id("codebook-changed-by"))).selectByValue("sian");
+
+        Results axe = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(axe.getViolations())
+                .filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .extracting(rule -> rule.getId() + ": " + rule.getHelp())
+                .isEmpty();
+
+        define("power", "Power", "Who decides.", null);
+        define("tokenism", "Tokenism", "Asked late, or not heard.", "power");
+        define("jargon", "Jargon", null, null);
+        assertThat(rows()).containsExactly("0 jargon", "0 power", "1 tokenism");
+
+        new Select(visible(By.id("revise-code"))).selectByValue("tokenism");
+        assertThat(browser.findElement(By.id("revise-name")).getAttribute("value"))
+                .isEqualTo("Tokenism");
+        new Select(browser.findElement(By.id("revise-parent"))).selectByValue("");
+        browser.findElement(By.id("revise-save")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("is saved"));
+        assertThat(rows()).containsExactly("0 jargon", "0 power", "0 tokenism");
+
+        new Select(visible(By.id("retire-code"))).selectByValue("jargon");
+        browser.findElement(By.id("retire-reason")).sendKeys("Folded into the glossary work");
+        browser.findElement(By.id("retire-save")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("is retired"));
+        assertThat(browser.findElement(By.cssSelector("#codes tr[data-code='jargon']"))
+                        .getText())
+                .contains("Retired");
+        screenshot("codebook-changed");
+
+        JsonNode codebook = http.getForObject("/api/projects/" + project + "/codebook", JsonNode.class);
+        assertThat(codebook.get("codes").findValuesAsText("status")).containsExactly("RETIRED", "DEFINED", "DEFINED");
+        JsonNode timeline =
+                http.getForObject("/api/projects/" + project + "/timeline?type=CodeDefined", JsonNode.class);
+        assertThat(timeline.get("total").asInt()).isEqualTo(3);
+    }
+
+    private void define(String code, String name, String description, String parent) {
+        WebElement key = visible(By.id("define-code"));
+        key.sendKeys(code);
+        browser.findElement(By.id("define-name")).sendKeys(name);
+        if (description != null) {
+            browser.findElement(By.id("define-description")).sendKeys(description);
+        }
+        if (parent != null) {
+            new Select(browser.findElement(By.id("define-parent"))).selectByValue(parent);
+        }
+        browser.findElement(By.id("define-save")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("\"" + name + "\" is defined"));
+        visible(By.cssSelector("#codes tr[data-code='" + code + "']"));
+    }
+
+    private List<String> rows() {
+        return browser.findElements(By.cssSelector("#codes tbody tr")).stream()
+                .map(r -> r.getAttribute("data-depth") + " " + r.getAttribute("data-code"))
+                .toList();
+    }
+}
