@@ -63,8 +63,12 @@ function ipaTable(codebook) {
 async function show(after = '') {
   say('Loading the codebook…');
   const codebook = await api(path, { query: timeQuery() });
+  const qdc = `${path}.qdc?${new URLSearchParams(timeQuery())}`;
   body.replaceChildren(
-    el('h2', {}, "The team's codes"), codesTable(codebook),
+    el('h2', {}, "The team's codes"),
+    el('p', {}, el('a', { id: 'download-qdc', class: 'button secondary', href: qdc, download: `${project}-codebook.qdc` },
+      'Download for NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdc)')),
+    codesTable(codebook),
     el('h2', {}, 'Built in'), ipaTable(codebook));
   say(after);
   return codebook;

@@ -114,6 +114,7 @@ class EndpointAccessTest {
                 "/participation",
                 "/members/{memberId}/trajectory",
                 "/codebook",
+                "/codebook.qdc",
                 "/report")) {
             TABLE.put("GET /api/projects/{projectId}" + read, inProject(Who.VIEWER, true));
         }

@@ -30,6 +30,8 @@ class CodebookPageTest extends BrowserTest {
                         .getText())
                 .startsWith("Involvement in name only");
         assertThat(browser.findElements(By.cssSelector("#ipa tbody tr"))).hasSize(12);
+        assertThat(browser.findElement(By.id("download-qdc")).getAttribute("href"))
+                .contains("/api/projects/" + DEMO + "/codebook.qdc");
         screenshot("codebook-demo");
     }
 

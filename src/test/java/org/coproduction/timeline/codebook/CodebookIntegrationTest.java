@@ -5,7 +5,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class CodebookIntegrationTest {
     private Path dir;
 
     @Test
-    void theDemosCodebookHoldsItsThemesAsDefinedWithTheirUseCountedAsTheLinesSay() throws IOException {
+    void theDemosCodebookHoldsItsThemesAsDefinedWithTheirUseCountedAsTheLinesSay() throws Exception {
         List<ObjectNode> lines = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).events();
         Path file = dir.resolve("demo.jsonl");
         Files.write(file, lines.stream().map(ObjectNode::toString).toList());
@@ -71,6 +70,18 @@ class CodebookIntegrationTest {
         assertThat(tokenism.get("description").asText()).startsWith("Involvement in name only: asked late, asked");
         assertThat(tokenism.get("eventIds")).hasSize(2);
         assertThat(codebook.get("ipa")).hasSize(12);
+
+        byte[] qdc = http.getForObject("/api/projects/" + DEMO + "/codebook.qdc", byte[].class);
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(Path.of("src/test/resources/refi-qda/Codebook.xsd").toFile())
+                .newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(qdc)));
+        String xml = new String(qdc, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("name=\"Power in the team\"").contains("name=\"Tokenism\"");
+        assertThat(xml.indexOf("name=\"Tokenism\""))
+                .as("tokenism inside power")
+                .isGreaterThan(xml.indexOf("name=\"Power in the team\""))
+                .isLessThan(xml.indexOf("name=\"Role clarity\""));
 
         JsonNode before = http.getForObject(
                 "/api/projects/" + DEMO + "/codebook?asOf=2022-09-01&knownAt=" + Instant.now(), JsonNode.class);

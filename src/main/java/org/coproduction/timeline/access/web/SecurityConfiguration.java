@@ -162,6 +162,7 @@ class SecurityConfiguration {
                                 PROJECT + "/participation",
                                 PROJECT + "/members/*/trajectory",
                                 PROJECT + "/codebook",
+                                PROJECT + "/codebook.qdc",
                                 PROJECT + "/report")
                         .access(decide.inProjectOrSiteAdmin(VIEWER))
                         // The pages and the API's documentation, for any signed-in account.

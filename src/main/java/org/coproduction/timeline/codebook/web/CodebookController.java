@@ -16,10 +16,15 @@ import org.coproduction.timeline.codebook.api.CodebookCommand.RetireCode;
 import org.coproduction.timeline.codebook.api.CodebookCommand.ReviseCode;
 import org.coproduction.timeline.codebook.query.CodebookQuery;
 import org.coproduction.timeline.codebook.query.CodebookView;
+import org.coproduction.timeline.codebook.query.QdcCodebook;
 import org.coproduction.timeline.platform.web.RequestDefaults;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.project.web.RecordedResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the path, since a code may hold any character.
  */
 @RestController
-@RequestMapping("/api/projects/{projectId}/codebook")
+@RequestMapping("/api/projects/{projectId}")
 @Tag(name = "Codebook")
 class CodebookController {
 
@@ -58,7 +63,7 @@ class CodebookController {
         this.time = time;
     }
 
-    @GetMapping
+    @GetMapping("/codebook")
     @Operation(
             summary = "The codebook as of a date",
             description = "The team's codes in tree order (a parent before its children, siblings by name) with"
@@ -74,6 +79,27 @@ class CodebookController {
         return codebooks.codebook(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
     }
 
+    @GetMapping(value = "/codebook.qdc", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(
+            summary = "The codebook as a REFI-QDA codebook file (.qdc)",
+            description = "QDA-XML 1.0 (urn:QDA-XML:codebook:1.0), for NVivo, ATLAS.ti, MAXQDA, QualCoder: the"
+                    + " team's codes as a tree with their descriptions (merged ones left out, retired ones not"
+                    + " codable), then Bales' IPA categories as a group. See docs/interchange.md.")
+    ResponseEntity<byte[]> qdc(
+            @PathVariable String projectId,
+            @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(projectId + "-codebook.qdc")
+                                .build()
+                                .toString())
+                .body(QdcCodebook.write(codebook(projectId, asOf, knownAt)));
+    }
+
     /**
      * A code to define or revise: its key, name, description, parent, from when it reads so, and (for
      * a RECORDER only) the member in whose name.
@@ -81,7 +107,7 @@ class CodebookController {
     record CodeRequest(
             String code, String name, String description, String parent, String occurredAt, String changedBy) {}
 
-    @PostMapping("/codes")
+    @PostMapping("/codebook/codes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Define a code (CodeDefined)")
     RecordedResponse define(@PathVariable String projectId, @RequestBody CodeRequest r) {
@@ -92,7 +118,7 @@ class CodebookController {
         return new RecordedResponse(projectId, r.code());
     }
 
-    @PostMapping("/revisions")
+    @PostMapping("/codebook/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Rename, describe or move a code (CodeRevised)",
@@ -109,7 +135,7 @@ class CodebookController {
     /** Codes to merge into another. */
     record MergeRequest(List<String> codes, String into, String occurredAt, String changedBy) {}
 
-    @PostMapping("/merges")
+    @PostMapping("/codebook/merges")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Merge codes into one (CodesMerged)",
@@ -124,7 +150,7 @@ class CodebookController {
     /** A code to retire, and why. */
     record RetireRequest(String code, String reason, String occurredAt, String changedBy) {}
 
-    @PostMapping("/retirements")
+    @PostMapping("/codebook/retirements")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Retire a code (CodeRetired)",
