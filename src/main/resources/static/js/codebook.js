@@ -177,6 +177,26 @@ async function changeForms() {
     code: retiring.value || undefined, reason: reason.value || undefined, occurredAt: when(retireDate),
   }), () => reload('The code is retired.'));
 
+  // Bring in a codebook from another tool
+  const upload = el('input', { type: 'file', id: 'import-file', name: 'file', accept: '.qdc,.xml,application/xml' });
+  const importDate = dateInput('import-date');
+  const bringIn = el('form', { id: 'import-form', class: 'stacked', novalidate: true },
+    el('h3', {}, 'Bring in a codebook (.qdc)'),
+    el('p', { class: 'muted' }, 'A REFI-QDA codebook from NVivo, ATLAS.ti, MAXQDA or QualCoder: its new codes are defined and those it words differently revised, all or none. Nothing is removed.'),
+    el('label', { for: upload.id }, 'Codebook file'), upload,
+    el('label', { for: importDate.id }, 'From'), importDate,
+    el('div', {}, el('button', { type: 'submit', id: 'import-save' }, 'Bring it in')));
+  let brought = null;
+  onSubmit(bringIn, async () => {
+    const file = upload.files[0];
+    brought = await api(`${path}.qdc`, {
+      method: 'POST',
+      body: file ? await file.text() : '',
+      headers: { 'Content-Type': 'application/xml' },
+      query: { occurredAt: when(importDate), changedBy: byWhom ? byWhom.value : undefined },
+    });
+  }, () => reload(`The codebook is brought in: ${brought.defined} codes defined, ${brought.revised} revised, ${brought.unchanged} already so.`));
+
   forms.hidden = false;
   forms.replaceChildren(
     el('h2', { id: 'change-codebook-heading' }, 'Change the codebook'),
@@ -184,7 +204,7 @@ async function changeForms() {
       ? 'Each change is recorded in the name of the member chosen here, from the day given; the codebook before it stays in the record.'
       : 'Each change is recorded in your name, from the day you give; the codebook before it stays in the record.'),
     byWhom ? el('p', { class: 'stacked' }, el('label', { for: byWhom.id }, 'In the name of'), byWhom) : null,
-    el('div', { class: 'codebook-forms' }, define, revise, merge, retire));
+    el('div', { class: 'codebook-forms' }, define, revise, merge, retire, bringIn));
 }
 
 if (!project) {

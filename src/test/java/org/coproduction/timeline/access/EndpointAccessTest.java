@@ -144,7 +144,7 @@ class EndpointAccessTest {
         TABLE.put("POST /api/projects/{projectId}/report/items/{item}", inProject(Who.MEMBER, false));
         // The codebook is changed in a member's name: the recorder's and coordinator's accounts here are
         // linked to no member and name none, so the adapter refuses them after the door let them through.
-        for (String change : List.of("/codes", "/revisions", "/merges", "/retirements")) {
+        for (String change : List.of("/codes", "/revisions", "/merges", "/retirements", ".qdc")) {
             TABLE.put(
                     "POST /api/projects/{projectId}/codebook" + change,
                     who -> who == Who.RECORDER || who == Who.COORDINATOR
@@ -274,11 +274,17 @@ class EndpointAccessTest {
         if (operation.startsWith("GET ") || operation.startsWith("DELETE ")) {
             return null;
         }
-        return operation.equals("POST /api/import") ? "" : "{}";
+        if (operation.equals("POST /api/import")) {
+            return "";
+        }
+        return operation.endsWith(".qdc") ? "<CodeBook/>" : "{}";
     }
 
     private static String type(String operation) {
-        return operation.equals("POST /api/import") ? "application/x-ndjson" : "application/json";
+        if (operation.equals("POST /api/import")) {
+            return "application/x-ndjson";
+        }
+        return operation.endsWith(".qdc") ? "application/xml" : "application/json";
     }
 
     private static String cut(String body) {

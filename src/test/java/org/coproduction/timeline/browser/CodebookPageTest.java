@@ -36,7 +36,7 @@ class CodebookPageTest extends BrowserTest {
     }
 
     @Test
-    void aRecorderDefinesCodesInAMembersName_movesOneAndRetiresAnother() {
+    void aRecorderDefinesCodesInAMembersName_movesOneRetiresAnother_andBringsInAFile() throws Exception {
         String project =
                 newTeam("codebook", "Coding together", new String[] {"ann", "Ann Archer", "ACADEMIC"}, new String[] {
                     "sian", "Siân Llewelyn", "SERVICE_USER"
@@ -75,11 +75,23 @@ class CodebookPageTest extends BrowserTest {
                 .contains("Retired");
         screenshot("codebook-changed");
 
+        // A codebook from another tool is brought in from a file.
+        java.nio.file.Path file = java.nio.file.Files.writeString(
+                java.nio.file.Files.createTempFile("codebook", ".qdc"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+                        + "<Code guid=\"3f2a1b4c-0000-4000-8000-000000000001\" name=\"Trust\" isCodable=\"true\">"
+                        + "<Description>Confidence, won or lost.</Description></Code></Codes></CodeBook>\n");
+        visible(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("import-save")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("brought in: 1 codes defined"));
+        assertThat(rows()).contains("0 Trust");
+
         JsonNode codebook = http.getForObject("/api/projects/" + project + "/codebook", JsonNode.class);
-        assertThat(codebook.get("codes").findValuesAsText("status")).containsExactly("RETIRED", "DEFINED", "DEFINED");
+        assertThat(codebook.get("codes").findValuesAsText("status"))
+                .containsExactly("RETIRED", "DEFINED", "DEFINED", "DEFINED");
         JsonNode timeline =
                 http.getForObject("/api/projects/" + project + "/timeline?type=CodeDefined", JsonNode.class);
-        assertThat(timeline.get("total").asInt()).isEqualTo(3);
+        assertThat(timeline.get("total").asInt()).isEqualTo(4);
     }
 
     private void define(String code, String name, String description, String parent) {

@@ -73,7 +73,7 @@ class CodebookIntegrationTest {
 
         byte[] qdc = http.getForObject("/api/projects/" + DEMO + "/codebook.qdc", byte[].class);
         javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(Path.of("src/test/resources/refi-qda/Codebook.xsd").toFile())
+                .newSchema(Path.of("src/main/resources/refi-qda/Codebook.xsd").toFile())
                 .newValidator()
                 .validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(qdc)));
         String xml = new String(qdc, java.nio.charset.StandardCharsets.UTF_8);

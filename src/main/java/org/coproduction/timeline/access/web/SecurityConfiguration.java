@@ -146,6 +146,7 @@ class SecurityConfiguration {
                                 PROJECT + "/codebook/revisions",
                                 PROJECT + "/codebook/merges",
                                 PROJECT + "/codebook/retirements",
+                                PROJECT + "/codebook.qdc",
                                 PROJECT + "/members/*/consent-withdrawal")
                         .access(decide.inProject(MEMBER))
                         // Viewers (and the site administrator): the project's views and reports, each named.

@@ -98,6 +98,36 @@ public sealed interface CodebookCommand {
         }
     }
 
+    /**
+     * A codebook brought in from a file (a REFI-QDA {@code .qdc}): each change a code defined or
+     * revised, with the file's line it comes from; all are recorded or none.
+     */
+    record ImportCodebook(
+            @TargetAggregateIdentifier String projectId, Instant occurredAt, List<Change> changes, String changedBy)
+            implements CodebookCommand {
+        public ImportCodebook {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.present("changes", changes);
+            fields.id("changedBy", changedBy);
+            fields.done();
+            changes = List.copyOf(changes);
+        }
+
+        /** One code of the file: defined ({@code define}) or revised, and the line it stands on. */
+        public record Change(int line, boolean define, String code, String name, String description, String parent) {
+            public Change {
+                String at = "line " + line + ": ";
+                if (code == null || code.isBlank() || code.length() > 200) {
+                    throw new InvalidFieldException("file", at + "a code's name must be 1 to 200 characters");
+                }
+                name = words(name, MAX_NAME, "file");
+                description = words(description, MAX_DESCRIPTION, "file");
+            }
+        }
+    }
+
     /** Optional words: blank reads as absent, and at most {@code max} characters. */
     private static String words(String value, int max, String field) {
         if (value == null || value.isBlank()) {

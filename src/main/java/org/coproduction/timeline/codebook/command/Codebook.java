@@ -103,6 +103,24 @@ public final class Codebook {
         }
     }
 
+    /**
+     * Refuses a run of changes, each judged after the ones before it (on a copy: this codebook is
+     * left as it is), naming the line of the change at fault.
+     */
+    public void checkInOrder(List<? extends CodebookEvent> changes, List<Integer> lines) {
+        Codebook copy = new Codebook();
+        copy.codes.putAll(codes);
+        for (int i = 0; i < changes.size(); i++) {
+            try {
+                copy.check(changes.get(i));
+            } catch (org.coproduction.timeline.project.api.RuleViolationException e) {
+                throw new org.coproduction.timeline.project.api.RuleViolationException(
+                        e.kind(), "file", "line " + lines.get(i) + ": " + e.getMessage());
+            }
+            copy.evolve(changes.get(i));
+        }
+    }
+
     /** Takes in the codes a coding gave: each becomes a code of the codebook, if it was not one. */
     public void used(List<String> given) {
         if (given != null) {

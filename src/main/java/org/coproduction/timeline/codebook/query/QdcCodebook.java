@@ -25,7 +25,7 @@ import org.coproduction.timeline.codebook.query.CodebookView.Status;
 public final class QdcCodebook {
 
     public static final String NAMESPACE = "urn:QDA-XML:codebook:1.0";
-    static final String IPA_GROUP = "Bales' Interaction Process Analysis";
+    public static final String IPA_GROUP = "Bales' Interaction Process Analysis";
 
     private QdcCodebook() {}
 

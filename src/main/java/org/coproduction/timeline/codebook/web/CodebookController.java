@@ -11,6 +11,7 @@ import org.coproduction.timeline.access.NotAllowedException;
 import org.coproduction.timeline.access.SignedIn;
 import org.coproduction.timeline.access.api.ProjectRole;
 import org.coproduction.timeline.codebook.api.CodebookCommand.DefineCode;
+import org.coproduction.timeline.codebook.api.CodebookCommand.ImportCodebook;
 import org.coproduction.timeline.codebook.api.CodebookCommand.MergeCodes;
 import org.coproduction.timeline.codebook.api.CodebookCommand.RetireCode;
 import org.coproduction.timeline.codebook.api.CodebookCommand.ReviseCode;
@@ -98,6 +99,36 @@ class CodebookController {
                                 .build()
                                 .toString())
                 .body(QdcCodebook.write(codebook(projectId, asOf, knownAt)));
+    }
+
+    /** What a codebook file changed: codes defined, revised, and already as the file has them. */
+    record ImportedCodebook(String projectId, int defined, int revised, int unchanged) {}
+
+    @PostMapping(
+            value = "/codebook.qdc",
+            consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @Operation(
+            summary = "Bring in a REFI-QDA codebook (.qdc)",
+            description = "The file (QDA-XML 1.0, validated against REFI-QDA's Codebook.xsd) defines its new codes"
+                    + " and revises those whose name, description or place differ, all at occurredAt in the"
+                    + " signed-in member's name; all or nothing, a refusal naming the file's line. A code is"
+                    + " matched by the GUID this project exports it with, else by its name. See"
+                    + " docs/interchange.md.")
+    ResponseEntity<ImportedCodebook> importQdc(
+            @PathVariable String projectId,
+            @RequestBody(required = false) byte[] file,
+            @RequestParam(required = false) String occurredAt,
+            @RequestParam(required = false) String changedBy) {
+        String me = member(projectId, changedBy);
+        List<QdcReader.FileCode> codes = QdcReader.read(file);
+        Instant now = time.now();
+        QdcImport.Plan plan = QdcImport.plan(projectId, codebooks.codebook(projectId, now, now), codes);
+        if (!plan.changes().isEmpty()) {
+            commands.sendAndWait(
+                    defaults.command(occurredAt, at -> new ImportCodebook(projectId, at, plan.changes(), me)));
+        }
+        return ResponseEntity.status(plan.changes().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new ImportedCodebook(projectId, plan.defined(), plan.revised(), plan.unchanged()));
     }
 
     /**

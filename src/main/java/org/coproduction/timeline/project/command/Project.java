@@ -2,16 +2,21 @@ package org.coproduction.timeline.project.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.coproduction.timeline.codebook.api.CodebookCommand.DefineCode;
+import org.coproduction.timeline.codebook.api.CodebookCommand.ImportCodebook;
 import org.coproduction.timeline.codebook.api.CodebookCommand.MergeCodes;
 import org.coproduction.timeline.codebook.api.CodebookCommand.RetireCode;
 import org.coproduction.timeline.codebook.api.CodebookCommand.ReviseCode;
+import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
@@ -222,6 +227,36 @@ class Project {
     @CommandHandler
     void handle(RetireCode c) {
         record(new CodeRetired(c.projectId(), c.occurredAt(), c.code(), c.reason(), c.changedBy()));
+    }
+
+    /** A codebook from a file: every change recorded, or, if one breaks a rule, none. */
+    @CommandHandler
+    void handle(ImportCodebook c) {
+        List<CodebookEvent> events = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (ImportCodebook.Change change : c.changes()) {
+            events.add(
+                    change.define()
+                            ? new CodeDefined(
+                                    c.projectId(),
+                                    c.occurredAt(),
+                                    change.code(),
+                                    change.name(),
+                                    change.description(),
+                                    change.parent(),
+                                    c.changedBy())
+                            : new CodeRevised(
+                                    c.projectId(),
+                                    c.occurredAt(),
+                                    change.code(),
+                                    change.name(),
+                                    change.description(),
+                                    change.parent(),
+                                    c.changedBy()));
+            lines.add(change.line());
+        }
+        state.checkCodebookChanges(events, lines);
+        events.forEach(AggregateLifecycle::apply);
     }
 
     private void record(ProjectEvent event) {

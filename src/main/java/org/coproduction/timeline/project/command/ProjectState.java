@@ -5,6 +5,7 @@ import static org.coproduction.timeline.project.api.RuleViolationException.notFo
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.codebook.command.Codebook;
@@ -115,6 +116,19 @@ public final class ProjectState {
             team.requireMemberAt("changedBy", change.changedBy(), change.occurredAt());
             codebook.check(change);
         }
+    }
+
+    /**
+     * Throws {@link RuleViolationException} when a run of codebook changes, all at one time and in one
+     * member's name, may not be recorded together: the first is judged as any event is, then each in
+     * turn by the codebook's rules after the ones before it.
+     */
+    public void checkCodebookChanges(List<CodebookEvent> changes, List<Integer> lines) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        check(changes.get(0));
+        codebook.checkInOrder(changes, lines);
     }
 
     private void checkLifecycle(LifecycleEvent event) {

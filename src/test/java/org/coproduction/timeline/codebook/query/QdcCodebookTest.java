@@ -23,7 +23,7 @@ import org.w3c.dom.NodeList;
 /** The .qdc export: valid against REFI-QDA's Codebook.xsd, its tree, GUIDs and text as the codebook has them. */
 class QdcCodebookTest {
 
-    static final Path CODEBOOK_XSD = Path.of("src/test/resources/refi-qda/Codebook.xsd");
+    static final Path CODEBOOK_XSD = Path.of("src/main/resources/refi-qda/Codebook.xsd");
 
     private static Code code(String key, String name, String description, String parent, int depth, Status status) {
         return new Code(
