@@ -198,13 +198,14 @@ async function changeForms() {
   }, () => reload(`The codebook is brought in: ${brought.defined} codes defined, ${brought.revised} revised, ${brought.unchanged} already so.`));
 
   forms.hidden = false;
-  forms.replaceChildren(
+  forms.replaceChildren(...[
     el('h2', { id: 'change-codebook-heading' }, 'Change the codebook'),
     el('p', { class: 'muted' }, byWhom
       ? 'Each change is recorded in the name of the member chosen here, from the day given; the codebook before it stays in the record.'
       : 'Each change is recorded in your name, from the day you give; the codebook before it stays in the record.'),
     byWhom ? el('p', { class: 'stacked' }, el('label', { for: byWhom.id }, 'In the name of'), byWhom) : null,
-    el('div', { class: 'codebook-forms' }, define, revise, merge, retire, bringIn));
+    el('div', { class: 'codebook-forms' }, define, revise, merge, retire, bringIn),
+  ].filter(Boolean));
 }
 
 if (!project) {

@@ -94,6 +94,23 @@ class CodebookPageTest extends BrowserTest {
         assertThat(timeline.get("total").asInt()).isEqualTo(4);
     }
 
+    /** A demo member changes the codebook in their own name: no "in the name of" choice, nothing printed as "null". */
+    @Test
+    void aMemberSeesTheFormsToChangeTheCodebookInTheirOwnName() {
+        try {
+            signIn("tom-brennan", org.coproduction.timeline.testing.SignedInTestClients.PASSWORD);
+            open("codebook.html?project=" + DEMO);
+            visible(By.id("define-form"));
+            String page = browser.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("recorded in your name").doesNotContain("null");
+            assertThat(browser.findElements(By.id("codebook-changed-by"))).isEmpty();
+        } finally {
+            signIn(
+                    org.coproduction.timeline.testing.SignedInTestClients.USERNAME,
+                    org.coproduction.timeline.testing.SignedInTestClients.PASSWORD);
+        }
+    }
+
     private void define(String code, String name, String description, String parent) {
         WebElement key = visible(By.id("define-code"));
         key.sendKeys(code);

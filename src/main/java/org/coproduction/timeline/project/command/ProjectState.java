@@ -93,10 +93,12 @@ public final class ProjectState {
         if (!registered) {
             throw notFound("projectId", "project " + event.projectId() + " is not registered");
         }
-        // The team's report is written after its study: its GRIPP2 answers may be dated after the closure.
+        // The team's report is written, and its analysis goes on, after its study: its GRIPP2 answers and
+        // changes to its codebook may be dated after the closure.
         if (closedAt != null
                 && (event instanceof ProjectClosed
-                        || (event.occurredAt().isAfter(closedAt) && !(event instanceof Gripp2ItemWritten)))) {
+                        || (event.occurredAt().isAfter(closedAt)
+                                && !(event instanceof Gripp2ItemWritten || event instanceof CodebookEvent)))) {
             throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
         }
         if (event instanceof ProjectClosed && event.occurredAt().isBefore(latestOccurrence)) {

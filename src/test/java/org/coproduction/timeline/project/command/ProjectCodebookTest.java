@@ -147,6 +147,18 @@ class ProjectCodebookTest {
                 .expectEvents(new CodeRetired(PROJECT, FEB, "jargon", "Folded into the glossary", ANN));
     }
 
+    /** Analysis goes on after the study: the codebook may change after the project closed. */
+    @Test
+    void theCodebookMayChangeAfterTheProjectClosed() {
+        java.time.Instant later = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        fixture.given(
+                        registered(),
+                        joined(ANN, START),
+                        new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, MAR))
+                .when(new DefineCode(PROJECT, later, "belonging", "Belonging", null, null, ANN))
+                .expectEvents(new CodeDefined(PROJECT, later, "belonging", "Belonging", null, null, ANN));
+    }
+
     @Test
     void theCodebookIsChangedInTheNameOfAMemberOnTheTeamWhoHasNotWithdrawn() {
         fixture.given(registered(), joined(ANN, START))
