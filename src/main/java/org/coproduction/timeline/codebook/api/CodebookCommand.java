@@ -25,15 +25,10 @@ public sealed interface CodebookCommand {
             String changedBy)
             implements CodebookCommand {
         public DefineCode {
-            Require.Fields fields = new Require.Fields();
-            fields.id("projectId", projectId);
-            fields.time("occurredAt", occurredAt);
-            fields.code("code", code);
-            name = fields.optionalText("name", words(name, MAX_NAME, "name"));
-            description = fields.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
-            parent = parent == null ? null : fields.code("parent", parent);
-            fields.id("changedBy", changedBy);
-            fields.done();
+            CodeWords words = CodeWords.checked(projectId, occurredAt, code, name, description, parent, changedBy);
+            name = words.name();
+            description = words.description();
+            parent = words.parent();
         }
     }
 
@@ -47,15 +42,34 @@ public sealed interface CodebookCommand {
             String changedBy)
             implements CodebookCommand {
         public ReviseCode {
+            CodeWords words = CodeWords.checked(projectId, occurredAt, code, name, description, parent, changedBy);
+            name = words.name();
+            description = words.description();
+            parent = words.parent();
+        }
+    }
+
+    /** A code's words as a definition or revision gives them, each field checked, blank ones absent. */
+    record CodeWords(String name, String description, String parent) {
+
+        static CodeWords checked(
+                String projectId,
+                Instant occurredAt,
+                String code,
+                String name,
+                String description,
+                String parent,
+                String changedBy) {
             Require.Fields fields = new Require.Fields();
             fields.id("projectId", projectId);
             fields.time("occurredAt", occurredAt);
             fields.code("code", code);
-            name = fields.optionalText("name", words(name, MAX_NAME, "name"));
-            description = fields.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
-            parent = parent == null ? null : fields.code("parent", parent);
+            String shownName = fields.optionalText("name", words(name, MAX_NAME, "name"));
+            String meaning = fields.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
+            String under = parent == null ? null : fields.code("parent", parent);
             fields.id("changedBy", changedBy);
             fields.done();
+            return new CodeWords(shownName, meaning, under);
         }
     }
 
