@@ -293,6 +293,19 @@ class ReportIntegrationTest {
         }
     }
 
+    /** The demo's codes are named as its codebook names them (docs/codebook.md); the JSON keeps the keys too. */
+    @Test
+    void givenTheDemo_thenThemesAreNamedAsTheCodebookNamesThem() {
+        LifecycleReport report =
+                reports.report(DEMO, Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(report.codeNames())
+                .containsEntry("power", "Power in the team")
+                .hasSize(8);
+        assertThat(report.phases().get(0).themes()).containsKey("power");
+        String page = org.coproduction.timeline.report.query.HtmlReport.render(report);
+        assertThat(page).contains("By code: Emotional labour ").doesNotContain("By code: emotional-labour");
+    }
+
     @Test
     void givenTheSmallStudy_thenThePdfHoldsItsFiguresThemesAndNamesButNotTheReflection() throws IOException {
         Instant asOf = Instant.parse("2023-12-31T00:00:00Z");

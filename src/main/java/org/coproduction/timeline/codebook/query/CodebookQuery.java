@@ -74,7 +74,8 @@ public class CodebookQuery {
         }
     }
 
-    static CodebookView of(String projectId, ProjectHistory history, Instant asOf) {
+    /** The codebook as of asOf from a history already read (the report reads one for all its parts). */
+    public static CodebookView of(String projectId, ProjectHistory history, Instant asOf) {
         Map<String, Entry> codes = new LinkedHashMap<>();
         for (ProjectHistory.CodebookChange change : history.codebook(asOf)) {
             CodebookEvent event = change.event();

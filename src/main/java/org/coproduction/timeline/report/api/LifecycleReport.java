@@ -19,11 +19,22 @@ import org.coproduction.timeline.participation.api.Participation;
  * holds the text of a reflection.
  */
 public record LifecycleReport(
-        Overview overview, List<PhaseSection> phases, Lifecycle lifecycle, Gripp2 gripp2, List<Definition> methods) {
+        Overview overview,
+        List<PhaseSection> phases,
+        Lifecycle lifecycle,
+        Gripp2 gripp2,
+        List<Definition> methods,
+        Map<String, String> codeNames) {
 
     public LifecycleReport {
         phases = List.copyOf(phases);
         methods = List.copyOf(methods);
+        codeNames = Collections.unmodifiableSortedMap(new TreeMap<>(codeNames));
+    }
+
+    /** A qualitative code as the team's codebook names it as of asOf (docs/codebook.md), else the code. */
+    public String codeName(String code) {
+        return codeNames.getOrDefault(code, code);
     }
 
     /**

@@ -50,6 +50,7 @@ final class Gripp2Items {
     private final List<DecisionFacts> decisions;
     private final TeamHistory team;
     private final Map<Gripp2Topic, ProjectHistory.Gripp2Written> teamWritten;
+    private final Map<String, String> codeNames;
 
     /**
      * @param replayed the replay of each window, in window order (null where the replay has none)
@@ -60,8 +61,10 @@ final class Gripp2Items {
             Instant knownAt,
             ProjectHistory history,
             List<Window> windows,
-            List<PhaseReplay> replayed) {
+            List<PhaseReplay> replayed,
+            Map<String, String> codeNames) {
         this.projectId = projectId;
+        this.codeNames = codeNames;
         this.asOf = asOf;
         this.knownAt = knownAt;
         this.history = history;
@@ -78,8 +81,9 @@ final class Gripp2Items {
             Instant knownAt,
             ProjectHistory history,
             List<Window> windows,
-            List<PhaseReplay> replayed) {
-        return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed).build();
+            List<PhaseReplay> replayed,
+            Map<String, String> codeNames) {
+        return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed, codeNames).build();
     }
 
     /** Each answer's heading in the report. */
@@ -343,7 +347,7 @@ final class Gripp2Items {
                 ? "none is coded yet"
                 : "their themes, by the number of reflections carrying each code: "
                         + themes.entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue())
+                                .map(e -> codeNames.getOrDefault(e.getKey(), e.getKey()) + " " + e.getValue())
                                 .collect(Collectors.joining(", "));
         String text = String.format(
                 Locale.ROOT,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.coproduction.timeline.codebook.query.CodebookQuery;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
@@ -122,12 +123,15 @@ public class LifecycleReportQuery {
                         asOf,
                         knownAt,
                         SCHEMA_VERSIONS));
+        Map<String, String> codeNames = new TreeMap<>();
+        CodebookQuery.of(projectId, history, asOf).codes().forEach(code -> codeNames.put(code.code(), code.name()));
         LifecycleReport report = new LifecycleReport(
                 overview,
                 sections,
                 lifecycle(figures.windows()),
-                Gripp2Items.of(projectId, asOf, knownAt, history, figures.windows(), phases),
-                ReportMethods.DEFINITIONS);
+                Gripp2Items.of(projectId, asOf, knownAt, history, figures.windows(), phases, codeNames),
+                ReportMethods.DEFINITIONS,
+                codeNames);
         progress.accept(STEPS.get(3));
         return report;
     }

@@ -80,8 +80,9 @@ final class ReportMethods {
             new Definition(
                     "Reflection themes",
                     "For the reflections written in the phase, how many carry each code, the codes of a"
-                            + " reflection being those of its latest coding as of asOf. Only codes are counted;"
-                            + " no reflection's text is shown."));
+                            + " reflection being those of its latest coding as of asOf, each named as the team's"
+                            + " codebook names it as of asOf. Only codes are counted; no reflection's text is"
+                            + " shown."));
 
     private ReportMethods() {}
 }

@@ -62,7 +62,7 @@ public final class ReportViews {
                         + ReportWords.when(overview.record().knownAt()) + ".",
                 overview(overview),
                 report.phases().stream()
-                        .map(phase -> phase(phase, overview.closedAt(), made))
+                        .map(phase -> phase(phase, overview.closedAt(), made, report))
                         .toList(),
                 lifecycle(report.lifecycle(), names),
                 gripp2(report.gripp2(), options.gripp2()),
@@ -117,7 +117,8 @@ public final class ReportViews {
         return new ReportView.Overview(dates, phases, teamSize, built);
     }
 
-    private static ReportView.Phase phase(PhaseSection phase, Instant closedAt, Set<String> made) {
+    private static ReportView.Phase phase(
+            PhaseSection phase, Instant closedAt, Set<String> made, LifecycleReport report) {
         Window window = phase.participation();
         String summary = ReportWords.when(window.start(), "From the start") + " to "
                 + ReportWords.until(window.end(), closedAt)
@@ -181,7 +182,7 @@ public final class ReportViews {
                                 decisions,
                                 NONE),
                 proposedHereMadeLater(phase, made),
-                themes(phase),
+                themes(phase, report),
                 shifts,
                 !shifts.isEmpty()
                         ? null
@@ -418,14 +419,14 @@ public final class ReportViews {
                 .collect(Collectors.joining(", "));
     }
 
-    /** A phase's reflections in one sentence: how many, and how many carry each code. */
-    static String themes(PhaseSection phase) {
+    /** A phase's reflections in one sentence: how many, and how many carry each code (by its codebook name). */
+    static String themes(PhaseSection phase, LifecycleReport report) {
         if (phase.themes().isEmpty()) {
             return phase.reflections() + " reflections written; none coded.";
         }
         return phase.reflections() + " reflections written (codes counted, texts never shown). By code: "
                 + phase.themes().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue())
+                        .map(e -> report.codeName(e.getKey()) + " " + e.getValue())
                         .collect(Collectors.joining(", "))
                 + ".";
     }
