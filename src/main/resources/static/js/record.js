@@ -13,6 +13,8 @@ const METHODS = ['CONSENSUS', 'VOTE', 'LEAD_DECIDED', 'DELEGATED', 'SERVICE_USER
 
 let overview = null;
 let account = null;
+/** The codebook's open codes ([code, name]), to pick from when coding. */
+let codebookCodes = [];
 
 /** The role each group of forms needs (the server refuses the rest; this only hides them). */
 const NEEDS = { Phases: 'COORDINATOR', Team: 'COORDINATOR', Decisions: 'RECORDER', Reflections: 'MEMBER', Interviews: 'RECORDER' };
@@ -44,6 +46,29 @@ const consentingMembers = () => overview.members.filter((m) => !m.withdrawn).map
 const activeMembers = () => overview.members.filter((m) => m.active).map((m) => [m.memberId, m.name]);
 const decisions = (filter = () => true) => overview.decisions.filter(filter).map((d) => [d.decisionId, `${d.title} (${label(d.status)})`]);
 const enumOptions = (values) => values.map((v) => [v, label(v)]);
+/** The codes a coding form sends: those picked from the codebook, then any others typed (comma-separated). */
+const givenCodes = (v) => [...new Set([].concat(v.fromCodebook || [],
+  String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean)))];
+const withCodes = (v) => {
+  const { fromCodebook, ...rest } = v;
+  return { ...rest, codes: givenCodes(v) };
+};
+/** The codebook's codes as checkboxes (none when the codebook is empty), and a field for others. */
+function codeControls(form, otherText) {
+  return [
+    codebookCodes.length ? checks(form, 'fromCodebook', 'Codes from the codebook', codebookCodes) : [],
+    input(form, 'codes', otherText),
+  ];
+}
+async function loadCodebook() {
+  try {
+    const codebook = await api(`${base}/codebook`);
+    codebookCodes = codebook.codes.filter((c) => c.status === 'DEFINED' || c.status === 'FROM_USE')
+      .map((c) => [c.code, c.depth ? `${c.name} (under ${codebook.codes.find((p) => p.code === c.parent)?.name || c.parent})` : c.name]);
+  } catch (e) {
+    codebookCodes = [];
+  }
+}
 
 /**
  * A form for one command. path(values) answers the URL; body(values) the JSON (the values as they
@@ -302,10 +327,11 @@ function allForms() {
       }),
       form({
         id: 'code-reflection', title: 'Code a reflection', submit: 'Record the codes',
-        controls: [reflectionChoice('code-reflection', 'Reflection'), input('code-reflection', 'codes', 'Codes (comma-separated themes)'),
+        help: 'Pick codes from the team\'s codebook (see the Codebook page), or type others: a code typed here joins the codebook as given.',
+        controls: [reflectionChoice('code-reflection', 'Reflection'), codeControls('code-reflection', 'Other codes (comma-separated themes)'),
           choice('code-reflection', 'codedBy', 'Coded by', selfOr(activeMembers())), when('code-reflection')],
         path: (v) => `${base}/reflections/${enc(v.reflectionId || '-')}/codes`,
-        body: (v) => ({ ...without('reflectionId')(v), codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
+        body: (v) => withCodes(without('reflectionId')(v)),
         done: () => 'The codes are recorded.',
       }),
     ]],
@@ -315,10 +341,10 @@ function allForms() {
         help: 'The summary is personal text, kept sealed under the interviewee’s key like their diary.',
         controls: [choice('record-interview', 'intervieweeId', 'Interviewee', consentingMembers()),
           choice('record-interview', 'interviewerId', 'Interviewer (optional)', consentingMembers(), { optional: true }),
-          area('record-interview', 'summary', 'Summary'), input('record-interview', 'codes', 'Codes (comma-separated themes, optional)'),
+          area('record-interview', 'summary', 'Summary'), codeControls('record-interview', 'Other codes (comma-separated themes, optional)'),
           when('record-interview')],
         path: () => `${base}/interviews`,
-        body: (v) => ({ ...v, codes: String(v.codes || '').split(',').map((c) => c.trim()).filter(Boolean) }),
+        body: withCodes,
         done: () => 'The interview is recorded.',
       }),
     ]],
@@ -345,6 +371,7 @@ function render() {
 /** Reloads the project, so the pickers know what was just recorded; keeps a refused form as it was. */
 async function refresh() {
   overview = await api(base);
+  await loadCodebook();
   knowNames(overview);
   readReflections();
   if (overview.closedAt) {
@@ -374,7 +401,7 @@ async function refresh() {
 if (!project) {
   main.append(el('p', {}, 'Choose a project on the ', el('a', { href: 'index.html' }, 'projects page'), ' first.'));
 } else {
-  Promise.all([api(base), me()]).then(([o, m]) => {
+  Promise.all([api(base), me(), loadCodebook()]).then(([o, m]) => {
     overview = o;
     knowNames(o);
     readReflections();

@@ -111,6 +111,38 @@ class CodebookPageTest extends BrowserTest {
         }
     }
 
+    /** On the record page a reflection is coded by ticking codes from the codebook, and others typed. */
+    @Test
+    void aReflectionIsCodedWithCodesPickedFromTheCodebook() {
+        String project = newTeam("codebook-pick", "Picking codes", new String[] {"ann", "Ann Archer", "ACADEMIC"});
+        String base = "/api/projects/" + project;
+        created(
+                base + "/codebook/codes",
+                java.util.Map.of("code", "power", "name", "Power", "changedBy", "ann", "occurredAt", "2024-01-03"));
+        created(
+                base + "/reflections",
+                java.util.Map.of(
+                        "reflectionId", "r-1",
+                        "authorId", "ann",
+                        "text", "Nobody asked us until the end",
+                        "visibility", "TEAM",
+                        "transcribed", true,
+                        "occurredAt", "2024-01-04"));
+        open("record.html?project=" + project);
+
+        WebElement power = visible(By.cssSelector("#code-reflection-fromCodebook input[value='power']"));
+        assertThat(power.findElement(By.xpath("..")).getText()).contains("Power");
+        power.click();
+        browser.findElement(By.id("code-reflection-codes")).sendKeys("timing");
+        new Select(browser.findElement(By.id("code-reflection-codedBy"))).selectByValue("ann");
+        browser.findElement(By.cssSelector("#code-reflection button[type=submit]"))
+                .click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("The codes are recorded"));
+
+        JsonNode coded = http.getForObject(base + "/timeline?type=ReflectionCoded", JsonNode.class);
+        assertThat(coded.findValue("codes").toString()).isEqualTo("[\"power\",\"timing\"]");
+    }
+
     private void define(String code, String name, String description, String parent) {
         WebElement key = visible(By.id("define-code"));
         key.sendKeys(code);
