@@ -86,26 +86,6 @@ final class Gripp2Items {
         return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed, codeNames).build();
     }
 
-    /** Each answer's heading in the report. */
-    private static final Map<Gripp2Topic, String> HEADINGS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Gripp2Topic.AIM, "Aim"),
-            Map.entry(Gripp2Topic.DEFINITION, "Definition of involvement"),
-            Map.entry(Gripp2Topic.THEORY, "Theoretical underpinnings"),
-            Map.entry(Gripp2Topic.CONCEPTS, "Concepts and theory development"),
-            Map.entry(Gripp2Topic.METHODS, "Methods"),
-            Map.entry(Gripp2Topic.PEOPLE, "People involved"),
-            Map.entry(Gripp2Topic.STAGES, "Stages of involvement"),
-            Map.entry(Gripp2Topic.LEVEL, "Level or nature of involvement"),
-            Map.entry(Gripp2Topic.QUALITATIVE, "Qualitative evidence of impact"),
-            Map.entry(Gripp2Topic.IMPACT, "How impact was captured"),
-            Map.entry(Gripp2Topic.ROBUSTNESS, "Robustness of measure"),
-            Map.entry(Gripp2Topic.ECONOMIC, "Economic assessment"),
-            Map.entry(Gripp2Topic.RESULTS, "Results"),
-            Map.entry(Gripp2Topic.OUTCOMES, "Outcomes"),
-            Map.entry(Gripp2Topic.REFLECTIONS, "Reflections/critical perspective"),
-            Map.entry(Gripp2Topic.CONCLUSIONS, "Conclusions"),
-            Map.entry(Gripp2Topic.KEYWORDS, "Keywords")));
-
     /**
      * An answer for every topic, in the topics' order (the aim and the team's background, the
      * methods and their parts, how impact was captured, results, outcomes, reflections,
@@ -136,11 +116,11 @@ final class Gripp2Items {
 
     /** An answer the record gives: the topic's text, the events behind it, and its table (or null). */
     private static Gripp2Item answer(Gripp2Topic topic, String text, List<String> ids, Gripp2Table table) {
-        return new Gripp2Item(topic.key(), HEADINGS.get(topic), text, ids, false, table, null, null);
+        return new Gripp2Item(topic.key(), Gripp2Headings.of(topic), text, ids, false, table, null, null);
     }
 
     private static Gripp2Item toBeWritten(Gripp2Topic topic) {
-        return Gripp2Item.toBeWritten(topic.key(), HEADINGS.get(topic));
+        return Gripp2Item.toBeWritten(topic.key(), Gripp2Headings.of(topic));
     }
 
     /** " <what> is to be written by the team." while the team has written nothing for the topic by asOf. */
@@ -316,7 +296,7 @@ final class Gripp2Items {
         text += stillToWrite(Gripp2Topic.OUTCOMES, "What involvement changed beyond these decisions");
         return new Gripp2Item(
                 Gripp2Topic.OUTCOMES.key(),
-                HEADINGS.get(Gripp2Topic.OUTCOMES),
+                Gripp2Headings.of(Gripp2Topic.OUTCOMES),
                 text,
                 ids,
                 false,
