@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * file goes once the transaction has committed or rolled back and that is in the database's file.
  * A start after an unclean stop that finds it ({@link H2CrashRepair}) removes every row past that
  * position before anything reads the store: rows of a transaction that never committed, from an
- * import that was never answered. Nothing for PostgreSQL, which rolls back what did not commit.
+ * import that was never answered, and the member keys of projects that are left with no event (a
+ * key the undone import destroyed would otherwise refuse that member's text when the file comes
+ * again: KillNineTest found it). Nothing for PostgreSQL, which rolls back what did not commit.
  */
 @Component
 public class ImportInProgress {
@@ -110,6 +112,15 @@ public class ImportInProgress {
         long removed;
         try (Statement statement = connection.createStatement()) {
             removed = statement.executeUpdate("DELETE FROM domain_event_entry WHERE global_index > " + after);
+            // The import's transaction made and destroyed members' keys too, and H2 (or a commit the
+            // import never answered) can keep those rows: a key destroyed by a withdrawal in the undone
+            // import would refuse that member's text when the file is imported again. A project the
+            // import registered has no event left: its keys go with it, and the next import makes them anew.
+            long keys = statement.executeUpdate("DELETE FROM member_key WHERE project_id NOT IN"
+                    + " (SELECT DISTINCT aggregate_identifier FROM domain_event_entry)");
+            if (keys > 0) {
+                log.warn("The undone import's projects hold no event: {} member key(s) of theirs are removed", keys);
+            }
             try (ResultSet left = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
                 left.next();
                 log.warn(

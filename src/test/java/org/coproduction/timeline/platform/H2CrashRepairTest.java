@@ -118,6 +118,27 @@ class H2CrashRepairTest {
         assertThat(ImportInProgress.marker(store)).doesNotExist();
     }
 
+    /**
+     * A KillNineTest run (c90657d, kill 9) found a store whose import was undone but whose member key,
+     * destroyed by a withdrawal in that import, was not: importing the file again refused the
+     * member's text. The keys of a project the undone import registered go with its events.
+     */
+    @Test
+    void anImportCutShortThatRegisteredItsProjectTakesItsMembersKeysWithIt() throws Exception {
+        H2CrashRepair.rebuild(store, url, "sa", "");
+        assertThat(count("SELECT COUNT(*) FROM member_key")).isPositive();
+        Files.writeString(ImportInProgress.marker(store), "0");
+        execute(
+                insert(java.util.UUID.randomUUID().toString(), 0),
+                insert(java.util.UUID.randomUUID().toString(), 1));
+        Files.writeString(H2CrashRepair.marker(store), "open by process 1\n");
+
+        assertThat(H2CrashRepair.repairIfStoppedUncleanly(store, url, "sa", "")).isTrue();
+
+        assertThat(count("SELECT COUNT(*) FROM domain_event_entry")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM member_key")).isZero();
+    }
+
     @Test
     void afterACleanStopAnImportMarkerLeftBehindGoesAndNothingIsRemoved() throws Exception {
         H2CrashRepair.rebuild(store, url, "sa", "");
