@@ -29,6 +29,7 @@ import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.ChecklistItem;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;
 import org.coproduction.timeline.report.api.LifecycleReport.PhaseSection;
+import org.coproduction.timeline.report.query.HtmlReport;
 import org.coproduction.timeline.report.query.LifecycleReportQuery;
 import org.coproduction.timeline.report.query.PdfReport;
 import org.jsoup.nodes.Document;
@@ -302,8 +303,16 @@ class ReportIntegrationTest {
                 .containsEntry("power", "Power in the team")
                 .hasSize(8);
         assertThat(report.phases().get(0).themes()).containsKey("power");
-        String page = org.coproduction.timeline.report.query.HtmlReport.render(report);
+        String page = HtmlReport.render(report);
         assertThat(page).contains("By code: Emotional labour ").doesNotContain("By code: emotional-labour");
+        LifecycleReport.CodebookUsed codebook = report.overview().record().codebook();
+        assertThat(codebook.codes()).isEqualTo(8);
+        assertThat(codebook.defined()).isEqualTo(8);
+        assertThat(codebook.lastChangedAt()).isEqualTo(Instant.parse("2022-10-10T10:00:00Z"));
+        assertThat(page).contains("8 codes, 8 defined by the team, last changed 2022-10-10 10:00 UTC");
+        LifecycleReport before =
+                reports.report(DEMO, Instant.parse("2022-06-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(HtmlReport.render(before)).contains("given in codings and not defined yet");
     }
 
     @Test

@@ -70,7 +70,8 @@ public record LifecycleReport(
 
     /**
      * What the report was built from: the events recorded by knownAt, the earliest and latest of
-     * their recorded times, the time pair used, and the event schema versions the record follows.
+     * their recorded times, the time pair used, the event schema versions the record follows, and the
+     * codebook its codes come from.
      */
     public record Provenance(
             long events,
@@ -78,12 +79,20 @@ public record LifecycleReport(
             Instant lastRecordedAt,
             Instant asOf,
             Instant knownAt,
-            List<String> schemaVersions) {
+            List<String> schemaVersions,
+            CodebookUsed codebook) {
 
         public Provenance {
             schemaVersions = List.copyOf(schemaVersions);
         }
     }
+
+    /**
+     * The codebook the report's codes are counted and named by: as it stood at asOf (docs/codebook.md),
+     * its codes in use (neither merged nor retired), how many of them the team defined, and when it
+     * last changed (null if it never has: codes given in codings only).
+     */
+    public record CodebookUsed(int codes, int defined, Instant lastChangedAt) {}
 
     /**
      * One phase (or the before-first-phase bucket). {@code participation} is the phase's window of

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.coproduction.timeline.codebook.query.CodebookQuery;
+import org.coproduction.timeline.codebook.query.CodebookView;
 import org.coproduction.timeline.decision.api.DecisionMethod;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
@@ -108,6 +109,9 @@ public class LifecycleReportQuery {
                     notableShifts(window, previous)));
             previous = window;
         }
+        Map<String, String> codeNames = new TreeMap<>();
+        CodebookView codebook = CodebookQuery.of(projectId, history, asOf);
+        codebook.codes().forEach(code -> codeNames.put(code.code(), code.name()));
         Instant closedAt = history.closedAt() != null && !history.closedAt().isAfter(asOf) ? history.closedAt() : null;
         Overview overview = new Overview(
                 projectId,
@@ -122,9 +126,8 @@ public class LifecycleReportQuery {
                         history.lastRecordedAt(),
                         asOf,
                         knownAt,
-                        SCHEMA_VERSIONS));
-        Map<String, String> codeNames = new TreeMap<>();
-        CodebookQuery.of(projectId, history, asOf).codes().forEach(code -> codeNames.put(code.code(), code.name()));
+                        SCHEMA_VERSIONS,
+                        codebookUsed(codebook)));
         LifecycleReport report = new LifecycleReport(
                 overview,
                 sections,
@@ -134,6 +137,23 @@ public class LifecycleReportQuery {
                 codeNames);
         progress.accept(STEPS.get(3));
         return report;
+    }
+
+    private static LifecycleReport.CodebookUsed codebookUsed(CodebookView codebook) {
+        List<CodebookView.Code> open = codebook.codes().stream()
+                .filter(c -> c.status() == CodebookView.Status.DEFINED || c.status() == CodebookView.Status.FROM_USE)
+                .toList();
+        Instant last = codebook.codes().stream()
+                .map(CodebookView.Code::changedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return new LifecycleReport.CodebookUsed(
+                open.size(),
+                (int) open.stream()
+                        .filter(c -> c.status() == CodebookView.Status.DEFINED)
+                        .count(),
+                last);
     }
 
     private static boolean within(Instant t, Window window) {

@@ -112,7 +112,8 @@ public final class ReportViews {
                         List.of("Last recorded", ReportWords.when(record.lastRecordedAt(), "none")),
                         List.of("As of (valid time)", ReportWords.when(record.asOf())),
                         List.of("As recorded at (recorded time)", ReportWords.when(record.knownAt())),
-                        List.of("Event schema versions", String.join(", ", record.schemaVersions()))),
+                        List.of("Event schema versions", String.join(", ", record.schemaVersions())),
+                        List.of("Codebook (as of valid time)", codebook(record.codebook()))),
                 NONE);
         return new ReportView.Overview(dates, phases, teamSize, built);
     }
@@ -373,6 +374,19 @@ public final class ReportViews {
 
     /** A count or a figure with decimals. */
     private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** The codebook the codes come from, in a line: "8 codes, 8 defined by the team, last changed 2022-10-10 10:00 UTC". */
+    static String codebook(LifecycleReport.CodebookUsed codebook) {
+        if (codebook == null || codebook.codes() == 0) {
+            return "no code yet";
+        }
+        String codes = codebook.codes() + (codebook.codes() == 1 ? " code" : " codes");
+        if (codebook.defined() == 0 || codebook.lastChangedAt() == null) {
+            return codes + ", given in codings and not defined yet";
+        }
+        return codes + ", " + codebook.defined() + " defined by the team, last changed "
+                + ReportWords.when(codebook.lastChangedAt());
+    }
 
     /** The decisions made or revised in some phase of the report. */
     static Set<String> madeOrRevised(LifecycleReport report) {
