@@ -131,13 +131,16 @@ public sealed interface CodebookCommand {
 
         /** One code of the file: defined ({@code define}) or revised, and the line it stands on. */
         public record Change(int line, boolean define, String code, String name, String description, String parent) {
+            /** Held to the rules a defined or revised code is held to, a refusal naming the file's line. */
             public Change {
-                String at = "line " + line + ": ";
-                if (code == null || code.isBlank() || code.length() > 200) {
-                    throw new InvalidFieldException("file", at + "a code's name must be 1 to 200 characters");
+                try {
+                    Require.code("code", code);
+                    name = Require.optionalText("name", words(name, MAX_NAME, "name"));
+                    description =
+                            Require.optionalText("description", words(description, MAX_DESCRIPTION, "description"));
+                } catch (InvalidFieldException e) {
+                    throw new InvalidFieldException("file", "line " + line + ": " + e.getMessage());
                 }
-                name = words(name, MAX_NAME, "file");
-                description = words(description, MAX_DESCRIPTION, "file");
             }
         }
     }

@@ -4,18 +4,20 @@ import static org.coproduction.timeline.project.api.RuleViolationException.confl
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
 import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
 import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
  * A project's codebook as far as its rules need it: which codes are known (defined, or given in a
@@ -25,21 +27,33 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
  */
 public final class Codebook {
 
-    private record Entry(String parent, boolean defined, Instant closedAt, String mergedInto) {}
+    private record Entry(String parent, boolean defined, Instant closedAt, String mergedInto) {
 
-    private final Map<String, Entry> codes = new HashMap<>();
-    private final Set<String> ipa = new HashSet<>();
+        Entry under(String newParent) {
+            return new Entry(newParent, defined, closedAt, mergedInto);
+        }
 
-    public Codebook() {
-        for (IpaCategory category : IpaCategory.values()) {
-            ipa.add(category.name().toLowerCase(Locale.ROOT));
+        Entry closed(Instant at, String into) {
+            return new Entry(parent, defined, at, into);
+        }
+
+        /** What closed it, in words: "retired" or "merged into "x"". */
+        String closedAs() {
+            return mergedInto == null ? "retired" : "merged into \"" + mergedInto + "\"";
         }
     }
+
+    /** The IPA categories' keys in lower case: built in, no team code may take one. */
+    private static final Set<String> IPA = Arrays.stream(IpaCategory.values())
+            .map(category -> category.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final Map<String, Entry> codes = new HashMap<>();
 
     /** Refuses a codebook change that breaks a rule; {@code changedBy} is checked by the caller. */
     public void check(CodebookEvent event) {
         if (event instanceof CodeDefined defined) {
-            if (ipa.contains(defined.code().toLowerCase(Locale.ROOT))) {
+            if (IPA.contains(defined.code().toLowerCase(Locale.ROOT))) {
                 throw conflict("code", "\"" + defined.code() + "\" is one of Bales' IPA categories, built in");
             }
             Entry entry = codes.get(defined.code());
@@ -77,11 +91,8 @@ public final class Codebook {
             if (entry != null && entry.closedAt() != null && !at.isBefore(entry.closedAt())) {
                 throw conflict(
                         field + "[" + i + "]",
-                        "code \"" + given.get(i) + "\" was "
-                                + (entry.mergedInto() == null
-                                        ? "retired"
-                                        : "merged into \"" + entry.mergedInto() + "\"")
-                                + " at " + entry.closedAt() + (entry.mergedInto() == null ? "" : ": give that code"));
+                        "code \"" + given.get(i) + "\" was " + entry.closedAs() + " at " + entry.closedAt()
+                                + (entry.mergedInto() == null ? "" : ": give that code"));
             }
         }
     }
@@ -90,16 +101,13 @@ public final class Codebook {
         if (event instanceof CodeDefined defined) {
             codes.put(defined.code(), new Entry(defined.parent(), true, null, null));
         } else if (event instanceof CodeRevised revised) {
-            Entry entry = codes.get(revised.code());
-            codes.put(revised.code(), new Entry(revised.parent(), entry.defined(), null, null));
+            codes.computeIfPresent(revised.code(), (code, entry) -> entry.under(revised.parent()));
         } else if (event instanceof CodesMerged merged) {
-            for (String code : merged.codes()) {
-                Entry entry = codes.get(code);
-                codes.put(code, new Entry(entry.parent(), entry.defined(), merged.occurredAt(), merged.into()));
-            }
+            merged.codes()
+                    .forEach(code -> codes.computeIfPresent(
+                            code, (key, entry) -> entry.closed(merged.occurredAt(), merged.into())));
         } else if (event instanceof CodeRetired retired) {
-            Entry entry = codes.get(retired.code());
-            codes.put(retired.code(), new Entry(entry.parent(), entry.defined(), retired.occurredAt(), null));
+            codes.computeIfPresent(retired.code(), (code, entry) -> entry.closed(retired.occurredAt(), null));
         }
     }
 
@@ -113,9 +121,8 @@ public final class Codebook {
         for (int i = 0; i < changes.size(); i++) {
             try {
                 copy.check(changes.get(i));
-            } catch (org.coproduction.timeline.project.api.RuleViolationException e) {
-                throw new org.coproduction.timeline.project.api.RuleViolationException(
-                        e.kind(), "file", "line " + lines.get(i) + ": " + e.getMessage());
+            } catch (RuleViolationException e) {
+                throw new RuleViolationException(e.kind(), "file", "line " + lines.get(i) + ": " + e.getMessage());
             }
             copy.evolve(changes.get(i));
         }
@@ -137,11 +144,7 @@ public final class Codebook {
     private void requireOpen(String field, String code) {
         Entry entry = codes.get(code);
         if (entry != null && entry.closedAt() != null) {
-            throw conflict(
-                    field,
-                    "code \"" + code + "\" was "
-                            + (entry.mergedInto() == null ? "retired" : "merged into \"" + entry.mergedInto() + "\"")
-                            + " and cannot be changed or used");
+            throw conflict(field, "code \"" + code + "\" was " + entry.closedAs() + " and cannot be changed or used");
         }
     }
 

@@ -307,9 +307,7 @@ public final class ProjectHistory {
 
     /** How many interviews occurred by asOf (none of an excluded member). */
     public int interviews(Instant asOf) {
-        return (int) interviews.stream()
-                .filter(i -> !i.occurredAt().isAfter(asOf) && !excluded.contains(i.intervieweeId()))
-                .count();
+        return interviewsBy(asOf).size();
     }
 
     public Instant registeredAt() {
