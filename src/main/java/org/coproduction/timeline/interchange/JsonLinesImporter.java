@@ -160,6 +160,9 @@ public class JsonLinesImporter {
             // Cached aggregates know nothing of what was appended (or rolled back) beside them.
             run.touched.forEach(projectCache::remove);
         }
+        if (run.errorCount == 0) {
+            sealing.importCommitted();
+        }
         return answer(run, start);
     }
 
@@ -361,7 +364,7 @@ public class JsonLinesImporter {
                     continue;
                 }
                 project.state.evolve(event);
-                sealing.stored(event);
+                sealing.storedByImport(event);
                 project.events++;
                 resident++;
                 append.add(new GenericDomainEventMessage<>(

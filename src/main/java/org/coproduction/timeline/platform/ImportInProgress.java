@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * position before anything reads the store: rows of a transaction that never committed, from an
  * import that was never answered, and the member keys of projects that are left with no event (a
  * key the undone import destroyed would otherwise refuse that member's text when the file comes
- * again: KillNineTest found it). Nothing for PostgreSQL, which rolls back what did not commit.
+ * again: KillNineTest found it). A withdrawal such an import stores destroys its member's key only
+ * after the commit ({@code WithdrawalsAfterImport}), since a key cannot be made again: an import
+ * undone here has destroyed none. Nothing for PostgreSQL, which rolls back what did not commit.
  */
 @Component
 public class ImportInProgress {
@@ -49,6 +51,14 @@ public class ImportInProgress {
         this.marker = H2File.of(url).map(ImportInProgress::marker);
         this.jdbc = jdbc;
         this.durability = durability;
+    }
+
+    /**
+     * Whether a start after a crash may undo an import that has stored its events (an H2 file): what
+     * such an import cannot undo, a member key destroyed, then waits for the import to commit.
+     */
+    public boolean mayBeUndone() {
+        return marker.isPresent();
     }
 
     public static Path marker(Path store) {
@@ -76,6 +86,12 @@ public class ImportInProgress {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not let go of " + marker.get() + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+            return tables.next();
         }
     }
 
@@ -120,6 +136,10 @@ public class ImportInProgress {
                     + " (SELECT DISTINCT aggregate_identifier FROM domain_event_entry)");
             if (keys > 0) {
                 log.warn("The undone import's projects hold no event: {} member key(s) of theirs are removed", keys);
+            }
+            // Its withdrawals destroyed no key yet: they waited for a commit that is now undone.
+            if (hasTable(connection, "WITHDRAWAL_PENDING")) {
+                statement.executeUpdate("DELETE FROM withdrawal_pending");
             }
             try (ResultSet left = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
                 left.next();

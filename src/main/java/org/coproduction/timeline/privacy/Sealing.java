@@ -33,22 +33,42 @@ public class Sealing {
 
     private final PersonalText text;
     private final MemberKeys keys;
+    private final WithdrawalsAfterImport withdrawalsAfterImport;
 
-    Sealing(PersonalText text, MemberKeys keys) {
+    Sealing(PersonalText text, MemberKeys keys, WithdrawalsAfterImport withdrawalsAfterImport) {
         this.text = text;
         this.keys = keys;
+        this.withdrawalsAfterImport = withdrawalsAfterImport;
     }
 
     /**
      * A withdrawal of consent being stored destroys the member's key in the same transaction (a
      * withdrawal that is rolled back destroys nothing; one that is committed has destroyed it), so
-     * their sealed text opens nowhere again. Called for every event as it is stored, by the
-     * commands' dispatch and by the import.
+     * their sealed text opens nowhere again. Called for every event a command stores.
      */
     public void stored(ProjectEvent event) {
         if (event instanceof ConsentWithdrawn withdrawn) {
             keys.destroy(withdrawn.projectId(), withdrawn.memberId());
         }
+    }
+
+    /**
+     * As {@link #stored}, for every event an import stores: where a crash may still undo the import
+     * after it has stored its events (an H2 file), the key waits for the import to commit instead
+     * ({@link WithdrawalsAfterImport}), since a destroyed key cannot be made again.
+     */
+    public void storedByImport(ProjectEvent event) {
+        if (event instanceof ConsentWithdrawn withdrawn) {
+            withdrawalsAfterImport.stored(withdrawn);
+        }
+    }
+
+    /**
+     * Called once an import has committed and can no longer be undone, before it is answered:
+     * destroys the keys of the members it withdrew, where they waited for the commit.
+     */
+    public void importCommitted() {
+        withdrawalsAfterImport.destroyWaiting();
     }
 
     /** The event with its personal text sealed; the event itself when it holds none in the clear. */

@@ -139,6 +139,37 @@ class H2CrashRepairTest {
         assertThat(count("SELECT COUNT(*) FROM member_key")).isZero();
     }
 
+    /**
+     * A withdrawal in an import into a project that already had events destroys no key before the
+     * import commits: an import cut short leaves it waiting, and its undoing takes it with its events,
+     * so the member's key, and their text stored before, stay as they were.
+     */
+    @Test
+    void anImportCutShortDestroysNoKeyItsWithdrawalsWaitedFor() throws Exception {
+        H2CrashRepair.rebuild(store, url, "sa", "");
+        try (InputStream migration = getClass().getResourceAsStream("/db/migration/h2/V16__withdrawals_pending.sql")) {
+            execute(new String(migration.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        execute(insert(java.util.UUID.randomUUID().toString(), 0));
+        String member = firstMemberWithAKey();
+        long before = count("SELECT MAX(global_index) FROM domain_event_entry");
+        Files.writeString(ImportInProgress.marker(store), Long.toString(before));
+        // what H2 kept of the killed import's transaction: a row past the start, and its withdrawal waiting
+        execute(
+                insert(java.util.UUID.randomUUID().toString(), 1),
+                "INSERT INTO withdrawal_pending (project_id, member_id) VALUES ('" + AGGREGATE + "', '" + member
+                        + "')");
+        Files.writeString(H2CrashRepair.marker(store), "open by process 1\n");
+
+        assertThat(H2CrashRepair.repairIfStoppedUncleanly(store, url, "sa", "")).isTrue();
+
+        assertThat(count("SELECT COUNT(*) FROM domain_event_entry")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM withdrawal_pending")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM member_key WHERE member_id = '" + member
+                        + "' AND keyset IS NOT NULL AND destroyed_at IS NULL"))
+                .isEqualTo(1);
+    }
+
     @Test
     void afterACleanStopAnImportMarkerLeftBehindGoesAndNothingIsRemoved() throws Exception {
         H2CrashRepair.rebuild(store, url, "sa", "");
@@ -190,6 +221,16 @@ class H2CrashRepairTest {
             rows.put(table.toLowerCase(java.util.Locale.ROOT), count("SELECT COUNT(*) FROM \"" + table + "\""));
         }
         return rows;
+    }
+
+    private String firstMemberWithAKey() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT member_id FROM member_key WHERE project_id = '"
+                        + AGGREGATE + "' AND keyset IS NOT NULL ORDER BY member_id FETCH FIRST 1 ROWS ONLY")) {
+            assertThat(result.next()).as("the fixture holds a member key").isTrue();
+            return result.getString(1);
+        }
     }
 
     private long count(String sql) throws SQLException {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.coproduction.timeline.access.Door;
+import org.coproduction.timeline.privacy.MemberKeys;
+import org.coproduction.timeline.privacy.WithdrawalsAfterImport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,12 @@ class ConsentWithdrawalTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MemberKeys keys;
+
+    @Autowired
+    WithdrawalsAfterImport withdrawalsAfterImport;
 
     @Test
     void afterAWithdrawalNoTurnInfluenceReflectionOrInterviewIsRecordedForThatMember() {
@@ -245,11 +253,39 @@ class ConsentWithdrawalTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM withdrawal_pending WHERE project_id = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single())
+                .as("the withdrawal waited for the import's commit, and no longer")
+                .isZero();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                         door.send("consent-importer", "GET", "/api/projects/" + project + "/timeline", null)
                                 .body())
                 .contains("\"textWithdrawn\":true")
                 .doesNotContain("Cy-wrote-this-2f8a"));
+    }
+
+    /**
+     * An import into an H2 file that committed a withdrawal and stopped before destroying the key
+     * leaves it waiting; the next start destroys it before anything is served.
+     */
+    @Test
+    void aWithdrawalLeftWaitingByAStopAfterTheImportCommittedIsFinishedAtTheNextStart() {
+        String project = "consent-waiting";
+        assertThat(keys.forWriting(project, "m-di")).isPresent();
+        jdbc.sql("INSERT INTO withdrawal_pending (project_id, member_id) VALUES (?, 'm-di')")
+                .param(project)
+                .update();
+
+        withdrawalsAfterImport.afterSingletonsInstantiated();
+
+        assertThat(keys.isDestroyed(project, "m-di")).isTrue();
+        assertThat(keys.withdrawalNumber(project, "m-di")).contains(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM withdrawal_pending")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static void created(Door.Answer answer) {
