@@ -54,7 +54,8 @@ public final class EventSchemas {
             "CodeDefined",
             "CodeRevised",
             "CodesMerged",
-            "CodeRetired");
+            "CodeRetired",
+            "TurnTranscribed");
 
     /** Where the schemas say they live ({@code $id}); their relative {@code $ref}s resolve against it. */
     static final String SCHEMA_BASE_URI = "https://coproduction-timeline.org/events-schema/";

@@ -3,6 +3,7 @@ package org.coproduction.timeline.privacy;
 import java.util.Optional;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a member's name ({@code MemberJoined.name}), a turn's summary ({@code
- *       ContributionRecorded.summary}) and an influence's note ({@code InfluenceRecorded.note}),
- *       under that member's key;
+ *       ContributionRecorded.summary}), a transcribed turn's words ({@code TurnTranscribed.text})
+ *       and an influence's note ({@code InfluenceRecorded.note}), under that member's key;
  *   <li>a reflection's text, under its author's key, and an interview's summary, under the
  *       interviewee's.
  * </ul>
@@ -211,6 +212,9 @@ public class Sealing {
         if (event instanceof ContributionRecorded c) {
             return Optional.of(new Personal(c.memberId(), c.summary()));
         }
+        if (event instanceof TurnTranscribed t) {
+            return Optional.of(new Personal(t.memberId(), t.text()));
+        }
         if (event instanceof InfluenceRecorded f) {
             return Optional.of(new Personal(f.memberId(), f.note()));
         }
@@ -230,6 +234,9 @@ public class Sealing {
         }
         if (event instanceof ContributionRecorded c) {
             return withSummary(c, value);
+        }
+        if (event instanceof TurnTranscribed t) {
+            return new TurnTranscribed(t.projectId(), t.occurredAt(), t.meetingId(), t.turnId(), t.memberId(), value);
         }
         if (event instanceof InfluenceRecorded f) {
             return withNote(f, value);

@@ -105,6 +105,7 @@ class EndpointAccessTest {
         for (String read : List.of(
                 "",
                 "/timeline",
+                "/meetings/{meetingId}/transcript",
                 "/replay",
                 "/replay/stream",
                 "/decisions",
@@ -130,6 +131,9 @@ class EndpointAccessTest {
         for (String recording : List.of(
                 "/meetings",
                 "/meetings/{meetingId}/contributions",
+                "/meetings/{meetingId}/transcript",
+                "/meetings/{meetingId}/transcript/speakers",
+                "/turns/{turnId}/coding",
                 "/contributions/{contributionId}/retraction",
                 "/decisions",
                 "/decisions/{decisionId}/influences",

@@ -33,6 +33,7 @@ import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.meeting.api.MeetingKind;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.project.api.EventCatalogue;
@@ -240,7 +241,16 @@ public class EventApprovalTest {
                                 "power",
                                 BEN)),
                 sample(22, new CodesMerged(PROJECT, OCCURRED_AT, List.of("being-heard", "voice"), "power", ADA)),
-                sample(23, new CodeRetired(PROJECT, OCCURRED_AT, "jargon", "Folded into the glossary work.", BEN)));
+                sample(23, new CodeRetired(PROJECT, OCCURRED_AT, "jargon", "Folded into the glossary work.", BEN)),
+                sample(
+                        24,
+                        new TurnTranscribed(
+                                PROJECT,
+                                OCCURRED_AT,
+                                MEETING,
+                                MEETING + ".t1",
+                                ADA,
+                                "Could we pay in vouchers? Cash changes someone's benefits.")));
     }
 
     private static Sample sample(int number, ProjectEvent event) {

@@ -77,13 +77,16 @@ class EventSchemasTest {
             Map.entry("CodeDefined", "\"code\": \"power\", \"changedBy\": \"M1\""),
             Map.entry("CodeRevised", "\"code\": \"power\", \"changedBy\": \"M1\""),
             Map.entry("CodesMerged", "\"codes\": [\"voice\"], \"into\": \"power\", \"changedBy\": \"M1\""),
-            Map.entry("CodeRetired", "\"code\": \"jargon\", \"changedBy\": \"M1\""));
+            Map.entry("CodeRetired", "\"code\": \"jargon\", \"changedBy\": \"M1\""),
+            Map.entry(
+                    "TurnTranscribed",
+                    "\"meetingId\": \"MT1\", \"turnId\": \"MT1.t1\", \"memberId\": \"M1\", \"text\": \"Yes.\""));
 
     private static final List<String> V1_TYPES = EventSchemas.V1_TYPES;
 
     @Test
     void hasASchemaFileForEveryContractType() {
-        assertThat(V1_TYPES).hasSize(23).doesNotHaveDuplicates();
+        assertThat(V1_TYPES).hasSize(24).doesNotHaveDuplicates();
         for (String type : V1_TYPES) {
             assertThat(SCHEMA_FOLDER.resolve(type + ".v1.schema.json")).isRegularFile();
             assertThat(SCHEMAS.versionsOf(type)).contains(1);

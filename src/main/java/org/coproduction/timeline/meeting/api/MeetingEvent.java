@@ -31,6 +31,16 @@ public sealed interface MeetingEvent extends ProjectEvent {
             String summary)
             implements MeetingEvent {}
 
+    /**
+     * A turn of a meeting's transcript: who spoke, when, and what they said (personal text, sealed
+     * under the speaker's key). It counts nowhere until it is coded: its coding is a {@link
+     * ContributionRecorded} whose {@code contributionId} is the turn's id (or {@code <turnId>:2},
+     * {@code :3}... for a coding after a retracted one), dated when it was said.
+     */
+    record TurnTranscribed(
+            String projectId, Instant occurredAt, String meetingId, String turnId, String memberId, String text)
+            implements MeetingEvent {}
+
     /** A correction of the record: once known, the contribution counts as never having existed. */
     record ContributionRetracted(String projectId, Instant occurredAt, String contributionId, String reason)
             implements MeetingEvent {}

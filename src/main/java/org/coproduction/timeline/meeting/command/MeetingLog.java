@@ -4,10 +4,17 @@ import static org.coproduction.timeline.project.api.RuleViolationException.confl
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
 
 import com.carrotsearch.hppc.ObjectLongHashMap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.project.command.ProjectState;
 
 /**
@@ -28,6 +35,45 @@ public final class MeetingLog {
     private final ObjectLongHashMap<String> meetings = new ObjectLongHashMap<>();
     private final ObjectLongHashMap<String> contributions = new ObjectLongHashMap<>();
     private final ObjectLongHashMap<String> retracted = new ObjectLongHashMap<>();
+    /** When each meeting was held: its transcript's times count from it, and its turns fall on its day. */
+    private final Map<String, Instant> meetingStarts = new HashMap<>();
+    /** Transcribed turns by id; transcripts are meeting-sized, not import-sized, so kept whole. */
+    private final Map<String, Turn> turns = new HashMap<>();
+
+    /**
+     * A transcribed turn as its codings need it, with how many codings it has had and whether the
+     * latest stands (was not retracted).
+     */
+    public record Turn(String meetingId, String memberId, Instant occurredAt, int codings, boolean coded) {
+
+        /** The contribution id of the turn's latest coding, or of its next one when {@code next}. */
+        public String codingId(String turnId, boolean next) {
+            int n = next ? codings + 1 : codings;
+            return n <= 1 ? turnId : turnId + ":" + n;
+        }
+    }
+
+    /** When the meeting was held, if it is recorded. */
+    public Optional<Instant> meetingStart(String meetingId) {
+        return Optional.ofNullable(meetingStarts.get(meetingId));
+    }
+
+    /** The transcribed turn, if there is one by that id. */
+    public Optional<Turn> turn(String turnId) {
+        return Optional.ofNullable(turns.get(turnId));
+    }
+
+    /** The turn a contribution id codes ({@code <turnId>} or {@code <turnId>:n}), if it names one. */
+    private Optional<Map.Entry<String, Turn>> turnCodedBy(String contributionId) {
+        String turnId = contributionId;
+        Turn turn = turns.get(turnId);
+        int colon = contributionId.lastIndexOf(':');
+        if (turn == null && colon > 0) {
+            turnId = contributionId.substring(0, colon);
+            turn = turns.get(turnId);
+        }
+        return turn == null ? Optional.empty() : Optional.of(Map.entry(turnId, turn));
+    }
 
     public boolean hasMeeting(String meetingId) {
         return meetings.containsKey(meetingId);
@@ -91,6 +137,21 @@ public final class MeetingLog {
             if (recorded.decisionId() != null) {
                 project.decisions().requireDecision("decisionId", recorded.decisionId());
             }
+            turnCodedBy(recorded.contributionId()).ifPresent(turn -> checkTurnCoding(recorded, turn));
+        } else if (event instanceof TurnTranscribed turn) {
+            if (turns.containsKey(turn.turnId()) || hasContribution(turn.turnId())) {
+                throw conflict("turnId", "turn " + turn.turnId() + " is already recorded");
+            }
+            LocalDate day = meetingStart(turn.meetingId())
+                    .orElseThrow(() -> notFound("meetingId", "meeting " + turn.meetingId() + " is not recorded"))
+                    .atOffset(ZoneOffset.UTC)
+                    .toLocalDate();
+            if (!turn.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().equals(day)) {
+                throw conflict(
+                        "occurredAt",
+                        "the turn at " + turn.occurredAt() + " is not on the meeting's day, " + day + " (UTC)");
+            }
+            project.team().requireMemberAt("memberId", turn.memberId(), turn.occurredAt());
         } else if (event instanceof ContributionRetracted retraction) {
             if (!hasContribution(retraction.contributionId())) {
                 throw notFound("contributionId", "contribution " + retraction.contributionId() + " is not recorded");
@@ -102,13 +163,63 @@ public final class MeetingLog {
         }
     }
 
+    /**
+     * A coding of a transcribed turn is the turn's: same meeting, speaker and time, its id the turn's
+     * next coding id, and the turn not coded already (a coding is corrected by retracting it first).
+     */
+    private static void checkTurnCoding(ContributionRecorded recorded, Map.Entry<String, Turn> coded) {
+        String turnId = coded.getKey();
+        Turn turn = coded.getValue();
+        if (!recorded.meetingId().equals(turn.meetingId())
+                || !recorded.memberId().equals(turn.memberId())
+                || !recorded.occurredAt().equals(turn.occurredAt())) {
+            throw conflict(
+                    "contributionId",
+                    "contribution " + recorded.contributionId() + " codes turn " + turnId
+                            + " and must have its meeting, speaker and time");
+        }
+        if (turn.coded()) {
+            throw conflict(
+                    "contributionId", "turn " + turnId + " is coded already: retract its coding to code it again");
+        }
+        if (!recorded.contributionId().equals(turn.codingId(turnId, true))) {
+            throw conflict(
+                    "contributionId",
+                    "turn " + turnId + "'s next coding is " + turn.codingId(turnId, true) + ", not "
+                            + recorded.contributionId());
+        }
+    }
+
     public void evolve(MeetingEvent event) {
         if (event instanceof MeetingHeld held) {
             meetings.put(held.meetingId(), fingerprint(held));
+            meetingStarts.put(held.meetingId(), held.occurredAt());
         } else if (event instanceof ContributionRecorded recorded) {
             contributions.put(recorded.contributionId(), fingerprint(recorded));
+            turnCodedBy(recorded.contributionId())
+                    .ifPresent(coded -> turns.put(
+                            coded.getKey(),
+                            new Turn(
+                                    coded.getValue().meetingId(),
+                                    coded.getValue().memberId(),
+                                    coded.getValue().occurredAt(),
+                                    coded.getValue().codings() + 1,
+                                    true)));
         } else if (event instanceof ContributionRetracted retraction) {
             retracted.putIfAbsent(retraction.contributionId(), fingerprint(retraction));
+            turnCodedBy(retraction.contributionId())
+                    .filter(coded ->
+                            retraction.contributionId().equals(coded.getValue().codingId(coded.getKey(), false)))
+                    .ifPresent(coded -> turns.put(
+                            coded.getKey(),
+                            new Turn(
+                                    coded.getValue().meetingId(),
+                                    coded.getValue().memberId(),
+                                    coded.getValue().occurredAt(),
+                                    coded.getValue().codings(),
+                                    false)));
+        } else if (event instanceof TurnTranscribed turn) {
+            turns.put(turn.turnId(), new Turn(turn.meetingId(), turn.memberId(), turn.occurredAt(), 0, false));
         }
     }
 }

@@ -33,6 +33,7 @@ public final class EventCatalogue {
         register("MeetingHeld", MeetingEvent.MeetingHeld.class);
         register("ContributionRecorded", MeetingEvent.ContributionRecorded.class);
         register("ContributionRetracted", MeetingEvent.ContributionRetracted.class);
+        register("TurnTranscribed", MeetingEvent.TurnTranscribed.class);
         register("DecisionProposed", DecisionEvent.DecisionProposed.class);
         register("InfluenceRecorded", DecisionEvent.InfluenceRecorded.class);
         register("InfluenceRetracted", DecisionEvent.InfluenceRetracted.class);

@@ -24,6 +24,8 @@ public final class Mentions {
             ids.addAll(e.attendees());
         } else if (event instanceof MeetingEvent.ContributionRecorded e) {
             ids.add(e.memberId());
+        } else if (event instanceof MeetingEvent.TurnTranscribed e) {
+            ids.add(e.memberId());
         } else if (event instanceof DecisionEvent.DecisionProposed e) {
             ids.add(e.proposedBy());
         } else if (event instanceof DecisionEvent.InfluenceRecorded e) {

@@ -234,6 +234,11 @@ public final class Require {
             return check(() -> Require.present(field, value), value);
         }
 
+        /** Notes a field at fault for a reason no check above covers. */
+        public void invalid(String field, String reason) {
+            wrong.add(new InvalidFieldException(field, reason));
+        }
+
         /** Refuses the request if any check failed, naming each field at fault. */
         public void done() {
             if (wrong.size() == 1) {

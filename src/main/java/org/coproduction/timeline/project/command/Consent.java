@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.coproduction.timeline.codebook.api.CodebookEvent;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
@@ -36,6 +37,8 @@ final class Consent {
             refuseIfWithdrawn("memberId", w.memberId(), "has already withdrawn consent");
         } else if (event instanceof ContributionRecorded c) {
             refuseIfWithdrawn("memberId", c.memberId(), "withdrew consent: no turn may be recorded for them");
+        } else if (event instanceof TurnTranscribed t) {
+            refuseIfWithdrawn("memberId", t.memberId(), "withdrew consent: no turn may be recorded for them");
         } else if (event instanceof InfluenceRecorded i) {
             refuseIfWithdrawn("memberId", i.memberId(), "withdrew consent: no influence may be recorded for them");
         } else if (event instanceof ReflectionWritten r) {

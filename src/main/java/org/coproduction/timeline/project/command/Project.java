@@ -2,6 +2,7 @@ package org.coproduction.timeline.project.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,12 +32,16 @@ import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.meeting.api.MeetingCommand.CodeTurn;
 import org.coproduction.timeline.meeting.api.MeetingCommand.HoldMeeting;
 import org.coproduction.timeline.meeting.api.MeetingCommand.RecordContribution;
 import org.coproduction.timeline.meeting.api.MeetingCommand.RetractContribution;
+import org.coproduction.timeline.meeting.api.MeetingCommand.TranscribeMeeting;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.meeting.command.MeetingLog;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
 import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
@@ -50,6 +55,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
@@ -126,6 +132,55 @@ class Project {
                 c.category(),
                 c.decisionId(),
                 c.summary()));
+    }
+
+    /** A transcript: every turn recorded, or, if one breaks a rule, none (the refusal names its line). */
+    @CommandHandler
+    void handle(TranscribeMeeting c) {
+        Instant start = state.meetings()
+                .meetingStart(c.meetingId())
+                .orElseThrow(() ->
+                        RuleViolationException.notFound("meetingId", "meeting " + c.meetingId() + " is not recorded"));
+        List<TurnTranscribed> turns = new ArrayList<>();
+        for (TranscribeMeeting.Turn turn : c.turns()) {
+            TurnTranscribed event = new TurnTranscribed(
+                    c.projectId(), start.plus(turn.at()), c.meetingId(), turn.turnId(), turn.memberId(), turn.text());
+            try {
+                state.check(event);
+            } catch (RuleViolationException e) {
+                throw new RuleViolationException(e.kind(), e.field(), "line " + turn.line() + ": " + e.getMessage());
+            }
+            turns.add(event);
+        }
+        turns.forEach(AggregateLifecycle::apply);
+    }
+
+    /** A transcribed turn's coding: the turn's contribution, by its speaker, when it was said. */
+    @CommandHandler
+    void handle(CodeTurn c) {
+        MeetingLog.Turn turn = state.meetings()
+                .turn(c.turnId())
+                .orElseThrow(
+                        () -> RuleViolationException.notFound("turnId", "turn " + c.turnId() + " is not recorded"));
+        if (turn.coded()) {
+            ContributionRecorded standing = coding(c, turn, turn.codingId(c.turnId(), false));
+            if (state.isRepeat(standing)) {
+                return; // the same coding asked again: a retry whose answer was lost
+            }
+        }
+        record(coding(c, turn, turn.codingId(c.turnId(), true)));
+    }
+
+    private static ContributionRecorded coding(CodeTurn c, MeetingLog.Turn turn, String contributionId) {
+        return new ContributionRecorded(
+                c.projectId(),
+                turn.occurredAt(),
+                turn.meetingId(),
+                contributionId,
+                turn.memberId(),
+                c.category(),
+                c.decisionId(),
+                null);
     }
 
     @CommandHandler

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.platform.EventJson;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.privacy.Sealing;
@@ -50,6 +51,7 @@ public class TimelineQuery {
             typeName(InterviewRecorded.class), new PersonalField("summary", "intervieweeId"),
             typeName(MemberJoined.class), new PersonalField("name", "memberId"),
             typeName(ContributionRecorded.class), new PersonalField("summary", "memberId"),
+            typeName(TurnTranscribed.class), new PersonalField("text", "memberId"),
             typeName(InfluenceRecorded.class), new PersonalField("note", "memberId"));
 
     private final JdbcTemplate jdbc;
