@@ -40,7 +40,48 @@ public final class QdcCodebook {
                 .toString();
     }
 
+    /**
+     * The GUID each code key is exported under: its own, or, for a merged code (not exported), that
+     * of the code it was merged into. A key not in the codebook has none.
+     */
+    public static Map<String, String> exportedGuids(CodebookView codebook) {
+        Map<String, String> guids = new HashMap<>();
+        for (Code code : codebook.codes()) {
+            String exported = code.status() == Status.MERGED ? code.mergedInto() : code.code();
+            if (exported != null) {
+                guids.put(code.code(), guid(codebook.projectId(), exported));
+            }
+        }
+        return guids;
+    }
+
     public static byte[] write(CodebookView codebook) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("CodeBook");
+            xml.writeDefaultNamespace(NAMESPACE);
+            xml.writeAttribute("origin", "Coproduction Timeline");
+            xml.writeCharacters("\n");
+            writeCodes(xml, codebook, 0);
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the codebook could not be written as XML", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The codebook's {@code <Codes>} element, indented {@code depth} levels, in the default namespace
+     * of the document being written: a codebook file's, or a project's ({@code .qdpx}), whose {@code
+     * CodeBook} holds the same elements.
+     */
+    public static void writeCodes(XMLStreamWriter xml, CodebookView codebook, int depth) throws XMLStreamException {
         Map<String, List<Code>> children = new HashMap<>();
         List<Code> top = new ArrayList<>();
         for (Code code : codebook.codes()) {
@@ -53,47 +94,33 @@ public final class QdcCodebook {
                 children.computeIfAbsent(code.parent(), p -> new ArrayList<>()).add(code);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("CodeBook");
-            xml.writeDefaultNamespace(NAMESPACE);
-            xml.writeAttribute("origin", "Coproduction Timeline");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("Codes");
-            xml.writeCharacters("\n");
-            for (Code code : top) {
-                code(xml, codebook.projectId(), code, children, 1);
-            }
-            xml.writeCharacters("  ");
-            xml.writeStartElement("Code");
-            xml.writeAttribute("guid", ipaGuid(codebook.projectId(), "group"));
-            xml.writeAttribute("name", IPA_GROUP);
-            xml.writeAttribute("isCodable", "false");
-            description(xml, "Built in: the 12 categories meeting turns are coded with (Bales, 1950).", 2);
-            for (IpaCode category : codebook.ipa()) {
-                xml.writeCharacters("    ");
-                xml.writeEmptyElement("Code");
-                xml.writeAttribute("guid", ipaGuid(codebook.projectId(), category.code()));
-                xml.writeAttribute("name", category.number() + ". " + category.name());
-                xml.writeAttribute("isCodable", "true");
-                xml.writeCharacters("\n");
-            }
-            xml.writeCharacters("  ");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the codebook could not be written as XML", e);
+        String indent = "  ".repeat(depth);
+        xml.writeCharacters(indent);
+        xml.writeStartElement("Codes");
+        xml.writeCharacters("\n");
+        for (Code code : top) {
+            code(xml, codebook.projectId(), code, children, depth + 1);
         }
-        return out.toByteArray();
+        xml.writeCharacters(indent + "  ");
+        xml.writeStartElement("Code");
+        xml.writeAttribute("guid", ipaGuid(codebook.projectId(), "group"));
+        xml.writeAttribute("name", IPA_GROUP);
+        xml.writeAttribute("isCodable", "false");
+        description(xml, "Built in: the 12 categories meeting turns are coded with (Bales, 1950).", depth + 2);
+        for (IpaCode category : codebook.ipa()) {
+            xml.writeCharacters(indent + "    ");
+            xml.writeEmptyElement("Code");
+            xml.writeAttribute("guid", ipaGuid(codebook.projectId(), category.code()));
+            xml.writeAttribute("name", category.number() + ". " + category.name());
+            xml.writeAttribute("isCodable", "true");
+            xml.writeCharacters("\n");
+        }
+        xml.writeCharacters(indent + "  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeCharacters(indent);
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
     }
 
     private static void code(

@@ -261,6 +261,15 @@ public final class ProjectHistory {
      * coded.
      */
     public List<String> codes(String reflectionId, Instant asOf) {
+        Coding latest = coding(reflectionId, asOf);
+        return latest == null ? List.of() : latest.codes();
+    }
+
+    /**
+     * The reflection's coding in force as of asOf, with its coder and date: its latest by then (by
+     * occurredAt, then in the order recorded) by a coder not left out by a withdrawal; null when none.
+     */
+    public Coding coding(String reflectionId, Instant asOf) {
         Coding latest = null;
         for (Coding coding : codings.getOrDefault(reflectionId, List.of())) {
             if (!coding.occurredAt().isAfter(asOf)
@@ -269,7 +278,7 @@ public final class ProjectHistory {
                 latest = coding;
             }
         }
-        return latest == null ? List.of() : latest.codes();
+        return latest;
     }
 
     /** The title, or null while the registration is not yet known. */

@@ -26,8 +26,27 @@ public class ProjectHistoryReader {
         this.sealing = sealing;
     }
 
+    /**
+     * Something else fed by the same pass: each event of the stream, as {@link Sealing#shown} gives
+     * it (a reflection's text and an interview's summary still sealed), with its recorded time, id and
+     * place in the stream, whenever it was recorded (the listener applies knownAt itself, if it must).
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void add(ProjectEvent event, Instant recordedAt, String eventId, long order);
+    }
+
     /** The project's history as known at {@code knownAt}; 404 for a project never registered. */
     public ProjectHistory read(String projectId, Instant knownAt) {
+        return read(projectId, knownAt, (event, recordedAt, eventId, order) -> {});
+    }
+
+    /**
+     * As {@link #read(String, Instant)}, with every event also given to {@code also}: what a question
+     * needs beyond the history's compact facts (the sealed text of the reflections it may open, say)
+     * without reading the store twice.
+     */
+    public ProjectHistory read(String projectId, Instant knownAt, Listener also) {
         DomainEventStream stream = eventStore.readEvents(projectId);
         if (!stream.hasNext()) {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
@@ -36,11 +55,10 @@ public class ProjectHistoryReader {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             String eventId = RecordedTime.eventId(message);
-            history.add(
-                    sealing.shown((ProjectEvent) message.getPayload(), eventId),
-                    RecordedTime.of(message),
-                    eventId,
-                    message.getSequenceNumber());
+            ProjectEvent event = sealing.shown((ProjectEvent) message.getPayload(), eventId);
+            Instant recordedAt = RecordedTime.of(message);
+            history.add(event, recordedAt, eventId, message.getSequenceNumber());
+            also.add(event, recordedAt, eventId, message.getSequenceNumber());
         }
         return history;
     }
