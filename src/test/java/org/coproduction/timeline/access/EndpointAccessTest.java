@@ -119,6 +119,7 @@ class EndpointAccessTest {
                 "/report")) {
             TABLE.put("GET /api/projects/{projectId}" + read, inProject(Who.VIEWER, true));
         }
+        TABLE.put("GET /api/projects/{projectId}/export.qdpx", inProject(Who.VIEWER, false));
         TABLE.put("GET /api/projects/{projectId}/events", inProject(Who.COORDINATOR, false));
         TABLE.put("GET /api/projects/{projectId}/access", inProject(Who.COORDINATOR, true));
         TABLE.put("GET /api/projects/{projectId}/access/audit", inProject(Who.COORDINATOR, true));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * looked for in every answer of every GET operation of the application's own OpenAPI document (and
  * every report format), as every other role and as the site administrator. The operations come from
  * the document, so an endpoint added later is searched too: the project's JSON Lines export among
- * them, which carries the text sealed (docs/privacy.md).
+ * them, which carries the text sealed (docs/privacy.md), and the REFI-QDA project, unpacked.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,6 +102,12 @@ class PrivateTextStaysPrivateTest {
                 .contains(MARKER);
     }
 
+    /** So that the search below reads inside a .qdpx: the author's own holds it. */
+    @Test
+    void theAuthorFindsItInTheirQdpx() throws Exception {
+        assertThat(text("pt-ann", "/api/projects/" + PROJECT + "/export.qdpx")).contains(MARKER);
+    }
+
     @Test
     void noOtherRoleNorTheAdministratorFindsItInAnyAnswer() throws Exception {
         JsonNode paths =
@@ -156,7 +165,7 @@ class PrivateTextStaysPrivateTest {
         return out.toString();
     }
 
-    /** The answer's text: a PDF's text as extracted, anything else as sent. */
+    /** The answer's text: a PDF's text as extracted, a zip's entries (a .qdpx) unpacked, anything else as sent. */
     private String text(String who, String path) throws Exception {
         String password =
                 who.equals(Door.ADMIN) ? org.coproduction.timeline.testing.SignedInTestClients.PASSWORD : Door.PASSWORD;
@@ -176,6 +185,15 @@ class PrivateTextStaysPrivateTest {
             try (PDDocument pdf = Loader.loadPDF(body)) {
                 return new PDFTextStripper().getText(pdf);
             }
+        }
+        if (body.length > 4 && new String(body, 0, 4, StandardCharsets.ISO_8859_1).equals("PK\u0003\u0004")) {
+            StringBuilder entries = new StringBuilder();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    entries.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return entries.toString();
         }
         return new String(body, StandardCharsets.UTF_8);
     }

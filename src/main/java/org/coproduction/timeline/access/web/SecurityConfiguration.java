@@ -152,6 +152,10 @@ class SecurityConfiguration {
                                 PROJECT + "/codebook.qdc",
                                 PROJECT + "/members/*/consent-withdrawal")
                         .access(decide.inProject(MEMBER))
+                        // The project's own people (any role; the site administrator only if one of them):
+                        // its texts for qualitative analysis tools, a bulk export of people's words.
+                        .requestMatchers(GET, PROJECT + "/export.qdpx")
+                        .access(decide.inProject(VIEWER))
                         // Viewers (and the site administrator): the project's views and reports, each named.
                         .requestMatchers(
                                 GET,

@@ -1,0 +1,207 @@
+package org.coproduction.timeline.codebook.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.coproduction.timeline.codebook.query.QdpxProject.Coding;
+import org.coproduction.timeline.codebook.query.QdpxProject.Member;
+import org.coproduction.timeline.codebook.query.QdpxProject.Source;
+import org.coproduction.timeline.history.query.MemberChange;
+import org.coproduction.timeline.history.query.MemberState;
+import org.coproduction.timeline.history.query.PhaseCalendar;
+import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.privacy.Sealing;
+import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * The project as a REFI-QDA project ({@link QdpxProject}) as of a date, as the record stood at
+ * knownAt, for one reader: the members as the team sees them, the codebook as {@code /codebook.qdc}
+ * answers it, the team's reflections and the interviews with a summary, with their codings. A
+ * private reflection is in its author's export only; a text whose member withdrew consent does not
+ * open and is left out; members withdrawn with scope ALL are not in it at all. One pass over the
+ * project's events: the history's facts, and the sealed texts kept as the pass goes by.
+ */
+@Component
+public class QdpxQuery {
+
+    private final ProjectHistoryReader histories;
+    private final Sealing sealing;
+
+    QdpxQuery(ProjectHistoryReader histories, Sealing sealing) {
+        this.histories = histories;
+        this.sealing = sealing;
+    }
+
+    /** An interview's event as stored (its summary sealed), and the id it is stored under. */
+    private record Recorded(InterviewRecorded event, String eventId) {}
+
+    /**
+     * The {@code .qdpx} file. {@code reader} is the member the asking account is in this project (null
+     * when it is none): their private reflections are in it, nobody else's.
+     */
+    public byte[] export(String projectId, Instant asOf, Instant knownAt, String reader) {
+        return QdpxProject.write(project(projectId, asOf, knownAt, reader));
+    }
+
+    QdpxProject.Project project(String projectId, Instant asOf, Instant knownAt, String reader) {
+        Map<String, String> sealedTexts = new HashMap<>();
+        Map<String, Recorded> interviews = new HashMap<>();
+        ProjectHistory history = histories.read(projectId, knownAt, (event, recordedAt, eventId, order) -> {
+            // Kept whenever recorded: the history says which of them the export holds.
+            if (event instanceof ReflectionWritten r) {
+                sealedTexts.put(eventId, r.text());
+            } else if (event instanceof InterviewRecorded i && i.summary() != null) {
+                interviews.put(i.interviewId(), new Recorded(i, eventId));
+            }
+        });
+
+        Map<String, Member> members = members(projectId, history, asOf);
+        List<Source> sources = new ArrayList<>();
+        List<Coding> codings = new ArrayList<>();
+        for (ProjectHistory.Reflection r : history.reflections(asOf)) {
+            boolean isPrivate = r.visibility() == Visibility.PRIVATE;
+            if (isPrivate && !r.authorId().equals(reader)) {
+                continue;
+            }
+            Optional<String> text = opened(projectId, r.authorId(), r.eventId(), sealedTexts.get(r.eventId()));
+            if (text.isEmpty()) {
+                continue;
+            }
+            Source source = new Source(
+                    "reflection:" + r.reflectionId(),
+                    (isPrivate ? "Private reflection " : "Reflection ") + r.reflectionId() + " by "
+                            + name(members, r.authorId()) + ", " + day(r.occurredAt()),
+                    reflectionDescription(r, isPrivate),
+                    text.get(),
+                    r.authorId(),
+                    r.occurredAt(),
+                    r.authorId());
+            sources.add(source);
+            ProjectHistory.Coding coding = history.coding(r.reflectionId(), asOf);
+            if (coding != null && !coding.codes().isEmpty()) {
+                codings.add(Coding.whole(source, coding.codes(), coding.codedBy(), coding.occurredAt()));
+            }
+        }
+        for (ProjectHistory.Interview interview : history.interviewsBy(asOf)) {
+            Recorded recorded = interviews.get(interview.interviewId());
+            if (recorded == null) {
+                continue;
+            }
+            Optional<String> summary = opened(
+                    projectId,
+                    interview.intervieweeId(),
+                    recorded.eventId(),
+                    recorded.event().summary());
+            if (summary.isEmpty()) {
+                continue;
+            }
+            String interviewer = recorded.event().interviewerId();
+            Source source = new Source(
+                    "interview:" + interview.interviewId(),
+                    "Interview " + interview.interviewId() + " with " + name(members, interview.intervieweeId()) + ", "
+                            + day(interview.occurredAt()),
+                    "Interview summary: " + name(members, interview.intervieweeId()) + " interviewed"
+                            + (members.containsKey(interviewer) ? " by " + name(members, interviewer) : "") + " on "
+                            + interview.occurredAt() + ".",
+                    summary.get(),
+                    interviewer,
+                    interview.occurredAt(),
+                    interview.intervieweeId());
+            sources.add(source);
+            if (!interview.codes().isEmpty()) {
+                // An interview's codes are given with it: by its interviewer, when it took place.
+                codings.add(Coding.whole(source, interview.codes(), interviewer, interview.occurredAt()));
+            }
+        }
+        sources.sort(Comparator.comparing(Source::createdAt));
+
+        return new QdpxProject.Project(
+                projectId,
+                history.title(),
+                history.description(),
+                history.registeredAt(),
+                asOf,
+                history.knownAt(),
+                history.lastRecordedAt() == null ? knownAt : history.lastRecordedAt(),
+                List.copyOf(members.values()),
+                CodebookQuery.of(projectId, history, asOf),
+                sources,
+                codings);
+    }
+
+    /** The text as it may be read; empty when there is none, or once its member's key is destroyed. */
+    private Optional<String> opened(String projectId, String memberId, String eventId, String sealed) {
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        return sealing.open(projectId, memberId, eventId, sealed).filter(text -> !text.isEmpty());
+    }
+
+    /**
+     * Every member who had joined by asOf (less those left out by a withdrawal), in the order they
+     * first joined, as they were at asOf: a member who left is still a user of the texts they wrote.
+     */
+    private Map<String, Member> members(String projectId, ProjectHistory history, Instant asOf) {
+        TeamHistory team = history.team(asOf);
+        PhaseCalendar phases = history.phases(asOf);
+        Map<String, Instant> joined = new LinkedHashMap<>();
+        for (MemberChange change : team.changesBetween(null, null)) {
+            if (change.kind() == MemberChange.Kind.JOINED) {
+                joined.putIfAbsent(change.memberId(), change.occurredAt());
+            }
+        }
+        Map<String, Member> members = new LinkedHashMap<>();
+        joined.forEach((memberId, at) -> team.at(memberId, asOf)
+                .ifPresent((MemberState state) -> members.put(
+                        memberId,
+                        new Member(
+                                memberId,
+                                state.name(),
+                                sealing.pseudonym(projectId, memberId).isPresent(),
+                                state.role(),
+                                state.primaryPerspective(),
+                                phases.at(at).name()))));
+        return members;
+    }
+
+    private static String name(Map<String, Member> members, String memberId) {
+        Member member = members.get(memberId);
+        return member == null ? "a member no longer named" : member.name();
+    }
+
+    private static String reflectionDescription(ProjectHistory.Reflection r, boolean isPrivate) {
+        StringBuilder description = new StringBuilder(
+                isPrivate
+                        ? "Diary reflection, private: in its author's export only."
+                        : "Diary reflection, shared with the team.");
+        if (r.decisionId() != null) {
+            description.append(" About decision ").append(r.decisionId()).append('.');
+        }
+        if (r.meetingId() != null) {
+            description.append(" About meeting ").append(r.meetingId()).append('.');
+        }
+        description
+                .append(" Written ")
+                .append(r.occurredAt())
+                .append(", recorded ")
+                .append(r.recordedAt())
+                .append('.');
+        return description.toString();
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+}
