@@ -2,7 +2,7 @@
 // it sits in, with what it means and how often it was given, by perspective and phase), Bales' IPA
 // categories as the built-in group, and, for members, forms to define, revise, merge and retire codes.
 import {
-  el, shell, say, projectId, timeQuery, onTimeChange, api, me, may, memberIn, onSubmit, localDay, label, table,
+  el, shell, say, projectId, timeQuery, onTimeChange, api, me, may, memberIn, roleIn, onSubmit, localDay, label, table,
 } from './common.js';
 
 const project = projectId();
@@ -62,12 +62,20 @@ function ipaTable(codebook) {
 
 async function show(after = '') {
   say('Loading the codebook…');
-  const codebook = await api(path, { query: timeQuery() });
-  const qdc = `${path}.qdc?${new URLSearchParams(timeQuery())}`;
+  const [codebook, account] = await Promise.all([api(path, { query: timeQuery() }), me()]);
+  const time = new URLSearchParams(timeQuery());
+  const qdc = `${path}.qdc?${time}`;
+  // The project's texts go to its own people only (the server refuses anyone else, the site administrator too).
+  const qdpx = roleIn(account, project)
+    ? el('a', {
+      id: 'download-qdpx', class: 'button secondary', href: `/api/projects/${encodeURIComponent(project)}/export.qdpx?${time}`, download: `${project}.qdpx`,
+    }, 'Download for QDA tools (.qdpx)')
+    : null;
   body.replaceChildren(
     el('h2', {}, "The team's codes"),
     el('p', {}, el('a', { id: 'download-qdc', class: 'button secondary', href: qdc, download: `${project}-codebook.qdc` },
-      'Download for NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdc)')),
+      'Download for NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdc)'), qdpx ? ' ' : null, qdpx),
+    qdpx ? el('p', { class: 'muted', id: 'qdpx-note' }, 'The .qdpx is a REFI-QDA project: these codes with the team\'s reflections and interview summaries as of the date above, coded as they were then, and your own private reflections; a member who withdrew consent is there by their pseudonym, without their words. QualCoder, NVivo, ATLAS.ti and MAXQDA import it as a new project.') : null,
     codesTable(codebook),
     el('h2', {}, 'Built in'), ipaTable(codebook));
   say(after);

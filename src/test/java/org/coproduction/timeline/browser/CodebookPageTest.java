@@ -32,6 +32,9 @@ class CodebookPageTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#ipa tbody tr"))).hasSize(12);
         assertThat(browser.findElement(By.id("download-qdc")).getAttribute("href"))
                 .contains("/api/projects/" + DEMO + "/codebook.qdc");
+        assertThat(browser.findElements(By.id("download-qdpx")))
+                .as("the site administrator has no role in the demo: the server would refuse it the texts")
+                .isEmpty();
         screenshot("codebook-demo");
     }
 
@@ -104,11 +107,33 @@ class CodebookPageTest extends BrowserTest {
             String page = browser.findElement(By.tagName("main")).getText();
             assertThat(page).contains("recorded in your name").doesNotContain("null");
             assertThat(browser.findElements(By.id("codebook-changed-by"))).isEmpty();
+            assertThat(browser.findElement(By.id("download-qdpx")).getAttribute("href"))
+                    .contains("/api/projects/" + DEMO + "/export.qdpx")
+                    .doesNotContain("asOf");
+
+            open("codebook.html?project=" + DEMO + "&asOf=2023-01-31");
+            waiting().until(d -> d.findElement(By.id("download-qdpx"))
+                    .getAttribute("href")
+                    .contains("asOf=2023-01-31"));
+            String qdpx = browser.findElement(By.id("download-qdpx")).getAttribute("href");
+            assertThat(qdpx).contains("/api/projects/" + DEMO + "/export.qdpx?asOf=2023-01-31");
+            assertThat(browser.findElement(By.id("download-qdpx")).getText())
+                    .isEqualTo("Download for QDA tools (.qdpx)");
+            assertThat(fetchedStatus(qdpx)).as("the link answers the member").isEqualTo(200);
         } finally {
             signIn(
                     org.coproduction.timeline.testing.SignedInTestClients.USERNAME,
                     org.coproduction.timeline.testing.SignedInTestClients.PASSWORD);
         }
+    }
+
+    /** The status the page's own session gets for a URL of the application. */
+    private long fetchedStatus(String url) {
+        return ((Number) browser.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0]).then((r) => done(r.status), () => done(-1));",
+                        url))
+                .longValue();
     }
 
     /** On the record page a reflection is coded by ticking codes from the codebook, and others typed. */
