@@ -230,6 +230,66 @@ class TranscriptIntegrationTest {
                 .containsExactly("2024-02-01T10:00:00Z", "2024-02-01T10:00:01Z");
     }
 
+    /** The transcript is a text source of the .qdpx, each coded turn's words coded with its category. */
+    @Test
+    void theQdpxHoldsTheTranscriptWithEachCodedTurnsWordsCoded() throws Exception {
+        assertThat(transcribe(VTT, Map.of("Zoë Ólafsdóttir 🌻", "m-zoe", "Tomás Brennan", "m-tom"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(code("mtg-1.t2", "AGREES").status()).isEqualTo(201);
+
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        door.request(AS, base + "/export.qdpx").GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(answer.body()))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(java.nio.file.Path.of("src/test/resources/refi-qda/Project-mrt2019.xsd")
+                        .toFile())
+                .newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(
+                        new java.io.ByteArrayInputStream(entries.get("project.qde"))));
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Element source = null;
+        org.w3c.dom.NodeList sources = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(entries.get("project.qde")))
+                .getElementsByTagNameNS("*", "TextSource");
+        for (int i = 0; i < sources.getLength(); i++) {
+            if (((org.w3c.dom.Element) sources.item(i)).getAttribute("name").startsWith("Transcript of Team")) {
+                source = (org.w3c.dom.Element) sources.item(i);
+            }
+        }
+        assertThat(source).as("the transcript's source").isNotNull();
+        String text = new String(
+                entries.get("sources/" + source.getAttribute("plainTextPath").substring("internal://".length())),
+                StandardCharsets.UTF_8);
+        assertThat(text)
+                .isEqualTo("Zoe Olafsdottir: Could we meet at the café instead? ☕ Evenings suit carers.\n"
+                        + "Tom Brennan: Yes & let's ask the group.\n"
+                        + "Zoe Olafsdottir: I'll write to them.\n");
+        org.w3c.dom.NodeList selections = source.getElementsByTagNameNS("*", "PlainTextSelection");
+        assertThat(selections.getLength()).isEqualTo(1);
+        org.w3c.dom.Element selection = (org.w3c.dom.Element) selections.item(0);
+        int start = Integer.parseInt(selection.getAttribute("startPosition"));
+        int end = Integer.parseInt(selection.getAttribute("endPosition"));
+        assertThat(text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end)))
+                .isEqualTo("Yes & let's ask the group.");
+        String codeGuid = ((org.w3c.dom.Element)
+                        selection.getElementsByTagNameNS("*", "CodeRef").item(0))
+                .getAttribute("targetGUID");
+        assertThat(new String(entries.get("project.qde"), StandardCharsets.UTF_8))
+                .contains("guid=\"" + codeGuid + "\" name=\"3. Agrees\"");
+    }
+
     private Door.Answer transcribe(String file, Map<String, String> speakers) {
         return door.send(
                 AS, "POST", base + "/meetings/mtg-1/transcript", Door.json(Map.of("file", file, "speakers", speakers)));

@@ -52,6 +52,9 @@ public final class QdcCodebook {
                 guids.put(code.code(), guid(codebook.projectId(), exported));
             }
         }
+        for (IpaCode category : codebook.ipa()) {
+            guids.put(category.code(), ipaGuid(codebook.projectId(), category.code()));
+        }
         return guids;
     }
 

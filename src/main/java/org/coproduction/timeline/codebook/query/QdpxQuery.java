@@ -19,6 +19,7 @@ import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
@@ -47,6 +48,9 @@ public class QdpxQuery {
     /** An interview's event as stored (its summary sealed), and the id it is stored under. */
     private record Recorded(InterviewRecorded event, String eventId) {}
 
+    /** A transcribed turn as stored (its words sealed), the id it is stored under, and when recorded. */
+    private record Turn(TurnTranscribed event, String eventId, Instant recordedAt) {}
+
     /**
      * The {@code .qdpx} file. {@code reader} is the member the asking account is in this project (null
      * when it is none): their private reflections are in it, nobody else's.
@@ -58,12 +62,15 @@ public class QdpxQuery {
     QdpxProject.Project project(String projectId, Instant asOf, Instant knownAt, String reader) {
         Map<String, String> sealedTexts = new HashMap<>();
         Map<String, Recorded> interviews = new HashMap<>();
+        Map<String, List<Turn>> turns = new HashMap<>();
         ProjectHistory history = histories.read(projectId, knownAt, (event, recordedAt, eventId, order) -> {
             // Kept whenever recorded: the history says which of them the export holds.
             if (event instanceof ReflectionWritten r) {
                 sealedTexts.put(eventId, r.text());
             } else if (event instanceof InterviewRecorded i && i.summary() != null) {
                 interviews.put(i.interviewId(), new Recorded(i, eventId));
+            } else if (event instanceof TurnTranscribed t) {
+                turns.computeIfAbsent(t.meetingId(), m -> new ArrayList<>()).add(new Turn(t, eventId, recordedAt));
             }
         });
 
@@ -125,6 +132,7 @@ public class QdpxQuery {
                 codings.add(Coding.whole(source, interview.codes(), interviewer, interview.occurredAt()));
             }
         }
+        transcripts(projectId, history, asOf, members, turns, sources, codings);
         sources.sort(Comparator.comparing(Source::createdAt));
 
         return new QdpxProject.Project(
@@ -139,6 +147,81 @@ public class QdpxQuery {
                 CodebookQuery.of(projectId, history, asOf),
                 sources,
                 codings);
+    }
+
+    /**
+     * One source per meeting with a transcript by asOf, as the record stood at knownAt: each turn a
+     * line, "Name: what they said", and each coded turn's words coded with its IPA category (the
+     * turn's contribution, as it stands: not retracted). A turn whose speaker withdrew consent is left
+     * out, and with scope ALL so is every trace of them.
+     */
+    private void transcripts(
+            String projectId,
+            ProjectHistory history,
+            Instant asOf,
+            Map<String, Member> members,
+            Map<String, List<Turn>> turns,
+            List<Source> sources,
+            List<Coding> codings) {
+        Map<String, ProjectHistory.Contribution> codingOf = codingsOfTurns(history, asOf, turns);
+        for (ProjectHistory.Meeting meeting : history.meetings(asOf)) {
+            StringBuilder text = new StringBuilder();
+            List<Coding> coded = new ArrayList<>();
+            String sourceId = "transcript:" + meeting.meetingId();
+            for (Turn turn : turns.getOrDefault(meeting.meetingId(), List.of())) {
+                TurnTranscribed t = turn.event();
+                if (t.occurredAt().isAfter(asOf)
+                        || turn.recordedAt().isAfter(history.knownAt())
+                        || history.exclusion().excludes(t.memberId())) {
+                    continue;
+                }
+                Optional<String> words = opened(projectId, t.memberId(), turn.eventId(), t.text());
+                if (words.isEmpty()) {
+                    continue;
+                }
+                text.append(name(members, t.memberId())).append(": ");
+                int start = text.codePointCount(0, text.length());
+                text.append(words.get());
+                int end = text.codePointCount(0, text.length());
+                text.append('\n');
+                Optional.ofNullable(codingOf.get(t.turnId()))
+                        .ifPresent(c -> coded.add(new Coding(
+                                sourceId, start, end, List.of(c.category().name()), t.memberId(), c.occurredAt())));
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            sources.add(new Source(
+                    sourceId,
+                    "Transcript of " + meeting.title() + ", " + day(meeting.occurredAt()),
+                    "Meeting transcript, turn by turn; each coded turn's words carry its IPA category. Meeting "
+                            + meeting.meetingId() + ", held " + meeting.occurredAt() + ".",
+                    text.toString(),
+                    null,
+                    meeting.occurredAt(),
+                    null));
+            codings.addAll(coded);
+        }
+    }
+
+    /**
+     * Each turn's coding as it stands: the latest of its contributions ({@code <turnId>}, {@code
+     * <turnId>:n}) that is not retracted.
+     */
+    private static Map<String, ProjectHistory.Contribution> codingsOfTurns(
+            ProjectHistory history, Instant asOf, Map<String, List<Turn>> turns) {
+        java.util.Set<String> turnIds = new java.util.HashSet<>();
+        turns.values().forEach(list -> list.forEach(t -> turnIds.add(t.event().turnId())));
+        Map<String, ProjectHistory.Contribution> standing = new HashMap<>();
+        for (ProjectHistory.Contribution c : history.contributions(asOf)) {
+            String id = c.contributionId();
+            int colon = id.lastIndexOf(':');
+            String turnId = turnIds.contains(id) ? id : colon > 0 ? id.substring(0, colon) : null;
+            if (turnId != null && turnIds.contains(turnId)) {
+                standing.merge(turnId, c, (a, b) -> a.order() > b.order() ? a : b);
+            }
+        }
+        return standing;
     }
 
     /** The text as it may be read; empty when there is none, or once its member's key is destroyed. */
