@@ -84,7 +84,9 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
                 new Page("admin", "admin.html", By.id("accounts")),
                 new Page("record", "record.html?project=" + project, By.id("record-forms")),
                 new Page("meeting-setup", "meeting.html?project=" + project, By.id("new-meeting")),
-                new Page("meeting-live", "meeting.html?project=" + project + "&meeting=m-1", By.id("meeting-heading")));
+                new Page("meeting-live", "meeting.html?project=" + project + "&meeting=m-1", By.id("meeting-heading")),
+                new Page(
+                        "transcript", "transcript.html?project=" + project + "&meeting=m-1", By.id("transcript-file")));
         Dimension before = browser.manage().window().getSize();
         SoftAssertions softly = new SoftAssertions();
         try {
