@@ -14,7 +14,7 @@ export const LANES = [
   { key: 'influences', label: 'Influences', color: '#00703c', symbol: 'triangle',
     types: ['InfluenceRecorded', 'InfluenceRetracted'] },
   { key: 'reflections', label: 'Reflections and interviews', color: '#a4001d', symbol: 'pin',
-    types: ['ReflectionWritten', 'ReflectionCoded', 'InterviewRecorded', 'Gripp2ItemWritten',
+    types: ['ReflectionWritten', 'ReflectionCoded', 'PassageCoded', 'InterviewRecorded', 'Gripp2ItemWritten',
       'CodeDefined', 'CodeRevised', 'CodesMerged', 'CodeRetired'] },
 ];
 
@@ -98,6 +98,11 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'ReflectionWritten': return `${who(d.authorId)} wrote a ${d.visibility === 'PRIVATE' ? 'private' : 'team'} reflection`;
     case 'ReflectionCoded': return `${cap(names.reflection(d.reflectionId))} coded: ${(d.codes || []).join(', ')}`;
     case 'InterviewRecorded': return `${who(d.intervieweeId)} interviewed by ${who(d.interviewerId)}`;
+    case 'PassageCoded': {
+      const text = d.source === 'INTERVIEW' ? `interview ${d.sourceId}` : names.reflection(d.sourceId);
+      const codes = (d.codes || []).length ? `: ${d.codes.join(', ')}` : ': coding cleared';
+      return `${who(d.codedBy)} coded a passage of ${text} (characters ${d.start + 1} to ${d.end})${codes}`;
+    }
     case 'CodeDefined': return `${who(d.changedBy)} defined the code ${d.name || d.code}`;
     case 'CodeRevised': return `${who(d.changedBy)} revised the code ${d.name || d.code}`;
     case 'CodesMerged': return `${who(d.changedBy)} merged the codes ${(d.codes || []).join(', ')} into ${d.into}`;

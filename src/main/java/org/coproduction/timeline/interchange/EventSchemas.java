@@ -55,7 +55,8 @@ public final class EventSchemas {
             "CodeRevised",
             "CodesMerged",
             "CodeRetired",
-            "TurnTranscribed");
+            "TurnTranscribed",
+            "PassageCoded");
 
     /** Where the schemas say they live ({@code $id}); their relative {@code $ref}s resolve against it. */
     static final String SCHEMA_BASE_URI = "https://coproduction-timeline.org/events-schema/";

@@ -48,8 +48,10 @@ import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,7 +252,18 @@ public class EventApprovalTest {
                                 MEETING,
                                 MEETING + ".t1",
                                 ADA,
-                                "Could we pay in vouchers? Cash changes someone's benefits.")));
+                                "Could we pay in vouchers? Cash changes someone's benefits.")),
+                sample(
+                        25,
+                        new PassageCoded(
+                                PROJECT,
+                                OCCURRED_AT,
+                                PassageSource.REFLECTION,
+                                REFLECTION,
+                                2,
+                                12,
+                                List.of("being heard"),
+                                BEN)));
     }
 
     private static Sample sample(int number, ProjectEvent event) {

@@ -80,13 +80,17 @@ class EventSchemasTest {
             Map.entry("CodeRetired", "\"code\": \"jargon\", \"changedBy\": \"M1\""),
             Map.entry(
                     "TurnTranscribed",
-                    "\"meetingId\": \"MT1\", \"turnId\": \"MT1.t1\", \"memberId\": \"M1\", \"text\": \"Yes.\""));
+                    "\"meetingId\": \"MT1\", \"turnId\": \"MT1.t1\", \"memberId\": \"M1\", \"text\": \"Yes.\""),
+            Map.entry(
+                    "PassageCoded",
+                    "\"source\": \"REFLECTION\", \"sourceId\": \"R1\", \"start\": 0, \"end\": 4,"
+                            + " \"codes\": [], \"codedBy\": \"M1\""));
 
     private static final List<String> V1_TYPES = EventSchemas.V1_TYPES;
 
     @Test
     void hasASchemaFileForEveryContractType() {
-        assertThat(V1_TYPES).hasSize(24).doesNotHaveDuplicates();
+        assertThat(V1_TYPES).hasSize(25).doesNotHaveDuplicates();
         for (String type : V1_TYPES) {
             assertThat(SCHEMA_FOLDER.resolve(type + ".v1.schema.json")).isRegularFile();
             assertThat(SCHEMAS.versionsOf(type)).contains(1);

@@ -48,6 +48,7 @@ public final class EventCatalogue {
         register("CodeRevised", CodebookEvent.CodeRevised.class);
         register("CodesMerged", CodebookEvent.CodesMerged.class);
         register("CodeRetired", CodebookEvent.CodeRetired.class);
+        register("PassageCoded", JournalEvent.PassageCoded.class);
     }
 
     private EventCatalogue() {}

@@ -36,6 +36,8 @@ public final class Mentions {
             ids.add(e.authorId());
         } else if (event instanceof JournalEvent.ReflectionCoded e) {
             ids.add(e.codedBy());
+        } else if (event instanceof JournalEvent.PassageCoded e) {
+            ids.add(e.codedBy());
         } else if (event instanceof JournalEvent.InterviewRecorded e) {
             ids.add(e.intervieweeId());
             ids.add(e.interviewerId());

@@ -135,6 +135,21 @@ public final class Require {
     }
 
     /**
+     * A passage of a text in code points: {@code start} at least 0, {@code end} after it. Whether
+     * {@code end} is within the text is checked where the text is opened.
+     */
+    public static void passage(String startField, Integer start, String endField, Integer end) {
+        present(startField, start);
+        present(endField, end);
+        if (start < 0) {
+            throw new InvalidFieldException(startField, "must be at least 0");
+        }
+        if (end <= start) {
+            throw new InvalidFieldException(endField, "must be greater than " + startField + " (" + start + ")");
+        }
+    }
+
+    /**
      * A date or instant sent to the API, held to the event schemas' form first (a four-digit year,
      * no more than nanoseconds), so whatever the API accepts exports and imports again. Lines of an
      * import are checked against the schemas already and read with {@link #occurredAt}.
@@ -224,6 +239,20 @@ public final class Require {
 
         public List<String> codes(String field, List<String> values, boolean nonEmpty) {
             return check(() -> Require.codes(field, values, nonEmpty), values);
+        }
+
+        public void passage(String startField, Integer start, String endField, Integer end) {
+            if (start == null || end == null) {
+                present(startField, start);
+                present(endField, end);
+                return;
+            }
+            check(
+                    () -> {
+                        Require.passage(startField, start, endField, end);
+                        return start;
+                    },
+                    start);
         }
 
         public Instant time(String field, Instant value) {

@@ -13,6 +13,7 @@ import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 
@@ -45,6 +46,8 @@ final class Consent {
             refuseIfWithdrawn("authorId", r.authorId(), "withdrew consent: no reflection may be recorded for them");
         } else if (event instanceof ReflectionCoded r) {
             refuseIfWithdrawn("codedBy", r.codedBy(), "withdrew consent: no coding may be recorded for them");
+        } else if (event instanceof PassageCoded p) {
+            refuseIfWithdrawn("codedBy", p.codedBy(), "withdrew consent: no coding may be recorded for them");
         } else if (event instanceof Gripp2ItemWritten g) {
             for (int i = 0; i < g.authors().size(); i++) {
                 refuseIfWithdrawn(

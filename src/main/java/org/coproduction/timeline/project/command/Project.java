@@ -56,6 +56,7 @@ import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.reflection.api.JournalCommand.CodePassage;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
@@ -64,6 +65,7 @@ import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
 
@@ -238,6 +240,12 @@ class Project {
     @CommandHandler
     void handle(CodeReflection c) {
         record(new ReflectionCoded(c.projectId(), c.occurredAt(), c.reflectionId(), c.codes(), c.codedBy()));
+    }
+
+    @CommandHandler
+    void handle(CodePassage c) {
+        record(new PassageCoded(
+                c.projectId(), c.occurredAt(), c.source(), c.sourceId(), c.start(), c.end(), c.codes(), c.codedBy()));
     }
 
     @CommandHandler

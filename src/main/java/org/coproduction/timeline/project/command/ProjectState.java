@@ -181,6 +181,8 @@ public final class ProjectState {
                 codebook.used(coded.codes());
             } else if (entry instanceof InterviewRecorded interview) {
                 codebook.used(interview.codes());
+            } else if (entry instanceof JournalEvent.PassageCoded passage) {
+                codebook.used(passage.codes());
             }
         } else if (event instanceof CodebookEvent change) {
             codebook.evolve(change);

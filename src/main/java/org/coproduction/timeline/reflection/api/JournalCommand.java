@@ -50,6 +50,34 @@ public sealed interface JournalCommand {
         }
     }
 
+    /**
+     * Codes a passage of a text, in code points from {@code start} (inclusive) to {@code end}
+     * (exclusive); no code clears the passage's coding. Whether {@code end} is within the text is for
+     * whoever opens the text (the web adapter): the aggregate never sees it.
+     */
+    record CodePassage(
+            @TargetAggregateIdentifier String projectId,
+            Instant occurredAt,
+            PassageSource source,
+            String sourceId,
+            Integer start,
+            Integer end,
+            List<String> codes,
+            String codedBy)
+            implements JournalCommand {
+        public CodePassage {
+            Require.Fields fields = new Require.Fields();
+            fields.id("projectId", projectId);
+            fields.time("occurredAt", occurredAt);
+            fields.present("source", source);
+            fields.id("sourceId", sourceId);
+            fields.passage("start", start, "end", end);
+            codes = fields.codes("codes", codes, false);
+            fields.id("codedBy", codedBy);
+            fields.done();
+        }
+    }
+
     record RecordInterview(
             @TargetAggregateIdentifier String projectId,
             Instant occurredAt,

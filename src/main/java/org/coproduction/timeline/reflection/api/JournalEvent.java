@@ -29,6 +29,27 @@ public sealed interface JournalEvent extends ProjectEvent {
         }
     }
 
+    /**
+     * A passage of a reflection's text or an interview's summary, from code point {@code start}
+     * (inclusive) to {@code end} (exclusive), is coded with {@code codes}: a later one of the same
+     * source, sourceId, start and end replaces it from its {@code occurredAt} on, and one with no
+     * code clears it. Offsets and codes only: the passage's words are in its text, sealed.
+     */
+    record PassageCoded(
+            String projectId,
+            Instant occurredAt,
+            PassageSource source,
+            String sourceId,
+            int start,
+            int end,
+            List<String> codes,
+            String codedBy)
+            implements JournalEvent {
+        public PassageCoded {
+            codes = List.copyOf(codes);
+        }
+    }
+
     record InterviewRecorded(
             String projectId,
             Instant occurredAt,

@@ -3,24 +3,30 @@ package org.coproduction.timeline.reflection.command;
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.coproduction.timeline.project.command.ProjectState;
 import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
+import org.coproduction.timeline.reflection.api.Visibility;
 
 /** The reflections and interviews a project has recorded, as far as its rules need them. */
 public final class Journal {
 
-    private final Set<String> reflections = new HashSet<>();
-    private final Set<String> interviews = new HashSet<>();
+    /** A text as the rules need it: whose it is, whether it is private, whether there is any. */
+    private record Text(String memberId, boolean isPrivate, boolean present) {}
+
+    private final Map<String, Text> reflections = new HashMap<>();
+    private final Map<String, Text> interviews = new HashMap<>();
 
     public boolean hasReflection(String reflectionId) {
-        return reflections.contains(reflectionId);
+        return reflections.containsKey(reflectionId);
     }
 
     public void check(JournalEvent event, ProjectState project) {
@@ -42,7 +48,7 @@ public final class Journal {
             project.team().requireMemberAt("codedBy", coded.codedBy(), coded.occurredAt());
             project.codebook().requireUsable("codes", coded.codes(), coded.occurredAt());
         } else if (event instanceof InterviewRecorded interview) {
-            if (interviews.contains(interview.interviewId())) {
+            if (interviews.containsKey(interview.interviewId())) {
                 throw conflict("interviewId", "interview " + interview.interviewId() + " is already recorded");
             }
             project.team().requireMemberAt("intervieweeId", interview.intervieweeId(), interview.occurredAt());
@@ -50,6 +56,8 @@ public final class Journal {
             if (interview.codes() != null) {
                 project.codebook().requireUsable("codes", interview.codes(), interview.occurredAt());
             }
+        } else if (event instanceof PassageCoded passage) {
+            checkPassage(passage, project);
         } else if (event instanceof Gripp2ItemWritten written) {
             for (int i = 0; i < written.authors().size(); i++) {
                 project.team()
@@ -61,11 +69,48 @@ public final class Journal {
         }
     }
 
+    /**
+     * A passage is of a recorded text: an interview's summary only when it has one, a private
+     * reflection's text only by its author (nobody else may read it), a withdrawn member's never (it
+     * no longer opens). Whether {@code end} is within the text is not known here: texts are sealed.
+     */
+    private void checkPassage(PassageCoded passage, ProjectState project) {
+        boolean reflection = passage.source() == PassageSource.REFLECTION;
+        String kind = reflection ? "reflection " : "interview ";
+        Text text = (reflection ? reflections : interviews).get(passage.sourceId());
+        if (text == null) {
+            throw notFound("sourceId", kind + passage.sourceId() + " is not recorded");
+        }
+        if (!text.present()) {
+            throw conflict("sourceId", kind + passage.sourceId() + " has no summary to code a passage of");
+        }
+        project.pseudonymOf(text.memberId()).ifPresent(pseudonym -> {
+            throw conflict(
+                    "sourceId",
+                    "the text of " + kind + passage.sourceId() + " was withdrawn with " + pseudonym
+                            + "'s consent: its passages cannot be coded");
+        });
+        if (passage.start() < 0) {
+            throw conflict("start", "must be at least 0");
+        }
+        if (passage.end() <= passage.start()) {
+            throw conflict("end", "must be greater than start (" + passage.start() + ")");
+        }
+        project.team().requireMemberAt("codedBy", passage.codedBy(), passage.occurredAt());
+        if (text.isPrivate() && !text.memberId().equals(passage.codedBy())) {
+            throw conflict("codedBy", kind + passage.sourceId() + " is private: only its author may code its passages");
+        }
+        project.codebook().requireUsable("codes", passage.codes(), passage.occurredAt());
+    }
+
     public void evolve(JournalEvent event) {
         if (event instanceof ReflectionWritten written) {
-            reflections.add(written.reflectionId());
+            reflections.put(
+                    written.reflectionId(),
+                    new Text(written.authorId(), written.visibility() == Visibility.PRIVATE, true));
         } else if (event instanceof InterviewRecorded interview) {
-            interviews.add(interview.interviewId());
+            interviews.put(
+                    interview.interviewId(), new Text(interview.intervieweeId(), false, interview.summary() != null));
         }
     }
 }

@@ -62,6 +62,7 @@ class TimelineProjection {
             "InfluenceRecorded",
             "ReflectionWritten",
             "ReflectionCoded",
+            "PassageCoded",
             "InterviewRecorded",
             "ConsentWithdrawn");
 
