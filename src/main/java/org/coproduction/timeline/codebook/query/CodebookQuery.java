@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,9 +111,19 @@ public class CodebookQuery {
 
         TeamHistory team = history.team(asOf);
         PhaseCalendar phases = history.phases(asOf);
+        Map<PassageSource, Map<String, Set<String>>> inPassages = new EnumMap<>(PassageSource.class);
+        for (ProjectHistory.Passage passage : history.passages(asOf)) {
+            inPassages
+                    .computeIfAbsent(passage.source(), s -> new HashMap<>())
+                    .computeIfAbsent(passage.sourceId(), id -> new LinkedHashSet<>())
+                    .addAll(passage.codes());
+        }
+        Map<String, Set<String>> reflectionPassages = inPassages.getOrDefault(PassageSource.REFLECTION, Map.of());
         for (ProjectHistory.Reflection reflection : history.reflections(asOf)) {
-            for (String code : history.codes(reflection.reflectionId(), asOf)) {
-                Entry counted = count(codes, code);
+            for (Entry counted : countOnce(
+                    codes,
+                    history.codes(reflection.reflectionId(), asOf),
+                    reflectionPassages.get(reflection.reflectionId()))) {
                 counted.reflections++;
                 tally(
                         counted,
@@ -119,9 +131,9 @@ public class CodebookQuery {
                         phases.at(reflection.occurredAt()).name());
             }
         }
+        Map<String, Set<String>> interviewPassages = inPassages.getOrDefault(PassageSource.INTERVIEW, Map.of());
         for (ProjectHistory.Interview interview : history.interviewsBy(asOf)) {
-            for (String code : interview.codes()) {
-                Entry counted = count(codes, code);
+            for (Entry counted : countOnce(codes, interview.codes(), interviewPassages.get(interview.interviewId()))) {
                 counted.interviews++;
                 tally(
                         counted,
@@ -181,11 +193,22 @@ public class CodebookQuery {
         e.eventIds.add(eventId);
     }
 
-    /** The entry a coding's code counts under: its own given, the code merged into counted. */
-    private static Entry count(Map<String, Entry> codes, String code) {
-        Entry own = codes.computeIfAbsent(code, Entry::new);
-        own.given++;
-        return codes.computeIfAbsent(target(codes, code), Entry::new);
+    /**
+     * The entries one reflection or interview counts under, each once: the codes it gives as a whole
+     * and in its passages, each given once however many passages give it (its own {@code given}), and
+     * each code they count as (merges followed) once, however many of its codes count as it.
+     */
+    private static Set<Entry> countOnce(Map<String, Entry> codes, List<String> whole, Set<String> passages) {
+        Set<String> given = new LinkedHashSet<>(whole);
+        if (passages != null) {
+            given.addAll(passages);
+        }
+        Set<Entry> counted = new LinkedHashSet<>();
+        for (String code : given) {
+            codes.computeIfAbsent(code, Entry::new).given++;
+            counted.add(codes.computeIfAbsent(target(codes, code), Entry::new));
+        }
+        return counted;
     }
 
     private static void tally(Entry e, String perspective, String phase) {

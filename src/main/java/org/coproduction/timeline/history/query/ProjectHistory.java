@@ -36,8 +36,10 @@ import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.reflection.api.WithdrawalScope;
 
@@ -86,6 +88,28 @@ public final class ProjectHistory {
         }
     }
 
+    /**
+     * A coded passage of a text as of a date: the characters from {@code start} up to {@code end}
+     * (Unicode code points) of a reflection's text or an interview's summary, the codes its latest
+     * coding gave it, who gave them and when. Offsets and codes only, never the words.
+     */
+    public record Passage(
+            PassageSource source,
+            String sourceId,
+            int start,
+            int end,
+            List<String> codes,
+            String codedBy,
+            Instant occurredAt) {
+
+        public Passage {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** One PassageCoded, with its place in the stream. */
+    private record PassageCoding(Passage passage, long order) {}
+
     /** The team's answer to a GRIPP2 topic, as one Gripp2ItemWritten wrote it. */
     public record Gripp2Written(
             Gripp2Topic item, String text, List<String> authors, Instant occurredAt, String eventId) {
@@ -112,6 +136,7 @@ public final class ProjectHistory {
     private final Set<String> decisionsHeld = new HashSet<>();
     private final Map<String, Reflection> reflections = new LinkedHashMap<>();
     private final Map<String, List<Coding>> codings = new HashMap<>();
+    private final List<PassageCoding> passageCodings = new ArrayList<>();
     private final Set<String> withdrawn = new HashSet<>();
     private final Set<String> excluded = new HashSet<>();
     /** An interview without its summary (personal text, not kept): who was interviewed, when, and its codes. */
@@ -235,6 +260,9 @@ public final class ProjectHistory {
         } else if (event instanceof ReflectionCoded e) {
             codings.computeIfAbsent(e.reflectionId(), id -> new ArrayList<>())
                     .add(new Coding(e.reflectionId(), e.codes(), e.codedBy(), at, order));
+        } else if (event instanceof PassageCoded e) {
+            passageCodings.add(new PassageCoding(
+                    new Passage(e.source(), e.sourceId(), e.start(), e.end(), e.codes(), e.codedBy(), at), order));
         } else if (event instanceof CodebookEvent e) {
             codebook.add(new CodebookChange(e, eventId, order));
         }
@@ -279,6 +307,48 @@ public final class ProjectHistory {
             }
         }
         return latest;
+    }
+
+    /**
+     * The coded passages as of asOf: of each source, sourceId, start and end, its latest coding by
+     * then (by occurredAt, then in the order recorded), less those whose latest coding has no code.
+     * Codings by a member withdrawn from everything are left out, as are passages of a text whose
+     * author or interviewee was; in order of source, sourceId, start and end.
+     */
+    public List<Passage> passages(Instant asOf) {
+        record Key(PassageSource source, String sourceId, int start, int end) {}
+        Map<Key, PassageCoding> latest = new HashMap<>();
+        for (PassageCoding coding : passageCodings) {
+            Passage p = coding.passage();
+            if (p.occurredAt().isAfter(asOf) || excluded.contains(p.codedBy()) || textExcluded(p)) {
+                continue;
+            }
+            latest.merge(new Key(p.source(), p.sourceId(), p.start(), p.end()), coding, (before, now) -> {
+                int byTime =
+                        now.passage().occurredAt().compareTo(before.passage().occurredAt());
+                return byTime > 0 || (byTime == 0 && now.order() > before.order()) ? now : before;
+            });
+        }
+        return latest.values().stream()
+                .map(PassageCoding::passage)
+                .filter(p -> !p.codes().isEmpty())
+                .sorted(java.util.Comparator.comparing(Passage::source)
+                        .thenComparing(Passage::sourceId)
+                        .thenComparingInt(Passage::start)
+                        .thenComparingInt(Passage::end))
+                .toList();
+    }
+
+    private boolean textExcluded(Passage p) {
+        if (excluded.isEmpty()) {
+            return false;
+        }
+        if (p.source() == PassageSource.REFLECTION) {
+            Reflection reflection = reflections.get(p.sourceId());
+            return reflection != null && excluded.contains(reflection.authorId());
+        }
+        return interviews.stream()
+                .anyMatch(i -> i.interviewId().equals(p.sourceId()) && excluded.contains(i.intervieweeId()));
     }
 
     /** The title, or null while the registration is not yet known. */

@@ -27,8 +27,10 @@ import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,40 @@ class CodebookQueryTest {
         assertThat(tokenism.status()).isEqualTo(Status.RETIRED);
         assertThat(tokenism.usage().total()).isEqualTo(1);
         assertThat(tokenism.parent()).isEqualTo("power");
+    }
+
+    @Test
+    void aReflectionOrInterviewCountsOnceUnderEachCodeItsPassagesOrItsWholeGive() {
+        Instant coded = FEB.plusSeconds(30);
+        PassageSource r = PassageSource.REFLECTION;
+        ProjectEvent[] passages = {
+            // voice is r-1's already as a whole; tokenism twice in r-1's passages
+            new PassageCoded(PROJECT, coded, r, "r-1", 0, 3, List.of("voice", "tokenism"), ANN),
+            new PassageCoded(PROJECT, coded, r, "r-1", 4, 6, List.of("tokenism"), ANN),
+            new PassageCoded(PROJECT, coded, PassageSource.INTERVIEW, "i-1", 0, 3, List.of("trust"), ANN),
+            // coded, then cleared: counts nowhere
+            new PassageCoded(PROJECT, coded, r, "r-2", 0, 3, List.of("being heard"), BEN),
+            new PassageCoded(PROJECT, coded.plusSeconds(1), r, "r-2", 0, 3, List.of(), BEN),
+        };
+        ProjectEvent[] events = java.util.Arrays.copyOf(STUDY, STUDY.length + passages.length);
+        System.arraycopy(passages, 0, events, STUDY.length, passages.length);
+
+        CodebookView codebook = CodebookQuery.of(PROJECT, history(events), FEB.plusSeconds(60));
+
+        assertThat(code(codebook, "voice").given()).isEqualTo(3);
+        assertThat(code(codebook, "voice").usage().reflections()).isEqualTo(2);
+        Code tokenism = code(codebook, "tokenism");
+        assertThat(tokenism.given()).isEqualTo(2);
+        assertThat(tokenism.usage().reflections()).isEqualTo(2);
+        assertThat(tokenism.usage().byPerspective()).isEqualTo(Map.of("ACADEMIC", 1, "SERVICE_USER", 1));
+        Code trust = code(codebook, "trust");
+        assertThat(trust.usage().reflections()).isEqualTo(1);
+        assertThat(trust.usage().interviews()).isEqualTo(1);
+        assertThat(codebook.codes()).noneMatch(c -> c.code().equals("being heard"));
+        // After the merge, r-1's voice and the power its passages do not give count once under power.
+        Code power = code(CodebookQuery.of(PROJECT, history(events), MAR), "power");
+        assertThat(power.usage().reflections()).isEqualTo(2);
+        assertThat(power.usage().interviews()).isEqualTo(1);
     }
 
     private static Code code(CodebookView codebook, String key) {

@@ -16,10 +16,14 @@ import org.coproduction.timeline.meeting.api.MeetingKind;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.junit.jupiter.api.Test;
 
 class ProjectHistoryTest {
@@ -156,5 +160,56 @@ class ProjectHistoryTest {
         assertThat(history.interviews(SPOKE)).isEqualTo(1);
         assertThat(history.interviews(STARTED)).isZero();
         assertThat(new ProjectHistory(LATER).description()).isNull();
+    }
+
+    @Test
+    void aPassageReadsAsItsLatestCodingByAsOf_aCodingWithNoCodeClearsIt_andAnotherRangeIsAnotherPassage() {
+        Instant recoded = RECORDED.plusSeconds(3600);
+        Instant cleared = LATER.minusSeconds(3600);
+        ProjectHistory history = new ProjectHistory(LATER);
+        PassageSource r = PassageSource.REFLECTION;
+        List<ProjectEvent> events = List.of(
+                new MemberJoined(PROJECT, STARTED, "ben", "Ben", "RESEARCHER", List.of("ACADEMIC")),
+                new ReflectionWritten(PROJECT, MEETING, "r-1", ANN, "Felt unheard today", Visibility.TEAM, null, null),
+                new PassageCoded(PROJECT, RECORDED, r, "r-1", 0, 4, List.of("voice"), ANN),
+                new PassageCoded(PROJECT, RECORDED, r, "r-1", 5, 12, List.of("power"), ANN),
+                // recorded first, occurred later: still the later coding
+                new PassageCoded(PROJECT, recoded, r, "r-1", 0, 4, List.of("voice", "trust"), "ben"),
+                new PassageCoded(PROJECT, RECORDED, r, "r-1", 0, 5, List.of("tokenism"), ANN),
+                new PassageCoded(PROJECT, cleared, r, "r-1", 5, 12, List.of(), "ben"));
+        for (int i = 0; i < events.size(); i++) {
+            history.add(events.get(i), RECORDED, "e-" + i, i);
+        }
+
+        assertThat(history.passages(SPOKE)).isEmpty();
+        assertThat(history.passages(RECORDED))
+                .extracting(p -> p.start() + "-" + p.end() + " " + p.codes() + " " + p.codedBy())
+                .containsExactly("0-4 [voice] ann", "0-5 [tokenism] ann", "5-12 [power] ann");
+        assertThat(history.passages(LATER))
+                .containsExactly(
+                        new ProjectHistory.Passage(r, "r-1", 0, 4, List.of("voice", "trust"), "ben", recoded),
+                        new ProjectHistory.Passage(r, "r-1", 0, 5, List.of("tokenism"), ANN, RECORDED));
+    }
+
+    @Test
+    void aWithdrawalFromEverythingTakesTheMembersPassageCodingsAndThePassagesOfTheirTexts() {
+        ProjectHistory history = new ProjectHistory(LATER);
+        List<ProjectEvent> events = List.of(
+                new ReflectionWritten(PROJECT, MEETING, "r-ann", ANN, "Mine", Visibility.TEAM, null, null),
+                new ReflectionWritten(PROJECT, MEETING, "r-ben", "ben", "His", Visibility.TEAM, null, null),
+                new InterviewRecorded(PROJECT, MEETING, "i-ben", "ben", ANN, "About Ben", null),
+                new PassageCoded(PROJECT, RECORDED, PassageSource.REFLECTION, "r-ann", 0, 2, List.of("a"), ANN),
+                new PassageCoded(PROJECT, SPOKE, PassageSource.REFLECTION, "r-ann", 0, 2, List.of("b"), "ben"),
+                new PassageCoded(PROJECT, RECORDED, PassageSource.REFLECTION, "r-ben", 0, 2, List.of("c"), ANN),
+                new PassageCoded(PROJECT, RECORDED, PassageSource.INTERVIEW, "i-ben", 0, 2, List.of("d"), ANN),
+                new ConsentWithdrawn(PROJECT, RECORDED, "ben", WithdrawalScope.ALL));
+        for (int i = 0; i < events.size(); i++) {
+            history.add(events.get(i), RECORDED, "e-" + i, i);
+        }
+
+        // Ben's later coding of Ann's passage goes, and Ann's earlier one reads again.
+        assertThat(history.passages(LATER))
+                .extracting(p -> p.sourceId() + " " + p.codes())
+                .containsExactly("r-ann [a]");
     }
 }
