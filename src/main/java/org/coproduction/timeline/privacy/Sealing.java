@@ -9,6 +9,7 @@ import org.coproduction.timeline.project.api.ProjectEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -156,6 +157,28 @@ public class Sealing {
             return text.open(projectId, memberId, eventId, value);
         }
         return keys.isDestroyed(projectId, memberId) ? Optional.empty() : Optional.ofNullable(value);
+    }
+
+    /** A reflection's text or an interview's summary as one reader reads it: opened, or withdrawn. */
+    public record Reading(String text, boolean withdrawn) {}
+
+    /**
+     * A reflection's text or an interview's summary as {@code reader} (the member the asking account
+     * is in the project, or null) may read it: empty when it is not theirs to read (a {@code PRIVATE}
+     * reflection's text is its author's alone); opened for the team otherwise, or withdrawn once the
+     * member's key is destroyed (their consent withdrawn), for everyone. The timeline and the texts to
+     * code read them so, and no other view does.
+     *
+     * @param visibility the reflection's, or null for an interview's summary
+     */
+    public Optional<Reading> read(
+            String projectId, String memberId, String eventId, String value, Visibility visibility, String reader) {
+        if (visibility == Visibility.PRIVATE && !memberId.equals(reader)) {
+            return Optional.empty();
+        }
+        return Optional.of(open(projectId, memberId, eventId, value)
+                .map(text -> new Reading(text, false))
+                .orElseGet(() -> new Reading(null, true)));
     }
 
     /**

@@ -116,6 +116,7 @@ class EndpointAccessTest {
                 "/members/{memberId}/trajectory",
                 "/codebook",
                 "/codebook.qdc",
+                "/texts",
                 "/report")) {
             TABLE.put("GET /api/projects/{projectId}" + read, inProject(Who.VIEWER, true));
         }
@@ -146,6 +147,8 @@ class EndpointAccessTest {
         }
         TABLE.put("POST /api/projects/{projectId}/reflections", inProject(Who.MEMBER, false));
         TABLE.put("POST /api/projects/{projectId}/reflections/{reflectionId}/codes", inProject(Who.MEMBER, false));
+        TABLE.put("POST /api/projects/{projectId}/reflections/{reflectionId}/passages", inProject(Who.MEMBER, false));
+        TABLE.put("POST /api/projects/{projectId}/interviews/{interviewId}/passages", inProject(Who.MEMBER, false));
         TABLE.put("POST /api/projects/{projectId}/report/items/{item}", inProject(Who.MEMBER, false));
         // The codebook is changed in a member's name: the recorder's and coordinator's accounts here are
         // linked to no member and name none, so the adapter refuses them after the door let them through.

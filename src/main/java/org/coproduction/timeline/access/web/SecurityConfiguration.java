@@ -138,12 +138,15 @@ class SecurityConfiguration {
                                 PROJECT + "/decisions/*/revisions",
                                 PROJECT + "/interviews")
                         .access(decide.inProject(RECORDER))
-                        // Members: their own reflections, the report's GRIPP2 answers they write, the codebook
-                        // (changed in their name), and their own consent (the adapter checks "own").
+                        // Members: their own reflections, coding reflections and passages of texts, the report's
+                        // GRIPP2 answers they write, the codebook (changed in their name), and their own consent
+                        // (the adapter checks "own").
                         .requestMatchers(
                                 POST,
                                 PROJECT + "/reflections",
                                 PROJECT + "/reflections/*/codes",
+                                PROJECT + "/reflections/*/passages",
+                                PROJECT + "/interviews/*/passages",
                                 PROJECT + "/report/items/*",
                                 PROJECT + "/codebook/codes",
                                 PROJECT + "/codebook/revisions",
@@ -172,6 +175,7 @@ class SecurityConfiguration {
                                 PROJECT + "/members/*/trajectory",
                                 PROJECT + "/codebook",
                                 PROJECT + "/codebook.qdc",
+                                PROJECT + "/texts",
                                 PROJECT + "/report")
                         .access(decide.inProjectOrSiteAdmin(VIEWER))
                         // The pages and the API's documentation, for any signed-in account.

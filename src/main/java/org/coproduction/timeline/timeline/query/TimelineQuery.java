@@ -177,24 +177,24 @@ public class TimelineQuery {
                 return data;
             }
             String memberId = fields.path(personal.memberField()).asText();
-            if (personal.field().equals("text")
-                    && Visibility.PRIVATE
-                            .name()
-                            .equals(fields.path("visibility").asText())
-                    && !memberId.equals(reader)) {
-                fields.remove("text");
-                return fields.toString();
-            }
             if (personal.field().equals("name")) {
                 fields.put("name", sealing.name(projectId, memberId, eventId, value));
                 return fields.toString();
             }
-            Optional<String> opened = sealing.open(projectId, memberId, eventId, value);
-            if (opened.isPresent()) {
-                fields.put(personal.field(), opened.get());
-            } else {
+            Visibility visibility = personal.field().equals("text")
+                            && Visibility.PRIVATE
+                                    .name()
+                                    .equals(fields.path("visibility").asText())
+                    ? Visibility.PRIVATE
+                    : null;
+            Optional<Sealing.Reading> reading = sealing.read(projectId, memberId, eventId, value, visibility, reader);
+            if (reading.isEmpty()) {
+                fields.remove(personal.field());
+            } else if (reading.get().withdrawn()) {
                 fields.remove(personal.field());
                 fields.put(personal.field() + "Withdrawn", true);
+            } else {
+                fields.put(personal.field(), reading.get().text());
             }
             return fields.toString();
         } catch (JsonProcessingException e) {
