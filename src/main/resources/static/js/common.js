@@ -221,6 +221,7 @@ const PAGES = [
   { page: 'meeting.html', label: 'Record a meeting' },
   { page: 'record.html', label: 'Record' },
   { page: 'codebook.html', label: 'Codebook' },
+  { page: 'texts.html', label: 'Code texts' },
   { page: 'report.html', label: 'Report' },
 ];
 
@@ -251,7 +252,7 @@ export function shell({ page, title, timeControls = false }) {
       nav.querySelector('ul').append(el('li', {}, el('a', { href: link('access.html'), 'aria-current': page === 'access.html' ? 'page' : null }, 'Team and access')));
     }
     // Pages for recording, hidden from roles that may not record there (the server refuses anyway).
-    for (const [pattern, needed] of [[/^meeting\.html/, 'RECORDER'], [/^record\.html/, 'MEMBER']]) {
+    for (const [pattern, needed] of [[/^meeting\.html/, 'RECORDER'], [/^record\.html/, 'MEMBER'], [/^texts\.html/, 'MEMBER']]) {
       if (!project || may(m, project, needed)) continue;
       for (const a of nav.querySelectorAll('a')) {
         if (pattern.test(a.getAttribute('href'))) a.parentElement.remove();

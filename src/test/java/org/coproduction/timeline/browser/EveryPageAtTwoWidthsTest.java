@@ -80,6 +80,7 @@ class EveryPageAtTwoWidthsTest extends BrowserTest {
                 new Page("participation", "participation.html?project=" + DEMO, By.id("involvement")),
                 new Page("report", "report.html?project=" + DEMO, By.id("report-frame")),
                 new Page("codebook", "codebook.html?project=" + DEMO, By.id("codes")),
+                new Page("texts", "texts.html?project=" + DEMO, By.id("text-body")),
                 new Page("access", "access.html?project=" + DEMO, By.id("audit")),
                 new Page("admin", "admin.html", By.id("accounts")),
                 new Page("record", "record.html?project=" + project, By.id("record-forms")),
