@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Generates the demo project: a three-year coproduced study of Peer Worker roles in mental health services, told as
@@ -765,6 +767,25 @@ public final class DemoProjectGenerator {
 
     private record PendingEvent(long seq, String type, Instant recordedAt, ObjectNode data) {}
 
+    /** A team reflection's text or an interview's summary, kept to code passages of it, with its themes' words. */
+    private record CodableText(
+            String source, String id, Member member, Instant recordedAt, String text, Map<Theme, String> words) {}
+
+    /**
+     * The passages the team codes in its analysis phase (docs/codebook.md), a small table: days after
+     * the phase starts, the kind of text, which of those recorded by then (in order), and which of
+     * its themes' words are coded with that theme; the first is recoded a week later with a second.
+     */
+    private record PassagePlan(int day, String source, int text, int theme) {}
+
+    private static final List<PassagePlan> PASSAGES = List.of(
+            new PassagePlan(14, "INTERVIEW", 0, 0),
+            new PassagePlan(14, "INTERVIEW", 1, 1),
+            new PassagePlan(14, "REFLECTION", 0, 0),
+            new PassagePlan(15, "REFLECTION", 1, 0),
+            new PassagePlan(15, "INTERVIEW", 2, 2),
+            new PassagePlan(15, "REFLECTION", 2, 0));
+
     private static final class Member {
         final String id;
         final String name;
@@ -945,6 +966,7 @@ public final class DemoProjectGenerator {
         private final List<Contribution> contributions = new ArrayList<>();
         private final List<Influence> influences = new ArrayList<>();
         private final List<Reflection> reflections = new ArrayList<>();
+        private final List<CodableText> codableTexts = new ArrayList<>();
         private final Map<MeetingKind, Integer> meetingsOfKind = new EnumMap<>(MeetingKind.class);
         private Instant lastMinutesAt = PROJECT_START.atStartOfDay().toInstant(ZoneOffset.UTC);
         private int influenceCount;
@@ -965,6 +987,7 @@ public final class DemoProjectGenerator {
             }
             recordInterviews();
             defineCodebook();
+            codePassages();
             retractContributions();
             retractInfluences();
             writeReportItems();
@@ -1623,6 +1646,16 @@ public final class DemoProjectGenerator {
                 }
             });
             codeReflection(reflection, themes);
+            if (visibility == Visibility.TEAM && !author.id.equals(WITHDRAWN_MEMBER)) {
+                Map<Theme, String> words = new LinkedHashMap<>();
+                for (Theme theme : themes) {
+                    Stream.concat(theme.livedExperienceSentences.stream(), theme.professionalSentences.stream())
+                            .filter(text::contains)
+                            .findFirst()
+                            .ifPresent(sentence -> words.put(theme, sentence));
+                }
+                codableTexts.add(new CodableText("REFLECTION", reflection.id, author, recordedAt, text, words));
+            }
         }
 
         /** Diaries are written that evening or during the next working day, not in the small hours. */
@@ -1737,6 +1770,11 @@ public final class DemoProjectGenerator {
                     at.plus(Duration.ofDays(between(MIN_TRANSCRIPTION_DAYS, MAX_TRANSCRIPTION_DAYS))),
                     filingDeadline(interviewee));
             String id = String.format("iv-%02d", ++interviewCount);
+            if (!interviewee.id.equals(WITHDRAWN_MEMBER)) {
+                Map<Theme, String> words = new LinkedHashMap<>();
+                themes.forEach(t -> words.put(t, t.phrase));
+                codableTexts.add(new CodableText("INTERVIEW", id, interviewee, recordedAt, summary, words));
+            }
             emit("InterviewRecorded", at, recordedAt, data -> {
                 data.put("interviewId", id)
                         .put("intervieweeId", interviewee.id)
@@ -1885,6 +1923,59 @@ public final class DemoProjectGenerator {
                                     + " Not for disagreement that was heard and answered.")
                     .put("parent", Theme.POWER.code)
                     .put("changedBy", by));
+        }
+
+        /**
+         * Passages of team reflections and interview summaries coded in the analysis phase, after the
+         * codebook is defined, by a service user researcher and a researcher in turn (PASSAGES): each
+         * the words of one of the text's themes, coded with that theme, offsets in code points.
+         */
+        private void codePassages() {
+            List<String> coders = new ArrayList<>();
+            Instant first =
+                    utc(Phase.ANALYSIS.startDate.plusDays(PASSAGES.get(0).day()), 14, 0);
+            for (Role role : List.of(Role.SERVICE_USER_RESEARCHER, Role.RESEARCHER)) {
+                team.stream()
+                        .filter(m -> m.isMemberAt(first) && m.isMemberAt(first.plus(Duration.ofDays(14))))
+                        .filter(m -> !m.id.equals(WITHDRAWN_MEMBER) && m.roleAt(first) == role)
+                        .findFirst()
+                        .ifPresent(m -> coders.add(m.id));
+            }
+            for (int n = 0; n < PASSAGES.size(); n++) {
+                PassagePlan plan = PASSAGES.get(n);
+                Instant at = utc(Phase.ANALYSIS.startDate.plusDays(plan.day()), 14, 0)
+                        .plus(Duration.ofMinutes(10L * n));
+                List<CodableText> ready = codableTexts.stream()
+                        .filter(t -> t.source().equals(plan.source())
+                                && t.recordedAt().isBefore(at))
+                        .filter(t -> t.words().size() > plan.theme())
+                        .toList();
+                if (ready.size() <= plan.text()) {
+                    continue;
+                }
+                CodableText text = ready.get(plan.text());
+                Theme theme = List.copyOf(text.words().keySet()).get(plan.theme());
+                String words = text.words().get(theme);
+                int from = text.text().indexOf(words);
+                int start = text.text().codePointCount(0, from);
+                int end = start + words.codePointCount(0, words.length());
+                String by = coders.get(n % coders.size());
+                codePassage(at, text, start, end, List.of(theme.code), by);
+                if (n == 0) {
+                    Theme second = theme == Theme.POWER ? Theme.TRUST : Theme.POWER;
+                    codePassage(at.plus(Duration.ofDays(7)), text, start, end, List.of(theme.code, second.code), by);
+                }
+            }
+        }
+
+        private void codePassage(Instant at, CodableText text, int start, int end, List<String> codes, String by) {
+            emit("PassageCoded", at, at.plus(Duration.ofHours(1)), data -> {
+                data.put("source", text.source()).put("sourceId", text.id());
+                data.put("start", start).put("end", end);
+                ArrayNode given = data.putArray("codes");
+                codes.forEach(given::add);
+                data.put("codedBy", by);
+            });
         }
 
         private void defineCode(Instant at, Theme theme, String description, String parent, String by) {

@@ -42,6 +42,7 @@ class TimelinePageTest extends BrowserTest {
             "InfluenceRetracted",
             "ReflectionWritten",
             "ReflectionCoded",
+            "PassageCoded",
             "InterviewRecorded");
 
     @Test

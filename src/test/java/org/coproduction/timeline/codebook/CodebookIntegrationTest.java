@@ -91,13 +91,20 @@ class CodebookIntegrationTest {
                 .allSatisfy(code -> assertThat(code.get("status").asText()).isEqualTo("FROM_USE"));
     }
 
-    /** Per code: the reflections whose latest coding (by occurredAt, then line) gives it, and the interviews that do. */
+    /**
+     * Per code: the reflections whose latest coding (by occurredAt, then line) gives it, and the
+     * interviews that do, as a whole or in a coded passage (each passage's latest coding), each text
+     * once per code.
+     */
     private static Map<String, Integer> expectedUse(List<ObjectNode> lines) {
         Map<String, Instant> codedAt = new HashMap<>();
         Map<String, List<String>> latest = new HashMap<>();
         Set<String> excluded = new HashSet<>();
         Map<String, String> authors = new HashMap<>();
         Map<String, Integer> use = new TreeMap<>();
+        Map<String, Set<String>> interviews = new HashMap<>();
+        Map<String, Instant> passageAt = new HashMap<>();
+        Map<String, List<String>> passages = new HashMap<>();
         for (ObjectNode line : lines) {
             JsonNode data = line.get("data");
             Instant at = Instant.parse(data.get("occurredAt").asText());
@@ -112,8 +119,17 @@ class CodebookIntegrationTest {
                     }
                 }
                 case "InterviewRecorded" -> {
-                    if (data.has("codes")) {
-                        texts(data.get("codes")).forEach(code -> use.merge(code, 1, Integer::sum));
+                    interviews.put(
+                            data.get("interviewId").asText(),
+                            new java.util.LinkedHashSet<>(data.has("codes") ? texts(data.get("codes")) : List.of()));
+                }
+                case "PassageCoded" -> {
+                    String range = data.get("source").asText() + ":"
+                            + data.get("sourceId").asText() + ":"
+                            + data.get("start").asInt() + ":" + data.get("end").asInt();
+                    if (!passageAt.containsKey(range) || !at.isBefore(passageAt.get(range))) {
+                        passageAt.put(range, at);
+                        passages.put(range, texts(data.get("codes")));
                     }
                 }
                 case "ConsentWithdrawn" -> {
@@ -124,11 +140,20 @@ class CodebookIntegrationTest {
                 default -> {}
             }
         }
-        latest.forEach((id, codes) -> {
+        Map<String, Set<String>> reflections = new HashMap<>();
+        latest.forEach((id, codes) -> reflections.put(id, new java.util.LinkedHashSet<>(codes)));
+        passages.forEach((range, codes) -> {
+            String[] parts = range.split(":");
+            (parts[0].equals("REFLECTION") ? reflections : interviews)
+                    .computeIfAbsent(parts[1], id -> new java.util.LinkedHashSet<>())
+                    .addAll(codes);
+        });
+        reflections.forEach((id, codes) -> {
             if (!excluded.contains(authors.get(id))) {
                 codes.forEach(code -> use.merge(code, 1, Integer::sum));
             }
         });
+        interviews.values().forEach(codes -> codes.forEach(code -> use.merge(code, 1, Integer::sum)));
         return use;
     }
 

@@ -61,7 +61,8 @@ class DemoProjectGeneratorTest {
             Map.entry("ConsentWithdrawn", List.of("memberId")),
             Map.entry("Gripp2ItemWritten", List.of("item", "text", "authors")),
             Map.entry("CodeDefined", List.of("code", "changedBy")),
-            Map.entry("CodeRevised", List.of("code", "changedBy")));
+            Map.entry("CodeRevised", List.of("code", "changedBy")),
+            Map.entry("PassageCoded", List.of("source", "sourceId", "start", "end", "codes", "codedBy")));
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "kind@MeetingHeld", Set.of("TEAM", "STEERING", "ADVISORY", "ANALYSIS_WORKSHOP", "OTHER"),
@@ -69,6 +70,7 @@ class DemoProjectGeneratorTest {
                     Set.of("PROPOSED", "SUPPORTED", "OPPOSED", "AMENDED", "EVIDENCED", "LIVED_EXPERIENCE"),
             "method@DecisionMade", Set.of("CONSENSUS", "VOTE", "LEAD_DECIDED", "DELEGATED", "SERVICE_USER_LED"),
             "visibility@ReflectionWritten", Set.of("PRIVATE", "TEAM"),
+            "source@PassageCoded", Set.of("REFLECTION", "INTERVIEW"),
             "category@ContributionRecorded",
                     Set.of(
                             "SHOWS_SOLIDARITY",
@@ -94,6 +96,7 @@ class DemoProjectGeneratorTest {
             "influenceId",
             "reflectionId",
             "interviewId",
+            "sourceId",
             "proposedBy",
             "authorId",
             "codedBy",
@@ -170,6 +173,7 @@ class DemoProjectGeneratorTest {
         assertThat(counts.get("ReflectionWritten")).isBetween(250L, 350L);
         assertThat(counts.get("ReflectionCoded")).isPositive().isLessThan(counts.get("ReflectionWritten"));
         assertThat(counts.get("InterviewRecorded")).isBetween(10L, 20L);
+        assertThat(counts.get("PassageCoded")).isBetween(5L, 10L);
         assertThat(counts.get("ContributionRetracted")).isBetween(2L, 10L);
         assertThat(counts.get("InfluenceRetracted")).isBetween(2L, 10L);
         assertThat(counts.get("ProjectClosed")).isEqualTo(1);
@@ -401,6 +405,10 @@ class DemoProjectGeneratorTest {
         private final Set<String> retractedInfluences = new HashSet<>();
         private final Set<String> reflections = new HashSet<>();
         private final Set<String> codes = new HashSet<>();
+        /** The texts passages are coded in, by "REFLECTION:id" or "INTERVIEW:id": their length in code points. */
+        private final Map<String, Integer> textLengths = new HashMap<>();
+
+        private final Map<String, String> privateAuthors = new HashMap<>();
         private final Map<String, Set<String>> idsByKind = new HashMap<>();
 
         void apply(int lineNumber, JsonNode line) {
@@ -504,6 +512,12 @@ class DemoProjectGeneratorTest {
                     String meeting = text.apply("meetingId");
                     require(meeting == null || meetings.contains(meeting), where, "unknown meeting " + meeting);
                     reflections.add(text.apply("reflectionId"));
+                    String written = text.apply("text");
+                    textLengths.put(
+                            "REFLECTION:" + text.apply("reflectionId"), written.codePointCount(0, written.length()));
+                    if ("PRIVATE".equals(text.apply("visibility"))) {
+                        privateAuthors.put(text.apply("reflectionId"), text.apply("authorId"));
+                    }
                 }
                 case "ReflectionCoded" -> {
                     require(reflections.contains(text.apply("reflectionId")), where, "unknown reflection");
@@ -513,6 +527,28 @@ class DemoProjectGeneratorTest {
                     unique("interview", text.apply("interviewId"), where);
                     member(text.apply("intervieweeId"), at, where);
                     member(text.apply("interviewerId"), at, where);
+                    String summary = text.apply("summary");
+                    if (summary != null) {
+                        textLengths.put(
+                                "INTERVIEW:" + text.apply("interviewId"), summary.codePointCount(0, summary.length()));
+                    }
+                }
+                case "PassageCoded" -> {
+                    Integer length = textLengths.get(text.apply("source") + ":" + text.apply("sourceId"));
+                    require(length != null, where, "a passage of no recorded text (or an interview without summary)");
+                    int start = data.get("start").asInt();
+                    int end = data.get("end").asInt();
+                    require(0 <= start && start < end, where, "start " + start + ", end " + end);
+                    require(length == null || end <= length, where, "end " + end + " beyond the text's " + length);
+                    member(text.apply("codedBy"), at, where);
+                    String author = privateAuthors.get(text.apply("sourceId"));
+                    require(
+                            !"REFLECTION".equals(text.apply("source"))
+                                    || author == null
+                                    || author.equals(text.apply("codedBy")),
+                            where,
+                            "a private reflection coded by another");
+                    data.get("codes").forEach(c -> require(codes.contains(c.asText()), where, "undefined code " + c));
                 }
                 case "ConsentWithdrawn" -> {
                     String member = text.apply("memberId");
