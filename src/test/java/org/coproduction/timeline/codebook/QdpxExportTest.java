@@ -35,10 +35,12 @@ import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
 import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
+import org.coproduction.timeline.reflection.api.JournalCommand.CodePassage;
 import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
 import org.coproduction.timeline.reflection.api.JournalCommand.RecordInterview;
 import org.coproduction.timeline.reflection.api.JournalCommand.WithdrawConsent;
 import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.coproduction.timeline.reflection.api.WithdrawalScope;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,9 @@ class QdpxExportTest {
 
     static final String ZOE = "Zoë Ünal";
     static final String ZOES_TEXT = "👋 Zoë: the “plain” summary felt naïve\u0301 — café talk 🙂\nNext: 👩🏽‍🔬 lab.";
+    /** A passage of Zoë's text after an emoji and a combining accent, coded on its own. */
+    static final String ZOES_PASSAGE = "café talk 🙂";
+
     static final String ZOES_PRIVATE = "Private-only-Zoe-marker-91c2: I held back ☕";
     static final String BENS_SUMMARY = "Ben 🚲 said the vouchers wére fair; ça va.";
     static final String CARA = "Cara Withdrawn-name-4d1e";
@@ -110,6 +115,16 @@ class QdpxExportTest {
         commands.sendAndWait(new CodeReflection(PROJECT, at(6), "r-zoe", List.of("voice"), "m-ben"));
         commands.sendAndWait(new CodeReflection(PROJECT, at(7), "r-zoe", List.of("care", "power"), "m-cara"));
         commands.sendAndWait(new CodeReflection(PROJECT, at(7), "r-zoe-own", List.of("care"), "m-zoe"));
+        int start = ZOES_TEXT.codePointCount(0, ZOES_TEXT.indexOf(ZOES_PASSAGE));
+        commands.sendAndWait(new CodePassage(
+                PROJECT,
+                at(7),
+                PassageSource.REFLECTION,
+                "r-zoe",
+                start,
+                start + ZOES_PASSAGE.codePointCount(0, ZOES_PASSAGE.length()),
+                List.of("voice"),
+                "m-ben"));
         commands.sendAndWait(new CodeReflection(PROJECT, at(7), "r-cara", List.of("care"), "m-zoe"));
         commands.sendAndWait(new CodeReflection(PROJECT, at(7), "r-dan", List.of("power"), "m-dan"));
         commands.sendAndWait(
@@ -143,8 +158,8 @@ class QdpxExportTest {
             for (Element selection : children(source, "PlainTextSelection")) {
                 String selected = selection(text, selection);
                 assertThat(selected)
-                        .as("a whole-text coding covers the whole text")
-                        .isEqualTo(text);
+                        .as("a whole-text coding covers the whole text; a passage its own code points")
+                        .isIn(text, ZOES_PASSAGE);
                 for (Element coding : children(selection, "Coding")) {
                     String guid = firstChild(coding, "CodeRef").getAttribute("targetGUID");
                     assertThat(qdcGuids).contains(guid);
@@ -157,7 +172,8 @@ class QdpxExportTest {
                         ZOES_TEXT, List.of(QdcCodebook.guid(PROJECT, "care"), QdcCodebook.guid(PROJECT, "power")))
                 .containsEntry(ZOES_PRIVATE, List.of(QdcCodebook.guid(PROJECT, "care")))
                 .containsEntry(BENS_SUMMARY, List.of(QdcCodebook.guid(PROJECT, "care")))
-                .hasSize(3);
+                .containsEntry(ZOES_PASSAGE, List.of(QdcCodebook.guid(PROJECT, "voice")))
+                .hasSize(4);
         Element zoesText = zoe.source(ZOES_TEXT);
         assertThat(zoesText.getAttribute("name")).isEqualTo("Reflection r-zoe by " + ZOE + ", 2024-01-06");
         assertThat(zoe.user(firstChild(zoesText, "PlainTextSelection").getAttribute("creatingUser")))

@@ -23,6 +23,7 @@ import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.privacy.Sealing;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.reflection.api.PassageSource;
 import org.coproduction.timeline.reflection.api.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -132,6 +133,7 @@ public class QdpxQuery {
                 codings.add(Coding.whole(source, interview.codes(), interviewer, interview.occurredAt()));
             }
         }
+        passages(history, asOf, sources, codings);
         transcripts(projectId, history, asOf, members, turns, sources, codings);
         sources.sort(Comparator.comparing(Source::createdAt));
 
@@ -201,6 +203,33 @@ public class QdpxQuery {
                     meeting.occurredAt(),
                     null));
             codings.addAll(coded);
+        }
+    }
+
+    /**
+     * The passages coded in the texts this export holds, each as a selection of its own range (an
+     * imported passage running past its text ends at the text's end).
+     */
+    private static void passages(ProjectHistory history, Instant asOf, List<Source> sources, List<Coding> codings) {
+        Map<String, Source> byId = new HashMap<>();
+        sources.forEach(source -> byId.put(source.sourceId(), source));
+        for (ProjectHistory.Passage passage : history.passages(asOf)) {
+            Source source = byId.get(
+                    (passage.source() == PassageSource.REFLECTION ? "reflection:" : "interview:") + passage.sourceId());
+            if (source == null) {
+                continue; // a text this reader may not read, or that no longer opens
+            }
+            int length = source.text().codePointCount(0, source.text().length());
+            int end = Math.min(passage.end(), length);
+            if (passage.start() < end) {
+                codings.add(new Coding(
+                        source.sourceId(),
+                        passage.start(),
+                        end,
+                        passage.codes(),
+                        passage.codedBy(),
+                        passage.occurredAt()));
+            }
         }
     }
 
