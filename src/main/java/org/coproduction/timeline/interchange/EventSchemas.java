@@ -127,7 +127,7 @@ public final class EventSchemas {
      */
     public List<SchemaViolation> validateLine(JsonNode line) {
         if (line == null || !line.isObject()) {
-            return List.of(new SchemaViolation("", "must be a JSON object (one event per line)"));
+            return List.of(new SchemaViolation("$", "must be a JSON object (one event per line)"));
         }
         Set<SchemaViolation> violations = new LinkedHashSet<>();
         collect(envelope.validate(line), "", violations);

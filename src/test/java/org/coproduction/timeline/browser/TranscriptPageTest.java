@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 
 /** A meeting's transcript brought in from a file, its speakers mapped, then its turns coded on keys. */
@@ -70,19 +71,23 @@ class TranscriptPageTest extends BrowserTest {
         screenshot("transcript-speakers");
         browser.findElement(By.cssSelector("#speakers button[type=submit]")).click();
 
-        waiting().until(d -> d.findElements(By.cssSelector("#turns li")).size() == 3);
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#turns li")).size() == 3);
         assertThat(browser.findElement(By.cssSelector("#turns li.current")).getText())
                 .contains("Zoë Ólafsdóttir")
                 .contains("Could we meet at the café? ☕");
         // d: gives suggestion; c: agrees. Each key codes the highlighted turn and moves on.
         browser.findElement(By.tagName("body")).sendKeys("d");
-        waiting().until(d -> d.findElement(By.cssSelector("#turns li[data-turn='m-1.t1']"))
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
+                        By.cssSelector("#turns li[data-turn='m-1.t1']"))
                 .getText()
                 .contains("Gives suggestion"));
-        waiting().until(d -> "m-1.t2"
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> "m-1.t2"
                 .equals(d.findElement(By.cssSelector("#turns li.current")).getAttribute("data-turn")));
         browser.findElement(By.tagName("body")).sendKeys("c");
-        waiting().until(d -> d.findElement(By.cssSelector("#turns li[data-turn='m-1.t2']"))
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
+                        By.cssSelector("#turns li[data-turn='m-1.t2']"))
                 .getText()
                 .contains("Agrees"));
         screenshot("transcript-coding");

@@ -503,7 +503,7 @@ class EventSchemasTest {
     @Test
     void rejectsALineThatIsNotAJsonObject() throws JsonProcessingException {
         assertThat(SCHEMAS.validateLine(JSON.readTree("[1, 2]")))
-                .containsExactly(new SchemaViolation("", "must be a JSON object (one event per line)"));
+                .containsExactly(new SchemaViolation("$", "must be a JSON object (one event per line)"));
     }
 
     @Test
