@@ -8,7 +8,7 @@ export const LANES = [
     types: ['ProjectRegistered', 'PhaseStarted', 'ProjectClosed', 'MemberJoined', 'MemberRoleChanged', 'MemberLeft', 'ConsentWithdrawn'] },
   { key: 'meetings', label: 'Meetings', color: '#6b3fa0', symbol: 'roundRect', types: ['MeetingHeld'] },
   { key: 'contributions', label: 'Contributions', color: '#4f5d66', symbol: 'circle',
-    types: ['ContributionRecorded', 'ContributionRetracted'] },
+    types: ['TurnTranscribed', 'ContributionRecorded', 'ContributionRetracted'] },
   { key: 'decisions', label: 'Decisions', color: '#a34700', symbol: 'diamond',
     types: ['DecisionProposed', 'DecisionMade', 'DecisionRevised'] },
   { key: 'influences', label: 'Influences', color: '#00703c', symbol: 'triangle',
@@ -86,6 +86,7 @@ export function summary(entry, names, { decision = true } = {}) {
     case 'MeetingHeld': return `${d.title} (${label(d.kind)}), ${(d.attendees || []).length} attending`;
     case 'ContributionRecorded': return `${who(d.memberId)}: ${label(d.category)}${d.summary ? ` — ${d.summary}` : ''} (${names.meeting(d.meetingId)})`;
     case 'ContributionRetracted': return `${cap(names.turn(d.contributionId))} retracted: ${d.reason}`;
+    case 'TurnTranscribed': return `${who(d.memberId)} said${d.text ? `: “${d.text}”` : d.textWithdrawn ? ' (words withdrawn)' : ''} (${names.meeting(d.meetingId)}, transcript)`;
     case 'DecisionProposed': {
       // A proposer withdrawn with scope ALL is named nowhere: the proposal stays, by nobody named.
       const by = d.proposedBy ? `${who(d.proposedBy)} proposed` : 'Proposed';

@@ -25,6 +25,7 @@ import org.coproduction.timeline.project.api.RuleViolationException;
 import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
 import org.coproduction.timeline.reflection.command.Journal;
 
@@ -93,12 +94,10 @@ public final class ProjectState {
         if (!registered) {
             throw notFound("projectId", "project " + event.projectId() + " is not registered");
         }
-        // The team's report is written, and its analysis goes on, after its study: its GRIPP2 answers and
-        // changes to its codebook may be dated after the closure.
+        // The team's report is written, and its analysis goes on, after its study: its GRIPP2 answers,
+        // changes to its codebook and its coding of the texts may be dated after the closure.
         if (closedAt != null
-                && (event instanceof ProjectClosed
-                        || (event.occurredAt().isAfter(closedAt)
-                                && !(event instanceof Gripp2ItemWritten || event instanceof CodebookEvent)))) {
+                && (event instanceof ProjectClosed || (event.occurredAt().isAfter(closedAt) && !isAnalysis(event)))) {
             throw conflict("occurredAt", "project " + event.projectId() + " was closed at " + closedAt);
         }
         if (event instanceof ProjectClosed && event.occurredAt().isBefore(latestOccurrence)) {
@@ -118,6 +117,14 @@ public final class ProjectState {
             team.requireMemberAt("changedBy", change.changedBy(), change.occurredAt());
             codebook.check(change);
         }
+    }
+
+    /** What the team's analysis and report record: it may go on after the study's closure. */
+    private static boolean isAnalysis(ProjectEvent event) {
+        return event instanceof Gripp2ItemWritten
+                || event instanceof CodebookEvent
+                || event instanceof ReflectionCoded
+                || event instanceof PassageCoded;
     }
 
     /**

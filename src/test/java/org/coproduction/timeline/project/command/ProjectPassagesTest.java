@@ -72,6 +72,20 @@ class ProjectPassagesTest {
                 .expectEvents(new PassageCoded(PROJECT, MAR, PassageSource.INTERVIEW, INTERVIEW, 0, 8, CODES, ANN));
     }
 
+    /** The analysis goes on after the study: a closed project's texts are still coded, whole or in part. */
+    @Test
+    void aClosedProjectsTextsAreStillCoded() {
+        java.time.Instant later = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        given(new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
+                .when(new CodePassage(PROJECT, later, PassageSource.REFLECTION, REFLECTION, 2, 6, CODES, ANN))
+                .expectEvents(new PassageCoded(PROJECT, later, PassageSource.REFLECTION, REFLECTION, 2, 6, CODES, ANN));
+        given(new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
+                .when(new org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection(
+                        PROJECT, later, REFLECTION, CODES, ANN))
+                .expectEvents(new org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded(
+                        PROJECT, later, REFLECTION, CODES, ANN));
+    }
+
     @Test
     void aPassageCodedWithNoCodeClearsItsCoding() {
         given(new PassageCoded(PROJECT, MAR, PassageSource.REFLECTION, REFLECTION, 2, 6, CODES, ANN))
