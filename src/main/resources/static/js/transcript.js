@@ -69,7 +69,7 @@ function bringIn(section) {
     clearErrors(form);
     const file = form.elements.file.files[0];
     if (!file) {
-      showErrors(form, { errors: [{ field: 'file', reason: 'choose a transcript file' }] });
+      showErrors(form, { errors: [{ field: 'file', message: 'choose a transcript file' }] });
       return;
     }
     const text = await file.text();
@@ -87,7 +87,7 @@ function mapSpeakers(section, text, read) {
   section.querySelector('#speakers')?.remove();
   const members = [...overview.members].sort((a, b) => a.name.localeCompare(b.name));
   const form = el('form', { id: 'speakers', class: 'stacked', novalidate: true },
-    el('p', {}, `${read.turns} turns (${read.format === 'WEBVTT' ? 'WebVTT' : 'plain text'}). Who is each speaker?`),
+    el('p', {}, `${read.turns} turn${read.turns === 1 ? '' : 's'} (${read.format === 'WEBVTT' ? 'WebVTT' : 'plain text'}). Who is each speaker?`),
     el('table', { class: 'data' },
       el('thead', {}, el('tr', {}, ['Speaker in the file', 'Turns', 'First on line', 'Member'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, read.speakers.map((s, i) => el('tr', {},
@@ -102,12 +102,18 @@ function mapSpeakers(section, text, read) {
     e.preventDefault();
     clearErrors(form);
     const speakers = {};
+    const unmapped = [];
     for (const select of form.querySelectorAll('select')) {
       if (select.value) speakers[select.dataset.speaker] = select.value;
+      else unmapped.push({ field: select.name, message: `choose the member who is “${select.dataset.speaker}”` });
+    }
+    if (unmapped.length) {
+      showErrors(form, { errors: unmapped });
+      return;
     }
     try {
       const done = await api(`${base}/meetings/${encodeURIComponent(meetingId)}/transcript`, { method: 'POST', body: { file: text, speakers } });
-      say(`Recorded ${done.turns} turns. Code them now, one after another.`);
+      say(`Recorded ${done.turns} turn${done.turns === 1 ? '' : 's'}. Code them now, one after another.`);
       await load();
     } catch (error) {
       showErrors(form, error);

@@ -59,6 +59,9 @@ class TranscriptPageTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#speakers tbody")).getText())
                 .contains("Zoë 🌻")
                 .contains("Tomás B.");
+        // Left unmapped, a speaker is named beside their choice, and nothing is sent.
+        browser.findElement(By.cssSelector("#speakers button[type=submit]")).click();
+        assertThat(visible(By.id("speaker-0-error")).getText()).contains("Zoë 🌻");
         new Select(browser.findElement(By.id("speaker-0"))).selectByValue("zoe");
         new Select(browser.findElement(By.id("speaker-1"))).selectByValue("tom");
         Results axe = new AxeBuilder()
