@@ -243,12 +243,8 @@ public class QdpxQuery {
         turns.values().forEach(list -> list.forEach(t -> turnIds.add(t.event().turnId())));
         Map<String, ProjectHistory.Contribution> standing = new HashMap<>();
         for (ProjectHistory.Contribution c : history.contributions(asOf)) {
-            String id = c.contributionId();
-            int colon = id.lastIndexOf(':');
-            String turnId = turnIds.contains(id) ? id : colon > 0 ? id.substring(0, colon) : null;
-            if (turnId != null && turnIds.contains(turnId)) {
-                standing.merge(turnId, c, (a, b) -> a.order() > b.order() ? a : b);
-            }
+            TurnTranscribed.turnCodedBy(c.contributionId(), turnIds::contains)
+                    .ifPresent(turnId -> standing.merge(turnId, c, (a, b) -> a.order() > b.order() ? a : b));
         }
         return standing;
     }

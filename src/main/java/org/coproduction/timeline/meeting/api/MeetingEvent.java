@@ -2,6 +2,8 @@ package org.coproduction.timeline.meeting.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.coproduction.timeline.project.api.ProjectEvent;
 
 /** A meeting, the coded turns of its discussion, and corrections of that coding. */
@@ -39,7 +41,27 @@ public sealed interface MeetingEvent extends ProjectEvent {
      */
     record TurnTranscribed(
             String projectId, Instant occurredAt, String meetingId, String turnId, String memberId, String text)
-            implements MeetingEvent {}
+            implements MeetingEvent {
+
+        /** The id of a turn's n-th coding: the turn's own for the first, {@code <turnId>:n} after. */
+        public static String codingId(String turnId, int n) {
+            return n <= 1 ? turnId : turnId + ":" + n;
+        }
+
+        /**
+         * The turn a contribution id codes ({@code <turnId>} or {@code <turnId>:n}), if it names one of
+         * the turns {@code isTurn} knows.
+         */
+        public static Optional<String> turnCodedBy(String contributionId, Predicate<String> isTurn) {
+            if (isTurn.test(contributionId)) {
+                return Optional.of(contributionId);
+            }
+            int colon = contributionId.lastIndexOf(':');
+            return colon > 0 && isTurn.test(contributionId.substring(0, colon))
+                    ? Optional.of(contributionId.substring(0, colon))
+                    : Optional.empty();
+        }
+    }
 
     /** A correction of the record: once known, the contribution counts as never having existed. */
     record ContributionRetracted(String projectId, Instant occurredAt, String contributionId, String reason)

@@ -48,8 +48,7 @@ public final class MeetingLog {
 
         /** The contribution id of the turn's latest coding, or of its next one when {@code next}. */
         public String codingId(String turnId, boolean next) {
-            int n = next ? codings + 1 : codings;
-            return n <= 1 ? turnId : turnId + ":" + n;
+            return TurnTranscribed.codingId(turnId, next ? codings + 1 : codings);
         }
     }
 
@@ -65,14 +64,8 @@ public final class MeetingLog {
 
     /** The turn a contribution id codes ({@code <turnId>} or {@code <turnId>:n}), if it names one. */
     private Optional<Map.Entry<String, Turn>> turnCodedBy(String contributionId) {
-        String turnId = contributionId;
-        Turn turn = turns.get(turnId);
-        int colon = contributionId.lastIndexOf(':');
-        if (turn == null && colon > 0) {
-            turnId = contributionId.substring(0, colon);
-            turn = turns.get(turnId);
-        }
-        return turn == null ? Optional.empty() : Optional.of(Map.entry(turnId, turn));
+        return TurnTranscribed.turnCodedBy(contributionId, turns::containsKey)
+                .map(turnId -> Map.entry(turnId, turns.get(turnId)));
     }
 
     public boolean hasMeeting(String meetingId) {

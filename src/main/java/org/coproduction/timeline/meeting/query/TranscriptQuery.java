@@ -75,7 +75,8 @@ public class TranscriptQuery {
                 turns.put(
                         t.turnId(), new Turn(t.turnId(), t.memberId(), null, t.occurredAt(), text, text == null, null));
             } else if (event instanceof ContributionRecorded c && c.meetingId().equals(meetingId)) {
-                String turnId = turnCoded(c.contributionId(), turns);
+                String turnId = TurnTranscribed.turnCodedBy(c.contributionId(), turns::containsKey)
+                        .orElse(null);
                 if (turnId != null) {
                     turnOfCoding.put(c.contributionId(), turnId);
                     turns.computeIfPresent(
@@ -109,17 +110,6 @@ public class TranscriptQuery {
                     turn.coding()));
         }
         return new Transcript(projectId, meetingId, meeting.title(), meeting.occurredAt(), named);
-    }
-
-    /** The turn a contribution id codes ({@code <turnId>} or {@code <turnId>:n}), or null. */
-    private static String turnCoded(String contributionId, Map<String, Turn> turns) {
-        if (turns.containsKey(contributionId)) {
-            return contributionId;
-        }
-        int colon = contributionId.lastIndexOf(':');
-        return colon > 0 && turns.containsKey(contributionId.substring(0, colon))
-                ? contributionId.substring(0, colon)
-                : null;
     }
 
     private static Turn with(Turn turn, Coding coding) {
