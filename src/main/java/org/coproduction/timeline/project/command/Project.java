@@ -41,7 +41,6 @@ import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
-import org.coproduction.timeline.meeting.command.MeetingLog;
 import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
 import org.coproduction.timeline.project.api.LifecycleCommand.CloseProject;
 import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;

@@ -6,13 +6,11 @@ import static org.coproduction.timeline.project.api.RuleViolationException.notFo
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.coproduction.timeline.codebook.api.CodebookEvent;
-import org.coproduction.timeline.codebook.command.Codebook;
 import org.coproduction.timeline.decision.api.DecisionEvent;
-import org.coproduction.timeline.decision.command.DecisionLog;
 import org.coproduction.timeline.meeting.api.MeetingEvent;
-import org.coproduction.timeline.meeting.command.MeetingLog;
 import org.coproduction.timeline.project.api.LifecycleEvent;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
 import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
@@ -27,7 +25,6 @@ import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
 import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
 import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
 import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
-import org.coproduction.timeline.reflection.command.Journal;
 
 /**
  * Everything the rules of docs/events.md need to know about one project, folded from its events.
@@ -48,6 +45,46 @@ public final class ProjectState {
     private final Journal journal = new Journal();
     private final Consent consent = new Consent();
     private final Codebook codebook = new Codebook();
+    /** The narrow facts each part's rules read from the others. */
+    private final Facts facts = new Facts();
+
+    private final class Facts implements MeetingLog.Facts, DecisionLog.Facts, Journal.Facts {
+
+        @Override
+        public Team team() {
+            return team;
+        }
+
+        @Override
+        public void requireDecision(String field, String decisionId) {
+            decisions.requireDecision(field, decisionId);
+        }
+
+        @Override
+        public boolean hasMeeting(String meetingId) {
+            return meetings.hasMeeting(meetingId);
+        }
+
+        @Override
+        public boolean hasContribution(String contributionId) {
+            return meetings.hasContribution(contributionId);
+        }
+
+        @Override
+        public boolean hasReflection(String reflectionId) {
+            return journal.hasReflection(reflectionId);
+        }
+
+        @Override
+        public void requireUsable(String field, List<String> codes, Instant at) {
+            codebook.requireUsable(field, codes, at);
+        }
+
+        @Override
+        public Optional<String> pseudonymOf(String memberId) {
+            return consent.pseudonymOf(memberId);
+        }
+    }
 
     public Team team() {
         return team;
@@ -55,18 +92,6 @@ public final class ProjectState {
 
     public MeetingLog meetings() {
         return meetings;
-    }
-
-    public DecisionLog decisions() {
-        return decisions;
-    }
-
-    public Journal journal() {
-        return journal;
-    }
-
-    public Codebook codebook() {
-        return codebook;
     }
 
     public boolean isRegistered() {
@@ -108,11 +133,11 @@ public final class ProjectState {
         if (event instanceof LifecycleEvent lifecycle) {
             checkLifecycle(lifecycle);
         } else if (event instanceof MeetingEvent meeting) {
-            meetings.check(meeting, this);
+            meetings.check(meeting, facts);
         } else if (event instanceof DecisionEvent decision) {
-            decisions.check(decision, this);
+            decisions.check(decision, facts);
         } else if (event instanceof JournalEvent entry) {
-            journal.check(entry, this);
+            journal.check(entry, facts);
         } else if (event instanceof CodebookEvent change) {
             team.requireMemberAt("changedBy", change.changedBy(), change.occurredAt());
             codebook.check(change);
@@ -158,7 +183,7 @@ public final class ProjectState {
     }
 
     /** The pseudonym of a member who withdrew consent ("Withdrawn member 1"), if they did. */
-    public java.util.Optional<String> pseudonymOf(String memberId) {
+    public Optional<String> pseudonymOf(String memberId) {
         return consent.pseudonymOf(memberId);
     }
 

@@ -1,4 +1,4 @@
-package org.coproduction.timeline.codebook.command;
+package org.coproduction.timeline.project.command;
 
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;

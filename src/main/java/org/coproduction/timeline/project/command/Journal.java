@@ -1,11 +1,13 @@
-package org.coproduction.timeline.reflection.command;
+package org.coproduction.timeline.project.command;
 
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.coproduction.timeline.project.command.ProjectState;
+import java.util.Optional;
 import org.coproduction.timeline.reflection.api.JournalEvent;
 import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
@@ -19,6 +21,22 @@ import org.coproduction.timeline.reflection.api.Visibility;
 /** The reflections and interviews a project has recorded, as far as its rules need them. */
 public final class Journal {
 
+    /** What the rules of reflections, interviews and passages need from the rest of the project. */
+    public interface Facts {
+        Team team();
+
+        /** Throws {@code notFound(field)} unless the decision is proposed. */
+        void requireDecision(String field, String decisionId);
+
+        boolean hasMeeting(String meetingId);
+
+        /** Throws when a code may not be given at {@code at} (the codebook's rules). */
+        void requireUsable(String field, List<String> codes, Instant at);
+
+        /** The pseudonym of a member who withdrew consent, if they did. */
+        Optional<String> pseudonymOf(String memberId);
+    }
+
     /** A text as the rules need it: whose it is, whether it is private, whether there is any. */
     private record Text(String memberId, boolean isPrivate, boolean present) {}
 
@@ -29,16 +47,16 @@ public final class Journal {
         return reflections.containsKey(reflectionId);
     }
 
-    public void check(JournalEvent event, ProjectState project) {
+    public void check(JournalEvent event, Facts project) {
         if (event instanceof ReflectionWritten written) {
             if (hasReflection(written.reflectionId())) {
                 throw conflict("reflectionId", "reflection " + written.reflectionId() + " is already recorded");
             }
             project.team().requireMemberAt("authorId", written.authorId(), written.occurredAt());
             if (written.decisionId() != null) {
-                project.decisions().requireDecision("decisionId", written.decisionId());
+                project.requireDecision("decisionId", written.decisionId());
             }
-            if (written.meetingId() != null && !project.meetings().hasMeeting(written.meetingId())) {
+            if (written.meetingId() != null && !project.hasMeeting(written.meetingId())) {
                 throw notFound("meetingId", "meeting " + written.meetingId() + " is not recorded");
             }
         } else if (event instanceof ReflectionCoded coded) {
@@ -46,7 +64,7 @@ public final class Journal {
                 throw notFound("reflectionId", "reflection " + coded.reflectionId() + " is not recorded");
             }
             project.team().requireMemberAt("codedBy", coded.codedBy(), coded.occurredAt());
-            project.codebook().requireUsable("codes", coded.codes(), coded.occurredAt());
+            project.requireUsable("codes", coded.codes(), coded.occurredAt());
         } else if (event instanceof InterviewRecorded interview) {
             if (interviews.containsKey(interview.interviewId())) {
                 throw conflict("interviewId", "interview " + interview.interviewId() + " is already recorded");
@@ -54,7 +72,7 @@ public final class Journal {
             project.team().requireMemberAt("intervieweeId", interview.intervieweeId(), interview.occurredAt());
             project.team().requireMemberAt("interviewerId", interview.interviewerId(), interview.occurredAt());
             if (interview.codes() != null) {
-                project.codebook().requireUsable("codes", interview.codes(), interview.occurredAt());
+                project.requireUsable("codes", interview.codes(), interview.occurredAt());
             }
         } else if (event instanceof PassageCoded passage) {
             checkPassage(passage, project);
@@ -74,7 +92,7 @@ public final class Journal {
      * reflection's text only by its author (nobody else may read it), a withdrawn member's never (it
      * no longer opens). Whether {@code end} is within the text is not known here: texts are sealed.
      */
-    private void checkPassage(PassageCoded passage, ProjectState project) {
+    private void checkPassage(PassageCoded passage, Facts project) {
         boolean reflection = passage.source() == PassageSource.REFLECTION;
         String kind = reflection ? "reflection " : "interview ";
         Text text = (reflection ? reflections : interviews).get(passage.sourceId());
@@ -100,7 +118,7 @@ public final class Journal {
         if (text.isPrivate() && !text.memberId().equals(passage.codedBy())) {
             throw conflict("codedBy", kind + passage.sourceId() + " is private: only its author may code its passages");
         }
-        project.codebook().requireUsable("codes", passage.codes(), passage.occurredAt());
+        project.requireUsable("codes", passage.codes(), passage.occurredAt());
     }
 
     public void evolve(JournalEvent event) {

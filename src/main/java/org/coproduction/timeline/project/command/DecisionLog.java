@@ -1,4 +1,4 @@
-package org.coproduction.timeline.decision.command;
+package org.coproduction.timeline.project.command;
 
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
@@ -12,10 +12,18 @@ import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
 import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
 import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
-import org.coproduction.timeline.project.command.ProjectState;
 
 /** The decisions and influences a project has recorded, as far as its rules need them. */
 public final class DecisionLog {
+
+    /** What the decision rules need from the rest of the project. */
+    public interface Facts {
+        Team team();
+
+        boolean hasContribution(String contributionId);
+
+        boolean hasReflection(String reflectionId);
+    }
 
     private record Decision(Instant proposedAt, Instant madeAt) {}
 
@@ -30,7 +38,7 @@ public final class DecisionLog {
         }
     }
 
-    public void check(DecisionEvent event, ProjectState project) {
+    public void check(DecisionEvent event, Facts project) {
         if (event instanceof DecisionProposed proposed) {
             if (decisions.containsKey(proposed.decisionId())) {
                 throw conflict("decisionId", "decision " + proposed.decisionId() + " is already proposed");
@@ -79,15 +87,15 @@ public final class DecisionLog {
         }
     }
 
-    private void checkInfluence(InfluenceRecorded influence, ProjectState project) {
+    private void checkInfluence(InfluenceRecorded influence, Facts project) {
         if (influences.containsKey(influence.influenceId())) {
             throw conflict("influenceId", "influence " + influence.influenceId() + " is already recorded");
         }
         project.team().requireMemberAt("memberId", influence.memberId(), influence.occurredAt());
-        if (influence.contributionId() != null && !project.meetings().hasContribution(influence.contributionId())) {
+        if (influence.contributionId() != null && !project.hasContribution(influence.contributionId())) {
             throw notFound("contributionId", "contribution " + influence.contributionId() + " is not recorded");
         }
-        if (influence.reflectionId() != null && !project.journal().hasReflection(influence.reflectionId())) {
+        if (influence.reflectionId() != null && !project.hasReflection(influence.reflectionId())) {
             throw notFound("reflectionId", "reflection " + influence.reflectionId() + " is not recorded");
         }
     }

@@ -1,4 +1,4 @@
-package org.coproduction.timeline.meeting.command;
+package org.coproduction.timeline.project.command;
 
 import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
 import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
@@ -15,7 +15,6 @@ import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
-import org.coproduction.timeline.project.command.ProjectState;
 
 /**
  * The meetings and contributions a project has recorded, as far as its rules need them. Each is
@@ -31,6 +30,14 @@ import org.coproduction.timeline.project.command.ProjectState;
  * on a 512 MB heap what it keeps live decides how much of the import goes to collections.
  */
 public final class MeetingLog {
+
+    /** What the meeting rules need from the rest of the project. */
+    public interface Facts {
+        Team team();
+
+        /** Throws {@code notFound(field)} unless the decision is proposed. */
+        void requireDecision(String field, String decisionId);
+    }
 
     private final ObjectLongHashMap<String> meetings = new ObjectLongHashMap<>();
     private final ObjectLongHashMap<String> contributions = new ObjectLongHashMap<>();
@@ -109,7 +116,7 @@ public final class MeetingLog {
         return hash;
     }
 
-    public void check(MeetingEvent event, ProjectState project) {
+    public void check(MeetingEvent event, Facts project) {
         if (event instanceof MeetingHeld held) {
             if (hasMeeting(held.meetingId())) {
                 throw conflict("meetingId", "meeting " + held.meetingId() + " is already recorded");
@@ -128,7 +135,7 @@ public final class MeetingLog {
             }
             project.team().requireMemberAt("memberId", recorded.memberId(), recorded.occurredAt());
             if (recorded.decisionId() != null) {
-                project.decisions().requireDecision("decisionId", recorded.decisionId());
+                project.requireDecision("decisionId", recorded.decisionId());
             }
             turnCodedBy(recorded.contributionId()).ifPresent(turn -> checkTurnCoding(recorded, turn));
         } else if (event instanceof TurnTranscribed turn) {

@@ -1,2 +1,0 @@
-/** The rules of decisions and influences, enforced inside the project aggregate. */
-package org.coproduction.timeline.decision.command;
