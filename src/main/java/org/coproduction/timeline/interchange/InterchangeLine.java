@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
+import org.coproduction.timeline.api.EventCatalogue;
+import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.ProjectEvent;
+import org.coproduction.timeline.api.Require;
 import org.coproduction.timeline.privacy.Sealing;
-import org.coproduction.timeline.project.api.EventCatalogue;
-import org.coproduction.timeline.project.api.InvalidFieldException;
-import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.project.api.Require;
 
 /**
  * One schema-valid line of an interchange file, read into its event: the date-only form of

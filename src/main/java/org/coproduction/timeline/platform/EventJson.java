@@ -13,7 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
-import org.coproduction.timeline.project.api.CanonicalInstant;
+import org.coproduction.timeline.api.CanonicalInstant;
 
 /**
  * The one JSON form of an event's data, shared by the event store and the interchange format:

@@ -1,15 +1,15 @@
 package org.coproduction.timeline.privacy;
 
 import java.util.Optional;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.ProjectEvent;
+import org.coproduction.timeline.api.Visibility;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.coproduction.timeline.project.api.ProjectEvent;
+import org.coproduction.timeline.api.ProjectEvent;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.platform.Databases;
-import org.coproduction.timeline.project.api.ProjectEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package org.coproduction.timeline.privacy;
 
 import java.util.List;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
 import org.coproduction.timeline.platform.ImportInProgress;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.coproduction.timeline.project.api.EventCatalogue;
+import org.coproduction.timeline.api.EventCatalogue;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,6 +2,7 @@ package org.coproduction.timeline.influence;
 
 import java.time.Instant;
 import java.util.Comparator;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.ProjectHistory;
@@ -9,7 +10,6 @@ import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.InfluenceSummary;
 import org.coproduction.timeline.influence.query.InfluenceAnswers;
-import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
  * The influence answers computed from a {@link ProjectHistory} fold instead of the influence

@@ -2,25 +2,25 @@ package org.coproduction.timeline.testing;
 
 import java.time.Instant;
 import java.util.List;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.decision.api.InfluenceKind;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
-import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
-import org.coproduction.timeline.meeting.api.MeetingKind;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
-import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
-import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
-import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.api.LifecycleEvent.ProjectClosed;
+import org.coproduction.timeline.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.api.MeetingKind;
+import org.coproduction.timeline.api.Visibility;
 
 /**
  * Fixed ids, dates and events of one sample study, so a test's {@code given} reads as a short

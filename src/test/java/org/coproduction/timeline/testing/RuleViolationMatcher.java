@@ -1,7 +1,7 @@
 package org.coproduction.timeline.testing;
 
-import org.coproduction.timeline.project.api.RuleViolationException;
-import org.coproduction.timeline.project.api.RuleViolationException.Kind;
+import org.coproduction.timeline.api.RuleViolationException;
+import org.coproduction.timeline.api.RuleViolationException.Kind;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;

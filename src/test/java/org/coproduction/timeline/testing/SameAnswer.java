@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.function.Supplier;
-import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.api.RuleViolationException;
 
 /** A read model's answer held to the fold's: equal, or both refused for the same field. */
 public final class SameAnswer {

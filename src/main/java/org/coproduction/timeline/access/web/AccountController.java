@@ -37,7 +37,7 @@ class AccountController {
     @Operation(summary = "Create an account (site role ADMIN); the password is kept hashed and never returned")
     Account create(@RequestBody NewAccount r) {
         if (r.password() == null || r.password().isEmpty()) {
-            throw new org.coproduction.timeline.project.api.InvalidFieldException("password", "is required");
+            throw new org.coproduction.timeline.api.InvalidFieldException("password", "is required");
         }
         return accounts.create(r.username(), r.password(), r.displayName(), r.email(), false, current.username());
     }

@@ -8,7 +8,7 @@ import org.coproduction.timeline.access.AccessTokens;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.SignedIn;
 import org.coproduction.timeline.access.api.ProjectRole;
-import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;

@@ -11,8 +11,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.coproduction.timeline.admin.ReadModels;
 import org.coproduction.timeline.admin.api.ProjectionState;
 import org.coproduction.timeline.admin.api.ProjectionStatus;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.platform.CommandLine;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.coproduction.timeline.codebook.api.CodebookEvent;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.api.CodebookEvent;
+import org.coproduction.timeline.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.PassageSource;
 import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.IpaCode;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
@@ -26,8 +28,6 @@ import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.history.query.TeamHistory;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.reflection.api.PassageSource;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.codebook.query.QdpxProject.Coding;
 import org.coproduction.timeline.codebook.query.QdpxProject.Member;
 import org.coproduction.timeline.codebook.query.QdpxProject.Source;
@@ -19,12 +24,7 @@ import org.coproduction.timeline.history.query.PhaseCalendar;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.history.query.TeamHistory;
-import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.privacy.Sealing;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.PassageSource;
-import org.coproduction.timeline.reflection.api.Visibility;
 import org.springframework.stereotype.Component;
 
 /**

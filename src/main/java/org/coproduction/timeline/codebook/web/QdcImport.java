@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.coproduction.timeline.codebook.api.CodebookCommand.ImportCodebook;
+import org.coproduction.timeline.api.CodebookCommand.ImportCodebook;
+import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.codebook.query.CodebookView;
 import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
 import org.coproduction.timeline.codebook.query.QdcCodebook;
-import org.coproduction.timeline.project.api.InvalidFieldException;
 
 /**
  * What a REFI-QDA codebook file changes in a project's codebook (docs/interchange.md). A code of the

@@ -15,7 +15,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.api.InvalidFieldException;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 

@@ -3,8 +3,8 @@ package org.coproduction.timeline.history.query;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InfluenceKind;
 
 /**
  * What is known about one decision at an (asOf, knownAt): only the facts visible there, each list

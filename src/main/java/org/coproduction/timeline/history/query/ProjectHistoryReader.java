@@ -4,10 +4,10 @@ import java.time.Instant;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.coproduction.timeline.api.ProjectEvent;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.Sealing;
-import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.stereotype.Component;
 
 /**

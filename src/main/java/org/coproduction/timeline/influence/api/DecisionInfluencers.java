@@ -2,8 +2,8 @@ package org.coproduction.timeline.influence.api;
 
 import java.time.Instant;
 import java.util.List;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InfluenceKind;
 
 /**
  * Who influenced a decision as of {@code asOf}, as the record stood at {@code knownAt}. Title,

@@ -1,7 +1,7 @@
 package org.coproduction.timeline.influence.api;
 
 import java.time.Instant;
-import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.api.DecisionMethod;
 
 /** One decision of a project's decision list at an (asOf, knownAt), in the order proposed. */
 public record DecisionOverview(

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.InfluenceKind;
 
 /**
  * Influences across all decisions, counted as docs/metrics.md defines them: each recorded influence,

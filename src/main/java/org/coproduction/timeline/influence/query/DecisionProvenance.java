@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.MemberState;
 import org.coproduction.timeline.history.query.ProjectHistory;
@@ -14,7 +15,6 @@ import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Evidence;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Influencer;
 import org.coproduction.timeline.influence.api.DecisionStatus;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.InfluenceKind;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.DecisionFacts.Fact;
 import org.coproduction.timeline.history.query.DecisionFacts.Influence;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.InfluenceKind;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionList;
 import org.coproduction.timeline.influence.api.DecisionOverview;

@@ -14,6 +14,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.coproduction.timeline.api.Require;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.interchange.ImportError;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportRejectedException;
@@ -21,8 +23,6 @@ import org.coproduction.timeline.interchange.ImportResult;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.platform.CommandLine;
-import org.coproduction.timeline.project.api.Require;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -9,15 +9,15 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
-import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
-import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.platform.axon.RecordedTime;
 import org.coproduction.timeline.privacy.Sealing;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.RuleViolationException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.api.InvalidFieldException;
 import org.jsoup.parser.Parser;
 
 /**

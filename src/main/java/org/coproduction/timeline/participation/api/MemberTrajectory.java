@@ -3,7 +3,7 @@ package org.coproduction.timeline.participation.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.api.IpaCategory;
 
 /**
  * One member's participation phase by phase: how their share, voice ratio, IPA areas and influences

@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.IpaCategory;
 
 /**
  * Participation in a project window by window, as of {@code asOf} and as the record stood at

@@ -3,7 +3,7 @@ package org.coproduction.timeline.participation.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.coproduction.timeline.project.api.CanonicalInstant;
+import org.coproduction.timeline.api.CanonicalInstant;
 
 /**
  * The contributions behind one count row (a meeting and a member), packed in its {@code

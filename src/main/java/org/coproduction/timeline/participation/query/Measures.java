@@ -3,7 +3,7 @@ package org.coproduction.timeline.participation.query;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 
 /** The measures of docs/metrics.md, each a pure function of counts. */

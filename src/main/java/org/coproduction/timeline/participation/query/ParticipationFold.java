@@ -22,7 +22,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.MemberChange;
 import org.coproduction.timeline.history.query.MemberState;
@@ -32,7 +35,6 @@ import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.influence.query.InfluenceAnswers.Counted;
-import org.coproduction.timeline.meeting.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
 import org.coproduction.timeline.participation.api.Participation;
@@ -44,8 +46,6 @@ import org.coproduction.timeline.participation.api.Participation.Shift;
 import org.coproduction.timeline.participation.api.Participation.Window;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.platform.Utc;
-import org.coproduction.timeline.project.api.InvalidFieldException;
-import org.coproduction.timeline.project.api.RuleViolationException;
 
 /**
  * Works out participation window by window from a project's history as known at knownAt, as of

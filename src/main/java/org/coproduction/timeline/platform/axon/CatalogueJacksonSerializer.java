@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.coproduction.timeline.project.api.EventCatalogue;
+import org.coproduction.timeline.api.EventCatalogue;
 
 /**
  * Jackson, storing catalogued events under their contract name and revision ("DecisionMade", "1")

@@ -2,7 +2,7 @@ package org.coproduction.timeline.platform.axon;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
-import org.coproduction.timeline.project.api.Require;
+import org.coproduction.timeline.api.Require;
 
 /**
  * Transaction time of a stored event: the {@code recordedAt} an imported line brought with it,

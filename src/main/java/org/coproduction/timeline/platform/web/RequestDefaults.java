@@ -2,10 +2,10 @@ package org.coproduction.timeline.platform.web;
 
 import java.time.Instant;
 import java.util.function.Function;
+import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.Require;
 import org.coproduction.timeline.platform.Ids;
 import org.coproduction.timeline.platform.Present;
-import org.coproduction.timeline.project.api.InvalidFieldException;
-import org.coproduction.timeline.project.api.Require;
 import org.springframework.stereotype.Component;
 
 /**

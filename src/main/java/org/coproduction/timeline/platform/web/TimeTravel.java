@@ -2,7 +2,7 @@ package org.coproduction.timeline.platform.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.coproduction.timeline.project.api.Require;
+import org.coproduction.timeline.api.Require;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.coproduction.timeline.codebook.api.CodebookEvent;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.project.api.RuleViolationException;
+import org.coproduction.timeline.api.CodebookEvent;
+import org.coproduction.timeline.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.RuleViolationException;
 
 /**
  * A project's codebook as far as its rules need it: which codes are known (defined, or given in a

@@ -1,21 +1,21 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.codebook.api.CodebookEvent;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
-import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
-import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.CodebookEvent;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.api.JournalEvent.Gripp2ItemWritten;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.PassageCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.ProjectEvent;
 
 /**
  * Who has withdrawn consent, in the order they did, each with a stable pseudonym ("Withdrawn member

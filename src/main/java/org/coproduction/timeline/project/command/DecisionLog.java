@@ -1,17 +1,17 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.coproduction.timeline.decision.api.DecisionEvent;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionRevised;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRecorded;
-import org.coproduction.timeline.decision.api.DecisionEvent.InfluenceRetracted;
+import org.coproduction.timeline.api.DecisionEvent;
+import org.coproduction.timeline.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.api.DecisionEvent.DecisionRevised;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRecorded;
+import org.coproduction.timeline.api.DecisionEvent.InfluenceRetracted;
 
 /** The decisions and influences a project has recorded, as far as its rules need them. */
 public final class DecisionLog {

@@ -1,22 +1,22 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.reflection.api.JournalEvent;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
-import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.PassageSource;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.JournalEvent;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.api.JournalEvent.Gripp2ItemWritten;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.PassageCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.Visibility;
 
 /** The reflections and interviews a project has recorded, as far as its rules need them. */
 public final class Journal {

@@ -1,7 +1,7 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import com.carrotsearch.hppc.ObjectLongHashMap;
 import java.time.Instant;
@@ -10,11 +10,11 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.meeting.api.MeetingEvent;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRecorded;
-import org.coproduction.timeline.meeting.api.MeetingEvent.ContributionRetracted;
-import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
-import org.coproduction.timeline.meeting.api.MeetingEvent.TurnTranscribed;
+import org.coproduction.timeline.api.MeetingEvent;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
+import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
 
 /**
  * The meetings and contributions a project has recorded, as far as its rules need them. Each is

@@ -1,30 +1,30 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.coproduction.timeline.codebook.api.CodebookEvent;
-import org.coproduction.timeline.decision.api.DecisionEvent;
-import org.coproduction.timeline.meeting.api.MeetingEvent;
-import org.coproduction.timeline.project.api.LifecycleEvent;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
-import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
-import org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed;
-import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
-import org.coproduction.timeline.project.api.ProjectEvent;
-import org.coproduction.timeline.project.api.RuleViolationException;
-import org.coproduction.timeline.reflection.api.JournalEvent;
-import org.coproduction.timeline.reflection.api.JournalEvent.Gripp2ItemWritten;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.api.CodebookEvent;
+import org.coproduction.timeline.api.DecisionEvent;
+import org.coproduction.timeline.api.JournalEvent;
+import org.coproduction.timeline.api.JournalEvent.Gripp2ItemWritten;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.PassageCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.api.LifecycleEvent;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.api.LifecycleEvent.ProjectClosed;
+import org.coproduction.timeline.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.api.MeetingEvent;
+import org.coproduction.timeline.api.ProjectEvent;
+import org.coproduction.timeline.api.RuleViolationException;
 
 /**
  * Everything the rules of docs/events.md need to know about one project, folded from its events.

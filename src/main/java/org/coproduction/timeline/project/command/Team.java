@@ -1,7 +1,7 @@
 package org.coproduction.timeline.project.command;
 
-import static org.coproduction.timeline.project.api.RuleViolationException.conflict;
-import static org.coproduction.timeline.project.api.RuleViolationException.notFound;
+import static org.coproduction.timeline.api.RuleViolationException.conflict;
+import static org.coproduction.timeline.api.RuleViolationException.notFound;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.api.LifecycleEvent.MemberRoleChanged;
 
 /**
  * Who was on the team when: each member's memberships as half-open intervals of valid time, so

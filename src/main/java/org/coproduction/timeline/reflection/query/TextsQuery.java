@@ -7,16 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.RuleViolationException;
+import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.history.query.MemberState;
 import org.coproduction.timeline.history.query.ProjectHistory;
 import org.coproduction.timeline.history.query.ProjectHistoryReader;
 import org.coproduction.timeline.history.query.TeamHistory;
 import org.coproduction.timeline.privacy.Sealing;
-import org.coproduction.timeline.project.api.RuleViolationException;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.PassageSource;
-import org.coproduction.timeline.reflection.api.Visibility;
 import org.springframework.stereotype.Component;
 
 /**

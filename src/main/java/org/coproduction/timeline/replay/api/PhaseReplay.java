@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Influencer;
 import org.coproduction.timeline.influence.api.DecisionStatus;
 

@@ -1,7 +1,7 @@
 package org.coproduction.timeline.report.api;
 
 import java.util.Locale;
-import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.api.InvalidFieldException;
 
 /** Which GRIPP2 checklist a report prints: the short form (the default) or the long form. */
 public enum Gripp2Form {

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.coproduction.timeline.project.api.InvalidFieldException;
+import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.report.api.Gripp2Form;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2Item;

@@ -2,7 +2,7 @@ package org.coproduction.timeline.report.query;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.coproduction.timeline.reflection.api.Gripp2Topic;
+import org.coproduction.timeline.api.Gripp2Topic;
 
 /** Each GRIPP2 answer's heading in the report, one per topic. */
 final class Gripp2Headings {

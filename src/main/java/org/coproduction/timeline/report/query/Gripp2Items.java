@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.Gripp2Topic;
+import org.coproduction.timeline.api.InfluenceKind;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.MemberChange;
 import org.coproduction.timeline.history.query.MemberState;
@@ -23,7 +24,6 @@ import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;
-import org.coproduction.timeline.reflection.api.Gripp2Topic;
 import org.coproduction.timeline.replay.api.PhaseReplay;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.api.LifecycleReport.Gripp2;
@@ -155,7 +155,7 @@ final class Gripp2Items {
                 .count();
         List<ProjectHistory.Reflection> reflections = history.reflections(asOf);
         long privately = reflections.stream()
-                .filter(r -> r.visibility() == org.coproduction.timeline.reflection.api.Visibility.PRIVATE)
+                .filter(r -> r.visibility() == org.coproduction.timeline.api.Visibility.PRIVATE)
                 .count();
         long proposed = decisions.stream().filter(d -> d.proposal() != null).count();
         String text = String.format(
@@ -319,7 +319,7 @@ final class Gripp2Items {
             if (!codes.isEmpty() && reflection.eventId() != null) {
                 ids.add(reflection.eventId());
             }
-            if (reflection.visibility() == org.coproduction.timeline.reflection.api.Visibility.PRIVATE) {
+            if (reflection.visibility() == org.coproduction.timeline.api.Visibility.PRIVATE) {
                 privately++;
             }
         }

@@ -1,8 +1,5 @@
 package org.coproduction.timeline.report.query;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import org.coproduction.timeline.report.api.LifecycleReport;
 
 /**
@@ -14,10 +11,6 @@ import org.coproduction.timeline.report.api.LifecycleReport;
  * a description and a data table after it. jte escapes all text for where it stands.
  */
 public final class HtmlReport {
-
-    /** The page's templates, compiled with the application (jte-maven-plugin). */
-    private static final TemplateEngine TEMPLATES =
-            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "gg.jte.generated.report.html");
 
     private HtmlReport() {}
 
@@ -33,15 +26,6 @@ public final class HtmlReport {
 
     /** The page of a report's view. */
     static String render(ReportView view) {
-        StringOutput page = new StringOutput(96 * 1024);
-        TEMPLATES.render("report.jte", view, page);
-        return page.toString();
-    }
-
-    /** A chart as inline SVG. */
-    static String svg(SvgChart chart) {
-        StringOutput svg = new StringOutput(4 * 1024);
-        TEMPLATES.render("chart.jte", chart, svg);
-        return svg.toString();
+        return ReportTemplates.render("report.jte", view, 96 * 1024);
     }
 }

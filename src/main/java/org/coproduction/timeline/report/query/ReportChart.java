@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.report.api.LifecycleReport.Lifecycle;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.coproduction.timeline.meeting.api.IpaCategory;
+import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.Participation.PerspectiveFigures;
 import org.coproduction.timeline.participation.api.Participation.Window;

@@ -109,8 +109,9 @@ final class SvgCharts {
             keys.add(new SvgChart.Key(TOP + row * 20, PALETTE.get(row % PALETTE.size()), name));
             row++;
         }
-        return HtmlReport.svg(new SvgChart(
-                id, title, desc, WIDTH, HEIGHT, LEFT, LEFT + PLOT_WIDTH, LEGEND_X, ticks, bars, labels, keys));
+        SvgChart chart = new SvgChart(
+                id, title, desc, WIDTH, HEIGHT, LEFT, LEFT + PLOT_WIDTH, LEGEND_X, ticks, bars, labels, keys);
+        return ReportTemplates.render("chart.jte", chart, 4 * 1024);
     }
 
     /** A coordinate to a tenth of a pixel. */

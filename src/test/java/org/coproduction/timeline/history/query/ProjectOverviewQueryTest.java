@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionMade;
-import org.coproduction.timeline.decision.api.DecisionEvent.DecisionProposed;
-import org.coproduction.timeline.decision.api.DecisionMethod;
+import org.coproduction.timeline.api.DecisionEvent.DecisionMade;
+import org.coproduction.timeline.api.DecisionEvent.DecisionProposed;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.LifecycleEvent.MemberLeft;
+import org.coproduction.timeline.api.LifecycleEvent.MemberRoleChanged;
+import org.coproduction.timeline.api.LifecycleEvent.PhaseStarted;
+import org.coproduction.timeline.api.LifecycleEvent.ProjectRegistered;
+import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
+import org.coproduction.timeline.api.MeetingKind;
+import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.history.api.ProjectOverview;
 import org.coproduction.timeline.history.api.ProjectOverview.Decision;
 import org.coproduction.timeline.history.api.ProjectOverview.Meeting;
 import org.coproduction.timeline.history.api.ProjectOverview.Member;
 import org.coproduction.timeline.history.api.ProjectOverview.Phase;
-import org.coproduction.timeline.meeting.api.MeetingEvent.MeetingHeld;
-import org.coproduction.timeline.meeting.api.MeetingKind;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberJoined;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberLeft;
-import org.coproduction.timeline.project.api.LifecycleEvent.MemberRoleChanged;
-import org.coproduction.timeline.project.api.LifecycleEvent.PhaseStarted;
-import org.coproduction.timeline.project.api.LifecycleEvent.ProjectRegistered;
-import org.coproduction.timeline.project.api.ProjectEvent;
 import org.junit.jupiter.api.Test;
 
 class ProjectOverviewQueryTest {

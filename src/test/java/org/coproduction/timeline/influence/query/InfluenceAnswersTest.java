@@ -1,16 +1,16 @@
 package org.coproduction.timeline.influence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.coproduction.timeline.decision.api.InfluenceKind.AMENDED;
-import static org.coproduction.timeline.decision.api.InfluenceKind.OPPOSED;
-import static org.coproduction.timeline.decision.api.InfluenceKind.PROPOSED;
-import static org.coproduction.timeline.decision.api.InfluenceKind.SUPPORTED;
+import static org.coproduction.timeline.api.InfluenceKind.AMENDED;
+import static org.coproduction.timeline.api.InfluenceKind.OPPOSED;
+import static org.coproduction.timeline.api.InfluenceKind.PROPOSED;
+import static org.coproduction.timeline.api.InfluenceKind.SUPPORTED;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.decision.api.InfluenceKind;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InfluenceKind;
 import org.coproduction.timeline.history.query.DecisionFacts;
 import org.coproduction.timeline.history.query.DecisionFacts.Influence;
 import org.coproduction.timeline.history.query.DecisionFacts.Made;

@@ -13,9 +13,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.meeting.web.TranscriptReader.Format;
 import org.coproduction.timeline.meeting.web.TranscriptReader.Speech;
-import org.coproduction.timeline.project.api.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class TranscriptReaderTest {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
-import org.coproduction.timeline.meeting.api.IpaCategory;
-import org.coproduction.timeline.meeting.api.IpaCategory.Area;
+import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.IpaCategory.Area;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.junit.jupiter.api.Test;
 

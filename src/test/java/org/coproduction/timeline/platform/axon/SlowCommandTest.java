@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.admin.ReadModels;
-import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
+import org.coproduction.timeline.api.LifecycleCommand.RegisterProject;
 import org.coproduction.timeline.testing.CaughtUp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;

@@ -15,19 +15,19 @@ import static org.coproduction.timeline.testing.ProjectSamples.START;
 
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.coproduction.timeline.decision.api.DecisionCommand.MakeDecision;
-import org.coproduction.timeline.decision.api.DecisionCommand.ProposeDecision;
-import org.coproduction.timeline.decision.api.DecisionMethod;
-import org.coproduction.timeline.meeting.api.MeetingCommand.HoldMeeting;
-import org.coproduction.timeline.meeting.api.MeetingKind;
-import org.coproduction.timeline.project.api.InvalidFieldException;
-import org.coproduction.timeline.project.api.LifecycleCommand.ChangeMemberRole;
-import org.coproduction.timeline.project.api.LifecycleCommand.JoinMember;
-import org.coproduction.timeline.project.api.LifecycleCommand.RegisterProject;
-import org.coproduction.timeline.project.api.LifecycleCommand.StartPhase;
-import org.coproduction.timeline.project.api.Require;
-import org.coproduction.timeline.reflection.api.JournalCommand.WriteReflection;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.DecisionCommand.MakeDecision;
+import org.coproduction.timeline.api.DecisionCommand.ProposeDecision;
+import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.JournalCommand.WriteReflection;
+import org.coproduction.timeline.api.LifecycleCommand.ChangeMemberRole;
+import org.coproduction.timeline.api.LifecycleCommand.JoinMember;
+import org.coproduction.timeline.api.LifecycleCommand.RegisterProject;
+import org.coproduction.timeline.api.LifecycleCommand.StartPhase;
+import org.coproduction.timeline.api.MeetingCommand.HoldMeeting;
+import org.coproduction.timeline.api.MeetingKind;
+import org.coproduction.timeline.api.Require;
+import org.coproduction.timeline.api.Visibility;
 import org.junit.jupiter.api.Test;
 
 /** Input that can never be right is refused where the command is built, naming the field at fault. */

@@ -17,19 +17,19 @@ import static org.coproduction.timeline.testing.RuleViolationMatcher.notFound;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.coproduction.timeline.codebook.api.CodebookCommand.DefineCode;
-import org.coproduction.timeline.codebook.api.CodebookCommand.MergeCodes;
-import org.coproduction.timeline.codebook.api.CodebookCommand.RetireCode;
-import org.coproduction.timeline.codebook.api.CodebookCommand.ReviseCode;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRevised;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodesMerged;
-import org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.CodebookCommand.DefineCode;
+import org.coproduction.timeline.api.CodebookCommand.MergeCodes;
+import org.coproduction.timeline.api.CodebookCommand.RetireCode;
+import org.coproduction.timeline.api.CodebookCommand.ReviseCode;
+import org.coproduction.timeline.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.api.CodebookEvent.CodeRevised;
+import org.coproduction.timeline.api.CodebookEvent.CodesMerged;
+import org.coproduction.timeline.api.JournalCommand.CodeReflection;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.api.JournalEvent.ReflectionCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.Visibility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +154,7 @@ class ProjectCodebookTest {
         fixture.given(
                         registered(),
                         joined(ANN, START),
-                        new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, MAR))
+                        new org.coproduction.timeline.api.LifecycleEvent.ProjectClosed(PROJECT, MAR))
                 .when(new DefineCode(PROJECT, later, "belonging", "Belonging", null, null, ANN))
                 .expectEvents(new CodeDefined(PROJECT, later, "belonging", "Belonging", null, null, ANN));
     }

@@ -23,17 +23,17 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeDefined;
-import org.coproduction.timeline.codebook.api.CodebookEvent.CodeRetired;
-import org.coproduction.timeline.project.api.InvalidFieldException;
-import org.coproduction.timeline.project.api.RuleViolationException.Kind;
-import org.coproduction.timeline.reflection.api.JournalCommand.CodePassage;
-import org.coproduction.timeline.reflection.api.JournalEvent.ConsentWithdrawn;
-import org.coproduction.timeline.reflection.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.reflection.api.JournalEvent.PassageCoded;
-import org.coproduction.timeline.reflection.api.JournalEvent.ReflectionWritten;
-import org.coproduction.timeline.reflection.api.PassageSource;
-import org.coproduction.timeline.reflection.api.Visibility;
+import org.coproduction.timeline.api.CodebookEvent.CodeDefined;
+import org.coproduction.timeline.api.CodebookEvent.CodeRetired;
+import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.JournalCommand.CodePassage;
+import org.coproduction.timeline.api.JournalEvent.ConsentWithdrawn;
+import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
+import org.coproduction.timeline.api.JournalEvent.PassageCoded;
+import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
+import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.RuleViolationException.Kind;
+import org.coproduction.timeline.api.Visibility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,13 +76,13 @@ class ProjectPassagesTest {
     @Test
     void aClosedProjectsTextsAreStillCoded() {
         java.time.Instant later = java.time.Instant.parse("2026-12-07T10:00:00Z");
-        given(new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
+        given(new org.coproduction.timeline.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
                 .when(new CodePassage(PROJECT, later, PassageSource.REFLECTION, REFLECTION, 2, 6, CODES, ANN))
                 .expectEvents(new PassageCoded(PROJECT, later, PassageSource.REFLECTION, REFLECTION, 2, 6, CODES, ANN));
-        given(new org.coproduction.timeline.project.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
-                .when(new org.coproduction.timeline.reflection.api.JournalCommand.CodeReflection(
+        given(new org.coproduction.timeline.api.LifecycleEvent.ProjectClosed(PROJECT, JUN))
+                .when(new org.coproduction.timeline.api.JournalCommand.CodeReflection(
                         PROJECT, later, REFLECTION, CODES, ANN))
-                .expectEvents(new org.coproduction.timeline.reflection.api.JournalEvent.ReflectionCoded(
+                .expectEvents(new org.coproduction.timeline.api.JournalEvent.ReflectionCoded(
                         PROJECT, later, REFLECTION, CODES, ANN));
     }
 

@@ -1,0 +1,9 @@
+package org.coproduction.timeline.api;
+
+public enum MeetingKind {
+    TEAM,
+    STEERING,
+    ADVISORY,
+    ANALYSIS_WORKSHOP,
+    OTHER
+}

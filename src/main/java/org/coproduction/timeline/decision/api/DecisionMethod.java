@@ -1,9 +1,0 @@
-package org.coproduction.timeline.decision.api;
-
-public enum DecisionMethod {
-    CONSENSUS,
-    VOTE,
-    LEAD_DECIDED,
-    DELEGATED,
-    SERVICE_USER_LED
-}

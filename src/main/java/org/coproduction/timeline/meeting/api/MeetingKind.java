@@ -1,9 +1,0 @@
-package org.coproduction.timeline.meeting.api;
-
-public enum MeetingKind {
-    TEAM,
-    STEERING,
-    ADVISORY,
-    ANALYSIS_WORKSHOP,
-    OTHER
-}

@@ -1,7 +1,0 @@
-package org.coproduction.timeline.reflection.api;
-
-/** The kind of text a passage is part of: a diary reflection's text, or an interview's summary. */
-public enum PassageSource {
-    REFLECTION,
-    INTERVIEW
-}
