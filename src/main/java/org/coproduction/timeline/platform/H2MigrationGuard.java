@@ -56,14 +56,14 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     }
 
     /**
-     * Flyway's migration, written to the file ({@link Durability}: H2 writes commits in the
+     * Flyway's migration ({@link SchemaMigrations#migrate}), written to the file ({@link Durability}: H2 writes commits in the
      * background, and a copy let go before would leave a kill in between a half-written schema and
      * nothing to put back), then the copy let go. The URL is the application's datasource's (Flyway
      * itself is given the pool, not a URL).
      */
     public static FlywayMigrationStrategy strategy(String url, Durability durability) {
         return flyway -> {
-            flyway.migrate();
+            SchemaMigrations.migrate(flyway);
             durability.awaitWritten();
             Optional<Path> store = H2File.of(url);
             if (store.isPresent()) {
@@ -112,10 +112,10 @@ public class H2MigrationGuard implements ApplicationListener<ApplicationPrepared
     }
 
     private static boolean pending(Environment environment, H2File.Configured h2) {
-        String locations = environment.getProperty("spring.flyway.locations", "classpath:db/migration/{vendor}");
+        String locations = environment.getProperty("spring.flyway.locations", SchemaMigrations.LOCATION);
         Flyway flyway = Flyway.configure()
                 .dataSource(h2.url(), h2.user(), h2.password())
-                .locations(locations.replace("{vendor}", "h2").split(","))
+                .locations(locations.split(","))
                 .load();
         return flyway.info().pending().length > 0;
     }

@@ -147,7 +147,7 @@ class H2CrashRepairTest {
     @Test
     void anImportCutShortDestroysNoKeyItsWithdrawalsWaitedFor() throws Exception {
         H2CrashRepair.rebuild(store, url, "sa", "");
-        try (InputStream migration = getClass().getResourceAsStream("/db/migration/h2/V16__withdrawals_pending.sql")) {
+        try (InputStream migration = getClass().getResourceAsStream("/db/migration/V16__withdrawals_pending.sql")) {
             execute(new String(migration.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
         execute(insert(java.util.UUID.randomUUID().toString(), 0));

@@ -3,7 +3,6 @@ package org.coproduction.timeline.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,11 +121,6 @@ class ReadModelKeysMigrationTest {
     }
 
     private static void migrate(JdbcDataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/h2")
-                .target(target)
-                .load()
-                .migrate();
+        SchemaMigrations.configure(dataSource).target(target).load().migrate();
     }
 }

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.coproduction.timeline.platform.EventJson;
-import org.flywaydb.core.Flyway;
+import org.coproduction.timeline.platform.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,7 @@ class GapQueryTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:gap-query-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/h2")
-                .load()
-                .migrate();
+        SchemaMigrations.configure(dataSource).load().migrate();
         var serializer = new CatalogueJacksonSerializer(EventJson.newMapper());
         storage = JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
