@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.coproduction.timeline.TimelineApplication;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.participation.query.ParticipationFold;

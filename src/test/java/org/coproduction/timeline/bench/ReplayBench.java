@@ -3,7 +3,7 @@ package org.coproduction.timeline.bench;
 import java.time.Instant;
 import java.util.Arrays;
 import org.coproduction.timeline.TimelineApplication;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
 import org.coproduction.timeline.replay.api.ProjectReplay;
 import org.coproduction.timeline.replay.query.ReplayQuery;
 import org.springframework.boot.WebApplicationType;

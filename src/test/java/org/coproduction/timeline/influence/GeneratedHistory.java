@@ -48,7 +48,7 @@ import org.coproduction.timeline.api.MeetingKind;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.api.WithdrawalScope;
-import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportRejectedException;
 import org.coproduction.timeline.interchange.JsonLinesImporter;

@@ -24,10 +24,10 @@ import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.IpaCode;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
 import org.coproduction.timeline.codebook.query.CodebookView.Usage;
-import org.coproduction.timeline.history.query.PhaseCalendar;
-import org.coproduction.timeline.history.query.ProjectHistory;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
-import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.fold.query.PhaseCalendar;
+import org.coproduction.timeline.fold.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.TeamHistory;
 import org.springframework.stereotype.Component;
 
 /**

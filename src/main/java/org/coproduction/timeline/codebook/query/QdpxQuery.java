@@ -18,12 +18,12 @@ import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.codebook.query.QdpxProject.Coding;
 import org.coproduction.timeline.codebook.query.QdpxProject.Member;
 import org.coproduction.timeline.codebook.query.QdpxProject.Source;
-import org.coproduction.timeline.history.query.MemberChange;
-import org.coproduction.timeline.history.query.MemberState;
-import org.coproduction.timeline.history.query.PhaseCalendar;
-import org.coproduction.timeline.history.query.ProjectHistory;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
-import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.fold.query.MemberChange;
+import org.coproduction.timeline.fold.query.MemberState;
+import org.coproduction.timeline.fold.query.PhaseCalendar;
+import org.coproduction.timeline.fold.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.privacy.Sealing;
 import org.springframework.stereotype.Component;
 

@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.coproduction.timeline.api.InfluenceKind;
-import org.coproduction.timeline.history.query.DecisionFacts;
-import org.coproduction.timeline.history.query.DecisionFacts.Fact;
-import org.coproduction.timeline.history.query.DecisionFacts.Influence;
-import org.coproduction.timeline.history.query.DecisionFacts.Proposal;
-import org.coproduction.timeline.history.query.MemberState;
-import org.coproduction.timeline.history.query.PhaseCalendar;
-import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.fold.query.DecisionFacts;
+import org.coproduction.timeline.fold.query.DecisionFacts.Fact;
+import org.coproduction.timeline.fold.query.DecisionFacts.Influence;
+import org.coproduction.timeline.fold.query.DecisionFacts.Proposal;
+import org.coproduction.timeline.fold.query.MemberState;
+import org.coproduction.timeline.fold.query.PhaseCalendar;
+import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Discussant;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Evidence;
@@ -68,7 +68,7 @@ public final class InfluenceAnswers {
     /**
      * The recorded influences, plus one of kind PROPOSED for the proposer unless they recorded an
      * explicit PROPOSED influence themselves, or are left out of the record ({@link
-     * org.coproduction.timeline.history.query.Exclusion}: the proposal then names nobody).
+     * org.coproduction.timeline.fold.query.Exclusion}: the proposal then names nobody).
      */
     public static List<Counted> counted(DecisionFacts facts) {
         String decisionId = facts.decisionId();

@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  * replaces their name with their pseudonym and clears their notes here. A withdrawal
  * with scope ALL adds a member row of change {@code EXCLUDED}: for a knownAt from its recorded_at
  * the reader leaves that member out of every fact ({@link
- * org.coproduction.timeline.history.query.Exclusion}).
+ * org.coproduction.timeline.fold.query.Exclusion}).
  */
 @Component
 @ProcessingGroup(InfluenceProjection.PROCESSING_GROUP)

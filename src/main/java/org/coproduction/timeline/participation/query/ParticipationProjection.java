@@ -59,7 +59,7 @@ import org.springframework.stereotype.Component;
  * them ({@link Sealing#name}). A member's withdrawal of consent replaces their name with their
  * pseudonym. A withdrawal with scope ALL adds a member row of change
  * {@code EXCLUDED}, and the reader leaves that member out of every fact ({@link
- * org.coproduction.timeline.history.query.Exclusion}).
+ * org.coproduction.timeline.fold.query.Exclusion}).
  */
 @Component
 @ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)

@@ -1,8 +1,8 @@
 package org.coproduction.timeline.participation.query;
 
 import java.time.Instant;
-import org.coproduction.timeline.history.query.ProjectHistory;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;

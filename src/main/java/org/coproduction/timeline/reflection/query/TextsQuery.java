@@ -12,10 +12,10 @@ import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.api.PassageSource;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.api.Visibility;
-import org.coproduction.timeline.history.query.MemberState;
-import org.coproduction.timeline.history.query.ProjectHistory;
-import org.coproduction.timeline.history.query.ProjectHistoryReader;
-import org.coproduction.timeline.history.query.TeamHistory;
+import org.coproduction.timeline.fold.query.MemberState;
+import org.coproduction.timeline.fold.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.privacy.Sealing;
 import org.springframework.stereotype.Component;
 

@@ -31,7 +31,7 @@ import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
-import org.coproduction.timeline.history.query.ProjectHistory;
+import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.junit.jupiter.api.Test;
 
 /** The codebook as of a date: its tree, codes from use, merges followed, usage by perspective and phase. */

@@ -1,0 +1,2 @@
+/** HTTP adapter for a project's timeline. */
+package org.coproduction.timeline.eventlist.web;

@@ -1,0 +1,2 @@
+/** The project overview over HTTP. */
+package org.coproduction.timeline.fold.web;

@@ -1,2 +1,0 @@
-/** The project overview over HTTP. */
-package org.coproduction.timeline.history.web;

@@ -1,2 +1,0 @@
-/** HTTP adapter for a project's timeline. */
-package org.coproduction.timeline.timeline.web;
