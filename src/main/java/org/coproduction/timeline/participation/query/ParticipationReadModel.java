@@ -27,6 +27,7 @@ import org.coproduction.timeline.fold.query.PhaseCalendar;
 import org.coproduction.timeline.fold.query.PhaseStart;
 import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.platform.Utc;
+import org.coproduction.timeline.platform.axon.ReadYourWrites;
 import org.coproduction.timeline.privacy.Sealing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The tables hold the present record, so they answer for a knownAt at or after the latest
  * recorded time of the project's events, and only once they hold the project's whole stream. When
- * the processor is behind the event store for the project (a command just stored an event) the
+ * the processor is behind the event store for the project (a command just stored an event; asked of
+ * the processor's token by {@link ReadYourWrites}, as every read model's question is) the
  * question waits up to {@code timeline.participation.catch-up-wait} (default 500 ms) for it to catch
  * up; past that, or for an earlier knownAt, or while the processor has not reached the project at
  * all (a rebuild), the answer is empty and the caller folds the events instead.
@@ -55,19 +57,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ParticipationReadModel {
 
     private static final IpaCategory[] CATEGORY = IpaCategory.values();
-    private static final long POLL_MILLIS = 5;
 
     private final JdbcTemplate jdbc;
     private final Sealing sealing;
     private final TransactionTemplate snapshot;
     private final Duration catchUpWait;
+    private final ReadYourWrites readYourWrites;
 
     ParticipationReadModel(
             JdbcTemplate jdbc,
             Sealing sealing,
             PlatformTransactionManager transactions,
+            ReadYourWrites readYourWrites,
             @Value("${timeline.participation.catch-up-wait:PT0.5S}") Duration catchUpWait) {
         this.jdbc = jdbc;
+        this.readYourWrites = readYourWrites;
         this.sealing = sealing;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -80,68 +84,37 @@ public class ParticipationReadModel {
      * empty when the events must be folded instead. 404 for a project the store has no event of.
      */
     public Optional<ParticipationFold> fold(String projectId, Instant asOf, Instant knownAt) {
-        Answer answer = snapshot.execute(tx -> read(projectId, null, asOf, knownAt));
-        if (answer.state == State.BEHIND) {
-            // Wait for what was stored before the question, not for what keeps arriving meanwhile.
-            Long head = jdbc.queryForObject(
-                    "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                    Long.class,
-                    projectId);
-            long deadline = System.nanoTime() + catchUpWait.toNanos();
-            while (answer.state == State.BEHIND && System.nanoTime() <= deadline) {
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
-                }
-                answer = snapshot.execute(tx -> read(projectId, head, asOf, knownAt));
-            }
-        }
-        if (answer.state == State.NOT_HERE && !stored(projectId, 0)) {
+        // Wait for what was stored before the question, not for what keeps arriving meanwhile.
+        boolean caughtUp = readYourWrites.caughtUp(ParticipationProjection.PROCESSING_GROUP, projectId, catchUpWait);
+        Optional<ParticipationFold> answer =
+                caughtUp ? snapshot.execute(tx -> read(projectId, asOf, knownAt)) : Optional.empty();
+        if (answer.isEmpty() && caughtUp && !registered(projectId)) {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
         }
-        return Optional.ofNullable(answer.fold);
+        return answer;
     }
-
-    private enum State {
-        ANSWERED,
-        BEHIND,
-        NOT_HERE
-    }
-
-    private record Answer(State state, ParticipationFold fold) {}
 
     /**
-     * The answer from the tables when they hold the project's stream up to head, or, with no head,
-     * up to the event store's end: a project's sequence numbers have no gaps, so the tables hold it
-     * all when the store has no event after the last one applied. That is one lookup in the store's
-     * (project, sequence) key, where H2 answers {@code MAX(sequence_number)} for one project by
-     * reading all of its index entries (a fifth of the question on a 100,000-event project).
+     * The answer from the tables, which hold the project's whole stream once the processor's token
+     * has passed the project's latest event; empty when they do not hold the project (a rebuild has
+     * not reached it) or the record as it stood at knownAt is older than the tables' present.
      */
-    private Answer read(String projectId, Long head, Instant asOf, Instant knownAt) {
-        List<Object[]> mark = jdbc.query(
-                "SELECT last_seq, last_recorded_at FROM participation_project WHERE project_id = ?",
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)},
+    private Optional<ParticipationFold> read(String projectId, Instant asOf, Instant knownAt) {
+        List<OffsetDateTime> latestRecording = jdbc.query(
+                "SELECT last_recorded_at FROM participation_project WHERE project_id = ?",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class),
                 projectId);
-        if (mark.isEmpty()) {
-            return new Answer(State.NOT_HERE, null);
+        if (latestRecording.isEmpty() || knownAt.isBefore(latestRecording.get(0).toInstant())) {
+            return Optional.empty();
         }
-        long applied = (Long) mark.get(0)[0];
-        if (head == null ? stored(projectId, applied + 1) : applied < head) {
-            return new Answer(State.BEHIND, null);
-        }
-        if (knownAt.isBefore(((OffsetDateTime) mark.get(0)[1]).toInstant())) {
-            return new Answer(State.NOT_HERE, null);
-        }
-        return new Answer(State.ANSWERED, facts(projectId, asOf, knownAt));
+        return Optional.of(facts(projectId, asOf, knownAt));
     }
 
-    private boolean stored(String projectId, long sequenceNumber) {
+    /** Whether the store holds the project's first event. */
+    private boolean registered(String projectId) {
         return !jdbc.queryForList(
-                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                        projectId,
-                        sequenceNumber)
+                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                        projectId)
                 .isEmpty();
     }
 

@@ -68,6 +68,22 @@ public class ReadYourWrites {
      * is given); throws {@link CatchingUp} when one still does not after the wait.
      */
     public void await(Collection<String> readModels, String projectId) {
+        CatchingUp behind = behindAfter(readModels, projectId, wait);
+        if (behind != null) {
+            throw behind;
+        }
+    }
+
+    /**
+     * Whether the read model holds every event of the project stored so far, waiting up to {@code
+     * wait} for it: asked of the processor's tokens, as {@link #await} does.
+     */
+    public boolean caughtUp(String readModel, String projectId, Duration wait) {
+        return behindAfter(List.of(readModel), projectId, wait) == null;
+    }
+
+    /** Null once every named read model holds every event stored so far; what is behind after the wait. */
+    private CatchingUp behindAfter(Collection<String> readModels, String projectId, Duration wait) {
         long head = positions.head();
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_NANOS;
@@ -84,7 +100,7 @@ public class ReadYourWrites {
                 }
             }
             if (behind.isEmpty()) {
-                return;
+                return null;
             }
             if (!narrowed) {
                 // Behind the store's head: what counts is the project's own latest event (a longer
@@ -94,7 +110,7 @@ public class ReadYourWrites {
                 continue;
             }
             if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
-                throw new CatchingUp(behind, furthest);
+                return new CatchingUp(behind, furthest);
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
