@@ -1,17 +1,22 @@
 package org.coproduction.timeline.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.coproduction.timeline.access.AccessBootstrap;
 import org.coproduction.timeline.access.AccessBootstrap.DemoMember;
 import org.coproduction.timeline.interchange.ImportProgress;
@@ -30,12 +35,23 @@ import org.springframework.stereotype.Component;
  * Loads the demo study into an empty store when the application is ready, through the ordinary
  * importer, so a first run shows a realistic project and exercises the interchange format.
  * {@code timeline.demo.load-on-empty-store=false} turns it off.
+ *
+ * <p>The study is the resource {@link #RESOURCE}: JSON Lines in the v1 interchange format, gzipped,
+ * written by the test tree's {@code DemoProjectGenerator} from its default seed (and held equal to
+ * it by {@code DemoResourceTest}; {@code scripts/demo-resource} writes it again).
  */
 @Component
 @ConditionalOnProperty(name = "timeline.demo.load-on-empty-store", havingValue = "true")
 class DemoLoader {
 
+    /** The demo study's project. */
+    static final String PROJECT_ID = "peer-worker-study";
+
+    /** The demo study on the classpath, gzipped JSON Lines. */
+    static final String RESOURCE = "demo/" + PROJECT_ID + ".jsonl.gz";
+
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonLinesImporter importer;
     private final JdbcTemplate jdbc;
@@ -62,15 +78,16 @@ class DemoLoader {
         try {
             Path file = Files.createTempFile("demo-project-", ".jsonl");
             try {
-                // Generated once: written to the file for the importer, and read for its members.
-                List<ObjectNode> events = new DemoProjectGenerator(DemoProjectGenerator.DEFAULT_SEED).events();
-                DemoProjectGenerator.write(events, file);
+                // Unpacked for the importer, which reads a file, and read again for the members.
+                try (InputStream in = open()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
                 ImportResult result = importer.importFile(file, ImportProgress.NONE);
-                List<String> members = accounts.demoLoaded(DemoProjectGenerator.DEMO_PROJECT_ID, members(events));
+                List<String> members = accounts.demoLoaded(PROJECT_ID, members(file));
                 log.info(
                         "Demo project '{}' loaded: {} events. Open http://localhost:{}/ in a browser"
                                 + " (the API: http://localhost:{}/api/projects and http://localhost:{}/swagger-ui.html)",
-                        DemoProjectGenerator.DEMO_PROJECT_ID,
+                        PROJECT_ID,
                         result.imported(),
                         port,
                         port,
@@ -92,26 +109,39 @@ class DemoLoader {
         }
     }
 
+    /** The demo study's JSON Lines, unpacked. */
+    static InputStream open() throws IOException {
+        InputStream packed = DemoLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (packed == null) {
+            throw new IllegalStateException("The demo study " + RESOURCE + " is not on the classpath");
+        }
+        return new GZIPInputStream(packed);
+    }
+
     /**
      * The demo's members, the one leading it (its chief investigator, who coordinates the study
      * here) first, each once even when they left and rejoined; not those who withdrew consent (no
      * account keeps the name of someone who withdrew).
      */
-    static List<DemoMember> members(List<ObjectNode> events) {
+    static List<DemoMember> members(Path file) throws IOException {
         Map<String, DemoMember> members = new LinkedHashMap<>();
         Set<String> withdrawn = new HashSet<>();
-        for (ObjectNode line : events) {
-            if ("ConsentWithdrawn".equals(line.path("type").asText())) {
-                withdrawn.add(line.path("data").path("memberId").asText());
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+                JsonNode line = MAPPER.readTree(text);
+                JsonNode data = line.path("data");
+                String type = line.path("type").asText();
+                if ("ConsentWithdrawn".equals(type)) {
+                    withdrawn.add(data.path("memberId").asText());
+                }
+                if (!"MemberJoined".equals(type)) {
+                    continue;
+                }
+                String memberId = data.path("memberId").asText();
+                boolean leads = "CHIEF_INVESTIGATOR".equals(data.path("role").asText());
+                members.putIfAbsent(
+                        memberId, new DemoMember(memberId, data.path("name").asText(), leads));
             }
-            if (!"MemberJoined".equals(line.path("type").asText())) {
-                continue;
-            }
-            JsonNode data = line.path("data");
-            String memberId = data.path("memberId").asText();
-            boolean leads = "CHIEF_INVESTIGATOR".equals(data.path("role").asText());
-            members.putIfAbsent(
-                    memberId, new DemoMember(memberId, data.path("name").asText(), leads));
         }
         return members.values().stream()
                 .filter(m -> !withdrawn.contains(m.memberId()))

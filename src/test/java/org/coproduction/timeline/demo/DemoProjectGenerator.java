@@ -36,13 +36,17 @@ import java.util.stream.Stream;
  *
  * <p>The output depends only on the seed: no clock, no entropy. Lines come in recorded order and every line satisfies
  * the rules of the v1 contract when imported in file order, so the file can be imported as it is.
+ *
+ * <p>The application does not run it: it ships the default seed's output as the resource {@link DemoLoader#RESOURCE},
+ * which {@code DemoResourceTest} holds equal to {@link #events()} line for line ({@code scripts/demo-resource}
+ * regenerates it). Tests and benches use it for other seeds and studies.
  */
 public final class DemoProjectGenerator {
 
     /** The seed behind the published demo file (the project's first day). */
     public static final long DEFAULT_SEED = 20_210_111L;
 
-    public static final String DEMO_PROJECT_ID = "peer-worker-study";
+    public static final String DEMO_PROJECT_ID = DemoLoader.PROJECT_ID;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SCHEMA_VERSION = 1;
