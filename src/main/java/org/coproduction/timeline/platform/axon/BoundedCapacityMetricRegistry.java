@@ -23,7 +23,7 @@ import org.axonframework.monitoring.MultiMessageMonitor;
  * per message handled within its window: while the processors caught up with the million-event
  * store that was every event four times over, and at {@code -Xmx512m} the heap filled with them
  * (live set 90 MB rising to 350 MB, back-to-back full collections, the catch-up and the rebuild
- * after it slowed to a seventh; docs/performance-history.md, ninth session). Over ten seconds it holds what
+ * after it slowed to a seventh; measured in commit 410f551). Over ten seconds it holds what
  * ten seconds bring.
  */
 class BoundedCapacityMetricRegistry extends GlobalMetricRegistry {
