@@ -226,6 +226,12 @@ class TranscriptIntegrationTest {
         JsonNode turns = transcript().path("turns");
         assertThat(turns.findValuesAsText("text"))
                 .containsExactly("First, the café.", "Then the forms. Still on the forms.");
+
+        // A meeting has one transcript: a second is refused whole, by the aggregate.
+        Door.Answer again = transcribe(plain, Map.of("Zoë Ólafsdóttir 🌻", "m-zoe", "Tomás Brennan", "m-tom"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("meetingId").contains("has a transcript already");
+        assertThat(transcript().path("turns")).hasSize(2);
         assertThat(turns.findValuesAsText("occurredAt"))
                 .containsExactly("2024-02-01T10:00:00Z", "2024-02-01T10:00:01Z");
     }

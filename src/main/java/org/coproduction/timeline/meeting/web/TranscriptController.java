@@ -14,7 +14,6 @@ import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.api.MeetingCommand.CodeTurn;
 import org.coproduction.timeline.api.MeetingCommand.TranscribeMeeting;
-import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.meeting.query.TranscriptQuery;
 import org.coproduction.timeline.meeting.query.TranscriptQuery.Transcript;
 import org.coproduction.timeline.meeting.web.TranscriptReader.Speech;
@@ -107,10 +106,6 @@ class TranscriptController {
         });
         if (!unmapped.isEmpty()) {
             throw unmapped.stream().reduce(InvalidFieldException::together).orElseThrow();
-        }
-        if (!transcripts.transcript(projectId, meetingId).turns().isEmpty()) {
-            throw RuleViolationException.conflict(
-                    "meetingId", "meeting " + meetingId + " has a transcript already: a meeting has one");
         }
         List<TranscribeMeeting.Turn> turns = new ArrayList<>();
         List<Speech> speeches = read.speeches();

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.coproduction.timeline.api.MeetingEvent;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
@@ -46,6 +48,8 @@ public final class MeetingLog {
     private final Map<String, Instant> meetingStarts = new HashMap<>();
     /** Transcribed turns by id; transcripts are meeting-sized, not import-sized, so kept whole. */
     private final Map<String, Turn> turns = new HashMap<>();
+    /** The meetings with a transcript: a meeting has one, brought in whole by one command. */
+    private final Set<String> transcribed = new HashSet<>();
 
     /**
      * A transcribed turn as its codings need it, with how many codings it has had and whether the
@@ -81,6 +85,11 @@ public final class MeetingLog {
 
     public boolean hasContribution(String contributionId) {
         return contributions.containsKey(contributionId);
+    }
+
+    /** Whether the meeting's transcript is recorded (a meeting has one; docs/events.md, TranscribeMeeting). */
+    public boolean hasTranscript(String meetingId) {
+        return transcribed.contains(meetingId);
     }
 
     /**
@@ -220,6 +229,7 @@ public final class MeetingLog {
                                     false)));
         } else if (event instanceof TurnTranscribed turn) {
             turns.put(turn.turnId(), new Turn(turn.meetingId(), turn.memberId(), turn.occurredAt(), 0, false));
+            transcribed.add(turn.meetingId());
         }
     }
 }

@@ -142,6 +142,10 @@ class Project {
                 .meetingStart(c.meetingId())
                 .orElseThrow(() ->
                         RuleViolationException.notFound("meetingId", "meeting " + c.meetingId() + " is not recorded"));
+        if (state.meetings().hasTranscript(c.meetingId())) {
+            throw RuleViolationException.conflict(
+                    "meetingId", "meeting " + c.meetingId() + " has a transcript already: a meeting has one");
+        }
         List<TurnTranscribed> turns = new ArrayList<>();
         for (TranscribeMeeting.Turn turn : c.turns()) {
             TurnTranscribed event = new TurnTranscribed(
