@@ -80,10 +80,8 @@ public class QdpxQuery {
         List<Coding> codings = new ArrayList<>();
         for (ProjectHistory.Reflection r : history.reflections(asOf)) {
             boolean isPrivate = r.visibility() == Visibility.PRIVATE;
-            if (isPrivate && !r.authorId().equals(reader)) {
-                continue;
-            }
-            Optional<String> text = opened(projectId, r.authorId(), r.eventId(), sealedTexts.get(r.eventId()));
+            Optional<String> text = readable(
+                    projectId, r.authorId(), r.eventId(), sealedTexts.get(r.eventId()), r.visibility(), reader);
             if (text.isEmpty()) {
                 continue;
             }
@@ -107,11 +105,13 @@ public class QdpxQuery {
             if (recorded == null) {
                 continue;
             }
-            Optional<String> summary = opened(
+            Optional<String> summary = readable(
                     projectId,
                     interview.intervieweeId(),
                     recorded.eventId(),
-                    recorded.event().summary());
+                    recorded.event().summary(),
+                    null,
+                    reader);
             if (summary.isEmpty()) {
                 continue;
             }
@@ -177,7 +177,7 @@ public class QdpxQuery {
                         || history.exclusion().excludes(t.memberId())) {
                     continue;
                 }
-                Optional<String> words = opened(projectId, t.memberId(), turn.eventId(), t.text());
+                Optional<String> words = readable(projectId, t.memberId(), turn.eventId(), t.text(), null, null);
                 if (words.isEmpty()) {
                     continue;
                 }
@@ -249,12 +249,20 @@ public class QdpxQuery {
         return standing;
     }
 
-    /** The text as it may be read; empty when there is none, or once its member's key is destroyed. */
-    private Optional<String> opened(String projectId, String memberId, String eventId, String sealed) {
+    /**
+     * A reflection's text or an interview's summary as {@code reader} may read it, by the rule the
+     * timeline and the texts to code read them ({@link Sealing#read}: a private reflection for its
+     * author alone); empty when there is none, when it is not theirs, or once its member's key is
+     * destroyed.
+     */
+    private Optional<String> readable(
+            String projectId, String memberId, String eventId, String sealed, Visibility visibility, String reader) {
         if (sealed == null) {
             return Optional.empty();
         }
-        return sealing.open(projectId, memberId, eventId, sealed).filter(text -> !text.isEmpty());
+        return sealing.read(projectId, memberId, eventId, sealed, visibility, reader)
+                .map(Sealing.Reading::text)
+                .filter(text -> text != null && !text.isEmpty());
     }
 
     /**
