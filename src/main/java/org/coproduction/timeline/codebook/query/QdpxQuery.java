@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.api.PassageSource;
 import org.coproduction.timeline.api.Visibility;
@@ -23,6 +21,7 @@ import org.coproduction.timeline.fold.query.MemberState;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
 import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.coproduction.timeline.fold.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.SealedTexts;
 import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.privacy.Sealing;
 import org.springframework.stereotype.Component;
@@ -47,8 +46,6 @@ public class QdpxQuery {
     }
 
     /** An interview's event as stored (its summary sealed), and the id it is stored under. */
-    private record Recorded(InterviewRecorded event, String eventId) {}
-
     /** A transcribed turn as stored (its words sealed), the id it is stored under, and when recorded. */
     private record Turn(TurnTranscribed event, String eventId, Instant recordedAt) {}
 
@@ -61,16 +58,11 @@ public class QdpxQuery {
     }
 
     QdpxProject.Project project(String projectId, Instant asOf, Instant knownAt, String reader) {
-        Map<String, String> sealedTexts = new HashMap<>();
-        Map<String, Recorded> interviews = new HashMap<>();
+        SealedTexts texts = new SealedTexts(knownAt);
         Map<String, List<Turn>> turns = new HashMap<>();
         ProjectHistory history = histories.read(projectId, knownAt, (event, recordedAt, eventId, order) -> {
-            // Kept whenever recorded: the history says which of them the export holds.
-            if (event instanceof ReflectionWritten r) {
-                sealedTexts.put(eventId, r.text());
-            } else if (event instanceof InterviewRecorded i && i.summary() != null) {
-                interviews.put(i.interviewId(), new Recorded(i, eventId));
-            } else if (event instanceof TurnTranscribed t) {
+            texts.add(event, recordedAt, eventId, order);
+            if (event instanceof TurnTranscribed t) {
                 turns.computeIfAbsent(t.meetingId(), m -> new ArrayList<>()).add(new Turn(t, eventId, recordedAt));
             }
         });
@@ -80,8 +72,8 @@ public class QdpxQuery {
         List<Coding> codings = new ArrayList<>();
         for (ProjectHistory.Reflection r : history.reflections(asOf)) {
             boolean isPrivate = r.visibility() == Visibility.PRIVATE;
-            Optional<String> text = readable(
-                    projectId, r.authorId(), r.eventId(), sealedTexts.get(r.eventId()), r.visibility(), reader);
+            Optional<String> text = texts.reflection(r.reflectionId())
+                    .flatMap(stored -> readable(projectId, r.authorId(), stored, r.visibility(), reader));
             if (text.isEmpty()) {
                 continue;
             }
@@ -101,21 +93,12 @@ public class QdpxQuery {
             }
         }
         for (ProjectHistory.Interview interview : history.interviewsBy(asOf)) {
-            Recorded recorded = interviews.get(interview.interviewId());
-            if (recorded == null) {
-                continue;
-            }
-            Optional<String> summary = readable(
-                    projectId,
-                    interview.intervieweeId(),
-                    recorded.eventId(),
-                    recorded.event().summary(),
-                    null,
-                    reader);
+            Optional<String> summary = texts.interview(interview.interviewId())
+                    .flatMap(stored -> readable(projectId, interview.intervieweeId(), stored, null, reader));
             if (summary.isEmpty()) {
                 continue;
             }
-            String interviewer = recorded.event().interviewerId();
+            String interviewer = interview.interviewerId();
             Source source = new Source(
                     "interview:" + interview.interviewId(),
                     "Interview " + interview.interviewId() + " with " + name(members, interview.intervieweeId()) + ", "
@@ -177,7 +160,8 @@ public class QdpxQuery {
                         || history.exclusion().excludes(t.memberId())) {
                     continue;
                 }
-                Optional<String> words = readable(projectId, t.memberId(), turn.eventId(), t.text(), null, null);
+                Optional<String> words =
+                        readable(projectId, t.memberId(), new SealedTexts.Sealed(turn.eventId(), t.text()), null, null);
                 if (words.isEmpty()) {
                     continue;
                 }
@@ -256,11 +240,8 @@ public class QdpxQuery {
      * destroyed.
      */
     private Optional<String> readable(
-            String projectId, String memberId, String eventId, String sealed, Visibility visibility, String reader) {
-        if (sealed == null) {
-            return Optional.empty();
-        }
-        return sealing.read(projectId, memberId, eventId, sealed, visibility, reader)
+            String projectId, String memberId, SealedTexts.Sealed sealed, Visibility visibility, String reader) {
+        return sealing.read(projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
                 .map(Sealing.Reading::text)
                 .filter(text -> text != null && !text.isEmpty());
     }

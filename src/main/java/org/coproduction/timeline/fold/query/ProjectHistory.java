@@ -139,8 +139,9 @@ public final class ProjectHistory {
     private final List<PassageCoding> passageCodings = new ArrayList<>();
     private final Set<String> withdrawn = new HashSet<>();
     private final Set<String> excluded = new HashSet<>();
-    /** An interview without its summary (personal text, not kept): who was interviewed, when, and its codes. */
-    public record Interview(String interviewId, String intervieweeId, Instant occurredAt, List<String> codes) {
+    /** An interview without its summary (personal text, not kept): who was interviewed, by whom, when, and its codes. */
+    public record Interview(
+            String interviewId, String intervieweeId, String interviewerId, Instant occurredAt, List<String> codes) {
 
         public Interview {
             codes = codes == null ? List.of() : List.copyOf(codes);
@@ -249,7 +250,7 @@ public final class ProjectHistory {
                             eventId,
                             order));
         } else if (event instanceof InterviewRecorded e) {
-            interviews.add(new Interview(e.interviewId(), e.intervieweeId(), at, e.codes()));
+            interviews.add(new Interview(e.interviewId(), e.intervieweeId(), e.interviewerId(), at, e.codes()));
         } else if (event instanceof Gripp2ItemWritten e) {
             gripp2Written.add(new Gripp2Written(e.item(), e.text(), e.authors(), at, eventId));
         } else if (event instanceof ConsentWithdrawn e) {

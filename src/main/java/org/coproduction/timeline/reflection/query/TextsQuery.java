@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.coproduction.timeline.api.JournalEvent.InterviewRecorded;
-import org.coproduction.timeline.api.JournalEvent.ReflectionWritten;
 import org.coproduction.timeline.api.PassageSource;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.fold.query.MemberState;
 import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.coproduction.timeline.fold.query.ProjectHistoryReader;
+import org.coproduction.timeline.fold.query.SealedTexts;
+import org.coproduction.timeline.fold.query.SealedTexts.Sealed;
 import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.privacy.Sealing;
 import org.springframework.stereotype.Component;
@@ -51,10 +51,8 @@ public class TextsQuery {
     public record Texts(String projectId, Instant asOf, Instant knownAt, List<Text> texts) {}
 
     /** A text's sealed value as the store holds it, with the id of its event (its associated data). */
-    private record Sealed(String eventId, String value) {}
-
     /** The history and, by source id, the sealed texts it does not keep, from one pass over the store. */
-    private record Read(ProjectHistory history, Map<String, Sealed> reflections, Map<String, Sealed> interviews) {}
+    private record Read(ProjectHistory history, SealedTexts texts) {}
 
     private final ProjectHistoryReader histories;
     private final Sealing sealing;
@@ -75,8 +73,9 @@ public class TextsQuery {
                         .add(p));
         List<Text> texts = new ArrayList<>();
         for (ProjectHistory.Reflection r : history.reflections(asOf)) {
-            Sealed sealed = read.reflections().get(r.reflectionId());
-            opened(projectId, r.authorId(), sealed, r.visibility(), reader)
+            read.texts()
+                    .reflection(r.reflectionId())
+                    .flatMap(stored -> opened(projectId, r.authorId(), stored, r.visibility(), reader))
                     .ifPresent(text -> texts.add(text(
                             PassageSource.REFLECTION,
                             r.reflectionId(),
@@ -90,8 +89,9 @@ public class TextsQuery {
                             passages)));
         }
         for (ProjectHistory.Interview i : history.interviewsBy(asOf)) {
-            Sealed sealed = read.interviews().get(i.interviewId());
-            opened(projectId, i.intervieweeId(), sealed, null, reader)
+            read.texts()
+                    .interview(i.interviewId())
+                    .flatMap(stored -> opened(projectId, i.intervieweeId(), stored, null, reader))
                     .ifPresent(text -> texts.add(text(
                             PassageSource.INTERVIEW,
                             i.interviewId(),
@@ -125,7 +125,7 @@ public class TextsQuery {
                 "sourceId", kind + sourceId + " is not recorded, or is not yours to read");
         String memberId;
         Visibility visibility = null;
-        Sealed sealed;
+        Optional<Sealed> sealed;
         if (source == PassageSource.REFLECTION) {
             ProjectHistory.Reflection reflection = history.reflection(sourceId);
             if (reflection == null) {
@@ -133,20 +133,25 @@ public class TextsQuery {
             }
             memberId = reflection.authorId();
             visibility = reflection.visibility();
-            sealed = read.reflections().get(sourceId);
+            sealed = read.texts().reflection(sourceId);
         } else {
             memberId = history.interviewsBy(Instant.MAX).stream()
                     .filter(i -> i.interviewId().equals(sourceId))
                     .map(ProjectHistory.Interview::intervieweeId)
                     .findFirst()
                     .orElseThrow(() -> absent);
-            sealed = read.interviews().get(sourceId);
+            sealed = read.texts().interview(sourceId);
         }
-        if (sealed == null || sealed.value() == null) {
+        if (sealed.isEmpty()) {
             return Optional.empty();
         }
         Sealing.Reading reading = sealing.read(
-                        projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
+                        projectId,
+                        memberId,
+                        sealed.get().eventId(),
+                        sealed.get().value(),
+                        visibility,
+                        reader)
                 .orElseThrow(() -> absent);
         if (reading.withdrawn()) {
             throw RuleViolationException.conflict(
@@ -161,26 +166,12 @@ public class TextsQuery {
     }
 
     private Read read(String projectId, Instant knownAt) {
-        Map<String, Sealed> reflections = new HashMap<>();
-        Map<String, Sealed> interviews = new HashMap<>();
-        ProjectHistory history = histories.read(projectId, knownAt, (event, recordedAt, eventId, order) -> {
-            if (recordedAt.isAfter(knownAt)) {
-                return; // not yet known then
-            }
-            if (event instanceof ReflectionWritten r) {
-                reflections.put(r.reflectionId(), new Sealed(eventId, r.text()));
-            } else if (event instanceof InterviewRecorded i) {
-                interviews.put(i.interviewId(), new Sealed(eventId, i.summary()));
-            }
-        });
-        return new Read(history, reflections, interviews);
+        SealedTexts texts = new SealedTexts(knownAt);
+        return new Read(histories.read(projectId, knownAt, texts), texts);
     }
 
     private Optional<String> opened(
             String projectId, String memberId, Sealed sealed, Visibility visibility, String reader) {
-        if (sealed == null || sealed.value() == null) {
-            return Optional.empty();
-        }
         return sealing.read(projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
                 .filter(reading -> !reading.withdrawn())
                 .map(Sealing.Reading::text);
