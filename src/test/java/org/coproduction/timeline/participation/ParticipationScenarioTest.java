@@ -9,6 +9,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -656,7 +657,27 @@ class ParticipationScenarioTest {
         JsonNode ann = design.get("members").get(0);
         assertThat(ann.get("voiceRatio").asDouble()).isCloseTo(28.0 / 18, EXACT);
         assertThat(ann.get("areas").get("ATTEMPTED_ANSWERS").asDouble()).isEqualTo(0.75);
-        assertThat(ann.get("ipa").get("GIVES_OPINION").asDouble()).isEqualTo(0.25);
+        // IPA shares by category only with detail=full, which is the same answer with them.
+        assertThat(ann.has("ipa")).isFalse();
+        assertThat(design.get("perspectives").get(0).has("ipa")).isFalse();
+        JsonNode full = new ObjectMapper()
+                .readTree(http.getForObject(
+                        "/api/projects/{p}/participation?by=phase&asOf=2023-12-31&knownAt=2023-12-31&detail=full",
+                        String.class,
+                        PROJECT));
+        assertThat(full.get("windows")
+                        .get(0)
+                        .get("members")
+                        .get(0)
+                        .get("ipa")
+                        .get("GIVES_OPINION")
+                        .asDouble())
+                .isEqualTo(0.25);
+        full.get("windows").forEach(w -> {
+            w.get("members").forEach(m -> ((ObjectNode) m).remove("ipa"));
+            w.get("perspectives").forEach(p -> ((ObjectNode) p).remove("ipa"));
+        });
+        assertThat(full).isEqualTo(body);
         assertThat(design.get("decisions").get("byMethod").get("CONSENSUS").asInt())
                 .isEqualTo(1);
         assertThat(design.get("involvement").get(SERVICE_USER).asText()).isEqualTo("COLLABORATED");

@@ -55,7 +55,11 @@ class ParticipationController {
             + " involvement per primary perspective: NONE (no attendee), CONSULTED (present), COLLABORATED"
             + " (present and influenced a decision made in the window), LED (a decision made in the window"
             + " was decided only by members of that perspective); the highest that holds."
-            + " shift: this window minus the one before (absent for the first). See docs/metrics.md.";
+            + " shift: this window minus the one before (absent for the first). In ipa, areas and byMethod a"
+            + " share or count of 0 is left out: a missing key reads as 0. See docs/metrics.md.";
+
+    private static final String DETAIL = "summary (default): every figure but the ipa of members and perspectives"
+            + " (their areas stay); full: the ipa too";
 
     private final ParticipationQuery participation;
     private final TimeTravel time;
@@ -67,11 +71,17 @@ class ParticipationController {
 
     @GetMapping("/api/projects/{projectId}/participation")
     @Operation(summary = "Participation window by window, by member and by perspective", description = DEFINITIONS)
-    Participation participation(
+    ParticipationAnswer answer(
             @PathVariable String projectId,
             @Parameter(description = BY) @RequestParam(required = false) String by,
+            @Parameter(description = DETAIL) @RequestParam(required = false) String detail,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        ParticipationAnswer.Detail level = detail(detail);
+        return ParticipationAnswer.of(participation(projectId, by, asOf, knownAt), level);
+    }
+
+    private Participation participation(String projectId, String by, String asOf, String knownAt) {
         WindowKind kind = windowKind(by);
         Instant now = time.now();
         return participation.participation(projectId, kind, time.asOf(asOf, now), time.knownAt(knownAt, now));
@@ -263,6 +273,17 @@ class ParticipationController {
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         Instant now = time.now();
         return participation.trajectory(projectId, memberId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+    }
+
+    private static ParticipationAnswer.Detail detail(String detail) {
+        if (detail == null || detail.isBlank()) {
+            return ParticipationAnswer.Detail.SUMMARY;
+        }
+        return switch (detail.toLowerCase(Locale.ROOT)) {
+            case "summary" -> ParticipationAnswer.Detail.SUMMARY;
+            case "full" -> ParticipationAnswer.Detail.FULL;
+            default -> throw new InvalidFieldException("detail", "must be one of summary, full");
+        };
     }
 
     private static WindowKind windowKind(String by) {

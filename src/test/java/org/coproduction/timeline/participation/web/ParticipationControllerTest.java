@@ -127,7 +127,9 @@ class ParticipationControllerTest {
                 .andExpect(jsonPath("$.windows[0].members[0].share").value(1.0))
                 .andExpect(jsonPath("$.windows[0].members[0].attendanceShare").value(0.5))
                 .andExpect(jsonPath("$.windows[0].members[0].voiceRatio").value(2.0))
-                .andExpect(jsonPath("$.windows[0].members[0].ipa.GIVES_OPINION").value(1.0))
+                // IPA shares by category only with detail=full; the areas always.
+                .andExpect(jsonPath("$.windows[0].members[0].ipa").doesNotExist())
+                .andExpect(jsonPath("$.windows[0].perspectives[0].ipa").doesNotExist())
                 .andExpect(jsonPath("$.windows[0].members[0].areas.ATTEMPTED_ANSWERS")
                         .value(1.0))
                 .andExpect(jsonPath("$.windows[0].members[0].influences").value(1))
@@ -135,6 +137,9 @@ class ParticipationControllerTest {
                 .andExpect(jsonPath("$.windows[0].members[1].voiceRatio").value(0.0))
                 .andExpect(jsonPath("$.windows[0].perspectives[0].perspective").value("SERVICE_USER"))
                 .andExpect(jsonPath("$.windows[0].perspectives[0].holderShare").value(1.0))
+                .andExpect(jsonPath("$.windows[0].perspectives[0].ipa").doesNotExist())
+                .andExpect(jsonPath("$.windows[0].perspectives[0].areas.ATTEMPTED_ANSWERS")
+                        .value(1.0))
                 .andExpect(jsonPath("$.windows[0].decisions.made").value(1))
                 .andExpect(jsonPath("$.windows[0].decisions.byMethod.CONSENSUS").value(1))
                 .andExpect(jsonPath("$.windows[0].decisions.withServiceUserInfluence")
@@ -150,6 +155,88 @@ class ParticipationControllerTest {
                         .value(-1.0))
                 .andExpect(jsonPath("$.windows[1].shift.perspectives.SERVICE_USER.influenceShare")
                         .value(-1.0));
+    }
+
+    @Test
+    void givenDetailFull_thenTheIpaSharesComeToo() throws Exception {
+        given(query.participation(PROJECT, WindowKind.PHASE, AS_OF_INSTANT, NOW))
+                .willReturn(new Participation(PROJECT, AS_OF_INSTANT, NOW, List.of(DESIGN, FIELDWORK)));
+
+        mvc.perform(get(PARTICIPATION, PROJECT).param("asOf", AS_OF).param("detail", "FULL"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.windows[0].members[0].ipa.GIVES_OPINION").value(1.0))
+                .andExpect(jsonPath("$.windows[0].members[0].share").value(1.0))
+                .andExpect(jsonPath("$.windows[0].members[1].ipa").isMap())
+                .andExpect(jsonPath("$.windows[0].members[1].ipa").isEmpty())
+                .andExpect(jsonPath("$.windows[0].perspectives[0].ipa.GIVES_OPINION")
+                        .value(1.0))
+                .andExpect(jsonPath("$.windows[1].perspectives[0].ipa").isEmpty());
+        mvc.perform(get(PARTICIPATION, PROJECT).param("asOf", AS_OF).param("detail", "summary"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.windows[0].members[0].ipa").doesNotExist())
+                .andExpect(jsonPath("$.windows[0].perspectives[0].ipa").doesNotExist())
+                .andExpect(jsonPath("$.windows[0].members[0].areas.ATTEMPTED_ANSWERS")
+                        .value(1.0));
+    }
+
+    @Test
+    void leavesZerosOutOfTheMapsAndKeepsEveryOtherFigure() throws Exception {
+        Map<IpaCategory, Double> ipa = new java.util.EnumMap<>(IpaCategory.class);
+        for (IpaCategory category : IpaCategory.values()) {
+            ipa.put(category, 0.0);
+        }
+        ipa.put(IpaCategory.GIVES_OPINION, 0.75);
+        ipa.put(IpaCategory.AGREES, 0.25);
+        Map<Area, Double> areas = new java.util.EnumMap<>(Area.class);
+        for (Area area : Area.values()) {
+            areas.put(area, 0.0);
+        }
+        areas.put(Area.ATTEMPTED_ANSWERS, 0.75);
+        areas.put(Area.POSITIVE_REACTIONS, 0.25);
+        Map<DecisionMethod, Integer> byMethod = new java.util.EnumMap<>(DecisionMethod.class);
+        for (DecisionMethod method : DecisionMethod.values()) {
+            byMethod.put(method, 0);
+        }
+        byMethod.put(DecisionMethod.VOTE, 2);
+        Window window = new Window(
+                "design",
+                "Design",
+                DESIGN_START,
+                null,
+                4,
+                1,
+                0.0,
+                0.0,
+                List.of(new MemberFigures(BEN, "Ben Bell", "SERVICE_USER", 4, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
+                List.of(new PerspectiveFigures("SERVICE_USER", 4, 1.0, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
+                new Decisions(2, byMethod, 0, 0.0),
+                Map.of("SERVICE_USER", Involvement.CONSULTED),
+                null);
+        given(query.participation(PROJECT, WindowKind.PHASE, NOW, NOW))
+                .willReturn(new Participation(PROJECT, NOW, NOW, List.of(window)));
+
+        mvc.perform(get(PARTICIPATION, PROJECT).param("detail", "full"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.windows[0].members[0].ipa.*", contains(0.25, 0.75)))
+                .andExpect(jsonPath("$.windows[0].members[0].areas.*", contains(0.25, 0.75)))
+                .andExpect(jsonPath("$.windows[0].perspectives[0].ipa.*", contains(0.25, 0.75)))
+                .andExpect(jsonPath("$.windows[0].perspectives[0].areas.*", contains(0.25, 0.75)))
+                .andExpect(jsonPath("$.windows[0].decisions.byMethod.*", contains(2)))
+                .andExpect(jsonPath("$.windows[0].decisions.byMethod.VOTE").value(2))
+                // Zeros outside those maps stay: figures, not entries of a breakdown.
+                .andExpect(jsonPath("$.windows[0].gini").value(0.0))
+                .andExpect(jsonPath("$.windows[0].members[0].influences").value(0))
+                .andExpect(jsonPath("$.windows[0].members[0].influenceShare").value(0.0))
+                .andExpect(jsonPath("$.windows[0].decisions.share").value(0.0))
+                .andExpect(jsonPath("$.windows[0].end").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.windows[0].shift").value(org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void cannotAskADetailThatIsNotOffered() throws Exception {
+        mvc.perform(get(PARTICIPATION, PROJECT).param("detail", "members")).andExpect(invalid("detail"));
+
+        verifyNoInteractions(query);
     }
 
     @Test
