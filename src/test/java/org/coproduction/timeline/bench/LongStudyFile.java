@@ -20,8 +20,8 @@ import org.coproduction.timeline.demo.DemoProjectGenerator;
 /**
  * {@code LongStudyFile FILE EVENTS [PROJECT]} writes one study of at least EVENTS events: demo
  * histories one after another in the same project, each four years after the one before and the
- * last at the demo's own dates, with its own ids (members, meetings, phases...) so every rule holds. Registration comes
- * from the first copy only and the closure from the last.
+ * last at the demo's own dates, with its own ids (members, meetings, phases...) so every rule holds. Registration and
+ * the codebook's definitions come from the first copy only and the closure from the last.
  */
 public final class LongStudyFile {
 
@@ -39,8 +39,10 @@ public final class LongStudyFile {
             "authorId",
             "proposedBy",
             "codedBy",
+            "changedBy",
+            "sourceId",
             "phaseId");
-    private static final Set<String> ID_LISTS = Set.of("attendees", "decidedBy");
+    private static final Set<String> ID_LISTS = Set.of("attendees", "decidedBy", "authors");
 
     private LongStudyFile() {}
 
@@ -63,7 +65,7 @@ public final class LongStudyFile {
                 Duration shift = SHIFT.multipliedBy(copy - (copies - 1L));
                 for (ObjectNode original : demo) {
                     String type = original.get("type").asText();
-                    if ((type.equals("ProjectRegistered") && copy > 0)
+                    if (((type.equals("ProjectRegistered") || type.equals("CodeDefined")) && copy > 0)
                             || (type.equals("ProjectClosed") && copy < copies - 1)) {
                         continue;
                     }

@@ -1,15 +1,17 @@
 package org.coproduction.timeline.bench;
 
-import static org.coproduction.timeline.bench.Measure.get;
 import static org.coproduction.timeline.bench.Measure.percentile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.coproduction.timeline.TimelineApplication;
@@ -29,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a random port, waits for every processor to reach the head of the event store, then times the
  * participation question for PROJECT by BY (phase, month, quarter, project) at now/now, CALLS
  * times each after a warm-up of a quarter as many: through {@link ParticipationQuery} in process
- * (the read model), its answer written as JSON by the server's {@code ObjectMapper}, over HTTP with one keep-alive client, and, for comparison, folding the events
+ * (the read model), its every figure and zero written as JSON by the server's {@code ObjectMapper} (as the
+ * report writes a phase's), over HTTP with one keep-alive client with {@code detail=summary} and {@code full},
+ * each as it is and gzipped (its size printed too), and, for comparison, folding the events
  * from the event store as an earlier knownAt does (a tenth as many calls).
  */
 public final class ParticipationBench {
@@ -88,9 +92,11 @@ public final class ParticipationBench {
                 query.participation(project, by, t, t);
             });
             ObjectMapper json = app.getBean(ObjectMapper.class);
-            System.out.printf("participation answer as JSON: %,d bytes%n", json.writeValueAsBytes(answer).length);
+            System.out.printf(
+                    "participation answer as JSON, every figure and zero (as the report writes it): %,d bytes%n",
+                    json.writeValueAsBytes(answer).length);
             time(
-                    "answer written as JSON (the server's ObjectMapper), in process",
+                    "every figure and zero written as JSON (the server's ObjectMapper), in process",
                     calls,
                     () -> json.writeValueAsBytes(answer));
             String url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/projects/"
@@ -99,13 +105,40 @@ public final class ParticipationBench {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            time("read model, HTTP", calls, () -> get(http, url));
+            // The answer over HTTP as a page asks for it (detail=summary) and in full, each as it is
+            // and gzipped (the client asks, and reads the bytes it is sent, as a browser does before
+            // inflating them).
+            for (String detail : List.of("summary", "full")) {
+                for (boolean gzip : List.of(false, true)) {
+                    String asked = url + "&detail=" + detail;
+                    HttpResponse<byte[]> one = send(http, asked, gzip);
+                    String what = "detail=" + detail + (gzip ? ", gzip" : "");
+                    System.out.printf(
+                            "participation answer over HTTP, %s: %,d bytes (Content-Encoding %s)%n",
+                            what,
+                            one.body().length,
+                            one.headers().firstValue("Content-Encoding").orElse("none"));
+                    time("read model, HTTP, " + what, calls, () -> send(http, asked, gzip));
+                }
+            }
             ProjectHistoryReader reader = app.getBean(ProjectHistoryReader.class);
             time("fold of the events (earlier knownAt), in process", Math.max(4, calls / 10), () -> {
                 Instant t = clock.instant();
                 new ParticipationFold(reader.read(project, t), t).participation(project, by);
             });
         }
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient http, String url, boolean gzip) throws Exception {
+        HttpRequest.Builder request = Measure.request(url).GET();
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return response;
     }
 
     private static void time(String what, int calls, Call call) throws Exception {
