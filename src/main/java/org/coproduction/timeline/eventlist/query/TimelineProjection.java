@@ -1,6 +1,11 @@
 package org.coproduction.timeline.eventlist.query;
 
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +22,6 @@ import org.coproduction.timeline.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.api.Mentions;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.WithdrawalScope;
-import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
@@ -168,41 +172,48 @@ class TimelineProjection {
     }
 
     private void write(Batch batch) {
-        JdbcBatch.run(
-                jdbc,
+        jdbc.batchUpdate(
                 "INSERT INTO timeline_entry (project_id, seq_no, event_id, type, occurred_at, recorded_at,"
                         + " member_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                batch.entries);
-        JdbcBatch.run(
-                jdbc,
+                batch.entries,
+                new int[] {VARCHAR, BIGINT, VARCHAR, VARCHAR, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, VARCHAR
+                });
+        jdbc.batchUpdate(
                 "INSERT INTO timeline_member_name (project_id, seq_no, member_id, name, event_id) VALUES (?, ?, ?, ?, ?)",
-                batch.names);
-        JdbcBatch.run(
-                jdbc,
+                batch.names,
+                new int[] {VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR});
+        jdbc.batchUpdate(
                 "UPDATE timeline_member_name SET name = ? WHERE project_id = ? AND member_id = ?",
-                batch.withdrawn);
-        JdbcBatch.run(jdbc, "DELETE FROM timeline_member_name WHERE project_id = ? AND member_id = ?", batch.excluded);
-        JdbcBatch.run(
-                jdbc,
+                batch.withdrawn,
+                new int[] {VARCHAR, VARCHAR, VARCHAR});
+        jdbc.batchUpdate(
+                "DELETE FROM timeline_member_name WHERE project_id = ? AND member_id = ?",
+                batch.excluded,
+                new int[] {VARCHAR, VARCHAR});
+        List<Object[]> aboutTheExcluded = batch.excluded.stream()
+                .map(e -> aboutTheMember((String) e[0], (String) e[1]))
+                .toList();
+        int[] texts = new int[2 + ABOUT_THE_MEMBER.size()];
+        Arrays.fill(texts, VARCHAR);
+        jdbc.batchUpdate(
                 "DELETE FROM timeline_entry WHERE project_id = ? AND member_ids LIKE ? ESCAPE '\\' AND type IN ("
                         + String.join(
                                 ", ", ABOUT_THE_MEMBER.stream().map(t -> "?").toList())
                         + ")",
-                batch.excluded.stream()
-                        .map(e -> aboutTheMember((String) e[0], (String) e[1]))
-                        .toList());
+                aboutTheExcluded,
+                texts);
         if (!batch.withdrawn.isEmpty()) {
             vacuum.afterCommit("timeline_member_name");
         }
         // A phase started again (a correction) replaces its row.
-        JdbcBatch.run(
-                jdbc,
+        jdbc.batchUpdate(
                 "DELETE FROM timeline_phase WHERE project_id = ? AND phase_id = ?",
-                batch.phases.keySet().stream().map(List::toArray).toList());
-        JdbcBatch.run(
-                jdbc,
+                batch.phases.keySet().stream().map(List::toArray).toList(),
+                new int[] {VARCHAR, VARCHAR});
+        jdbc.batchUpdate(
                 "INSERT INTO timeline_phase (project_id, phase_id, name, started_at, seq_no) VALUES (?, ?, ?, ?, ?)",
-                List.copyOf(batch.phases.values()));
+                List.copyOf(batch.phases.values()),
+                new int[] {VARCHAR, VARCHAR, VARCHAR, TIMESTAMP_WITH_TIMEZONE, BIGINT});
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         batch.marks.forEach((project, mark) -> {
@@ -212,7 +223,10 @@ class TimelineProjection {
                 inserts.add(new Object[] {project, mark[0]});
             }
         });
-        JdbcBatch.run(jdbc, "UPDATE timeline_project SET last_seq = ? WHERE project_id = ?", updates);
-        JdbcBatch.run(jdbc, "INSERT INTO timeline_project (project_id, last_seq) VALUES (?, ?)", inserts);
+        jdbc.batchUpdate(
+                "UPDATE timeline_project SET last_seq = ? WHERE project_id = ?", updates, new int[] {BIGINT, VARCHAR});
+        jdbc.batchUpdate(
+                "INSERT INTO timeline_project (project_id, last_seq) VALUES (?, ?)", inserts, new int[] {VARCHAR, BIGINT
+                });
     }
 }

@@ -1,5 +1,9 @@
 package org.coproduction.timeline.influence.query;
 
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +29,6 @@ import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.WithdrawalScope;
-import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
@@ -69,25 +72,92 @@ class InfluenceProjection {
     /** The change of a member row that marks its member as withdrawn with scope ALL. */
     static final String EXCLUDED = "EXCLUDED";
 
-    private static final Map<String, String> INSERTS = Map.of(
+    /** Each table's insert, and the SQL types of its values, in order. */
+    private static final Map<String, Insert> INSERTS = Map.of(
             PROJECT,
-            "(project_id, seq_no, title, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, title, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE),
             DECISION,
-            "(project_id, seq_no, decision_id, step, label, method, members, occurred_at, recorded_at, event_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, decision_id, step, label, method, members, occurred_at, recorded_at,"
+                            + " event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    VARCHAR),
             INFLUENCE,
-            "(project_id, seq_no, decision_id, influence_id, member_id, kind, contribution_id, reflection_id,"
-                    + " note, occurred_at, recorded_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, decision_id, influence_id, member_id, kind, contribution_id,"
+                            + " reflection_id, note, occurred_at, recorded_at, event_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    VARCHAR),
             DISCUSSION,
-            "(project_id, seq_no, decision_id, contribution_id, member_id, occurred_at, recorded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, decision_id, contribution_id, member_id, occurred_at, recorded_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE),
             RETRACTION,
-            "(project_id, seq_no, target, target_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, target, target_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE),
             MEMBER,
-            "(project_id, seq_no, member_id, change, name, role, perspectives, occurred_at, recorded_at, event_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new Insert(
+                    "(project_id, seq_no, member_id, change, name, role, perspectives, occurred_at, recorded_at,"
+                            + " event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    VARCHAR),
             PHASE,
-            "(project_id, seq_no, phase_id, name, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+            new Insert(
+                    "(project_id, seq_no, phase_id, name, occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    VARCHAR,
+                    BIGINT,
+                    VARCHAR,
+                    VARCHAR,
+                    TIMESTAMP_WITH_TIMEZONE,
+                    TIMESTAMP_WITH_TIMEZONE));
+
+    /** Three text values: a pseudonym (or null), a project and a member. */
+    private static final int[] TEXTS = {VARCHAR, VARCHAR, VARCHAR};
 
     private static final String PENDING = InfluenceProjection.class.getName() + ".pending";
 
@@ -230,20 +300,25 @@ class InfluenceProjection {
                 project,
                 range[0],
                 range[1])));
-        pending.rows.forEach(
-                (table, rows) -> JdbcBatch.run(jdbc, "INSERT INTO " + table + " " + INSERTS.get(table), rows));
-        JdbcBatch.run(
-                jdbc,
+        pending.rows.forEach((table, rows) -> {
+            Insert insert = INSERTS.get(table);
+            jdbc.batchUpdate("INSERT INTO " + table + " " + insert.sql(), rows, insert.types());
+        });
+        jdbc.batchUpdate(
                 "UPDATE " + MEMBER + " SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",
-                pending.withdrawn);
-        JdbcBatch.run(
-                jdbc,
+                pending.withdrawn,
+                TEXTS);
+        jdbc.batchUpdate(
                 "UPDATE " + INFLUENCE + " SET note = NULL WHERE project_id = ? AND member_id = ?",
-                pending.withdrawn.stream().map(w -> new Object[] {w[1], w[2]}).toList());
+                pending.withdrawn.stream().map(w -> new Object[] {w[1], w[2]}).toList(),
+                TEXTS);
         if (!pending.withdrawn.isEmpty()) {
             vacuum.afterCommit(MEMBER, INFLUENCE);
         }
     }
+
+    /** The columns and values of a table's insert, and the SQL type each value is bound as. */
+    private record Insert(String sql, int... types) {}
 
     /**
      * The rows of one batch by table, and per table and project the sequence numbers its rows span.

@@ -1,10 +1,16 @@
 package org.coproduction.timeline.participation.query;
 
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,7 +38,6 @@ import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
 import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.WithdrawalScope;
-import org.coproduction.timeline.platform.JdbcBatch;
 import org.coproduction.timeline.platform.Utc;
 import org.coproduction.timeline.platform.axon.BatchWrites;
 import org.coproduction.timeline.platform.axon.RecordedTime;
@@ -83,6 +89,13 @@ class ParticipationProjection {
 
     private static final String COUNT_COLUMNS;
     private static final String COUNT_UPDATE;
+    /**
+     * The SQL types of a count row's update (its counts, first and last times and contributions,
+     * then its key) and of its insert (its key, then the rest).
+     */
+    private static final int[] COUNT_UPDATE_TYPES;
+
+    private static final int[] COUNT_INSERT_TYPES;
 
     static {
         StringBuilder columns = new StringBuilder();
@@ -93,6 +106,16 @@ class ParticipationProjection {
         }
         COUNT_COLUMNS = columns.toString();
         COUNT_UPDATE = update.toString();
+        int[] values = new int[CATEGORIES + 3];
+        Arrays.fill(values, 0, CATEGORIES, INTEGER);
+        values[CATEGORIES] = TIMESTAMP_WITH_TIMEZONE;
+        values[CATEGORIES + 1] = TIMESTAMP_WITH_TIMEZONE;
+        values[CATEGORIES + 2] = VARCHAR;
+        int[] key = {VARCHAR, VARCHAR, VARCHAR};
+        COUNT_UPDATE_TYPES =
+                IntStream.concat(Arrays.stream(values), Arrays.stream(key)).toArray();
+        COUNT_INSERT_TYPES =
+                IntStream.concat(Arrays.stream(key), Arrays.stream(values)).toArray();
     }
 
     private static final String PENDING = ParticipationProjection.class.getName() + ".pending";
@@ -329,28 +352,66 @@ class ParticipationProjection {
         batchUpdate(
                 "INSERT INTO participation_meeting (project_id, seq_no, meeting_id, attendees, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?)",
-                batch.meetings);
+                batch.meetings,
+                VARCHAR,
+                BIGINT,
+                VARCHAR,
+                VARCHAR,
+                TIMESTAMP_WITH_TIMEZONE);
         batchUpdate(
                 "INSERT INTO participation_influence (project_id, seq_no, decision_id, influence_id, member_id, kind,"
                         + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                batch.influences);
+                batch.influences,
+                VARCHAR,
+                BIGINT,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                TIMESTAMP_WITH_TIMEZONE);
         batchUpdate(
                 "DELETE FROM participation_influence WHERE project_id = ? AND influence_id = ?",
-                batch.influenceRetractions);
+                batch.influenceRetractions,
+                VARCHAR,
+                VARCHAR);
         batchUpdate(
                 "INSERT INTO participation_decision (project_id, seq_no, decision_id, step, method, members,"
                         + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                batch.decisions);
+                batch.decisions,
+                VARCHAR,
+                BIGINT,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                TIMESTAMP_WITH_TIMEZONE);
         batchUpdate(
                 "INSERT INTO participation_phase (project_id, seq_no, phase_id, name, occurred_at) VALUES (?, ?, ?, ?, ?)",
-                batch.phases);
+                batch.phases,
+                VARCHAR,
+                BIGINT,
+                VARCHAR,
+                VARCHAR,
+                TIMESTAMP_WITH_TIMEZONE);
         batchUpdate(
                 "INSERT INTO participation_member (project_id, seq_no, member_id, change, name, role, perspectives,"
                         + " occurred_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                batch.members);
+                batch.members,
+                VARCHAR,
+                BIGINT,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR,
+                TIMESTAMP_WITH_TIMEZONE,
+                VARCHAR);
         batchUpdate(
                 "UPDATE participation_member SET name = ? WHERE project_id = ? AND member_id = ? AND name IS NOT NULL",
-                batch.withdrawn);
+                batch.withdrawn,
+                VARCHAR,
+                VARCHAR,
+                VARCHAR);
         if (!batch.withdrawn.isEmpty()) {
             vacuum.afterCommit("participation_member");
         }
@@ -367,10 +428,16 @@ class ParticipationProjection {
         });
         batchUpdate(
                 "UPDATE participation_project SET last_seq = ?, last_recorded_at = ? WHERE project_id = ?",
-                updateMarks);
+                updateMarks,
+                BIGINT,
+                TIMESTAMP_WITH_TIMEZONE,
+                VARCHAR);
         batchUpdate(
                 "INSERT INTO participation_project (project_id, last_seq, last_recorded_at) VALUES (?, ?, ?)",
-                insertMarks);
+                insertMarks,
+                VARCHAR,
+                BIGINT,
+                TIMESTAMP_WITH_TIMEZONE);
     }
 
     /**
@@ -439,11 +506,13 @@ class ParticipationProjection {
         batchUpdate(
                 "UPDATE participation_count SET " + COUNT_UPDATE + ", first_at = ?, last_at = ?, contributions = ?"
                         + " WHERE project_id = ? AND meeting_id = ? AND member_id = ?",
-                updates);
+                updates,
+                COUNT_UPDATE_TYPES);
         batchUpdate(
                 "INSERT INTO participation_count (project_id, meeting_id, member_id, " + COUNT_COLUMNS
                         + ", first_at, last_at, contributions) VALUES (" + marks(CATEGORIES + 6) + ")",
-                inserts);
+                inserts,
+                COUNT_INSERT_TYPES);
     }
 
     /** A count row's list after this batch: the stored one less what it retracts, plus what it adds. */
@@ -469,8 +538,9 @@ class ParticipationProjection {
         return row;
     }
 
-    private void batchUpdate(String sql, List<Object[]> rows) {
-        JdbcBatch.run(jdbc, sql, rows);
+    /** Rows as one JDBC batch, each value bound as the SQL type at its place in {@code types}. */
+    private void batchUpdate(String sql, List<Object[]> rows, int... types) {
+        jdbc.batchUpdate(sql, rows, types);
     }
 
     static String marks(int n) {
