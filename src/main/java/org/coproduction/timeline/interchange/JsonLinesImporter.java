@@ -18,12 +18,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -158,7 +156,7 @@ public class JsonLinesImporter {
                     : appendGate.importAlone(store));
         } finally {
             // Cached aggregates know nothing of what was appended (or rolled back) beside them.
-            run.touched.forEach(projectCache::remove);
+            run.projects.touched().forEach(projectCache::remove);
         }
         if (run.errorCount == 0) {
             sealing.importCommitted();
@@ -176,7 +174,7 @@ public class JsonLinesImporter {
                 run.imported,
                 run.alreadyPresent,
                 (System.nanoTime() - start) / 1_000_000,
-                run.foldedAgain);
+                run.projects.foldedAgain());
         return new ImportResult(run.imported, run.alreadyPresent, List.copyOf(run.newProjects));
     }
 
@@ -204,43 +202,10 @@ public class JsonLinesImporter {
         }
     }
 
-    /**
-     * A project as the import sees it: its rules so far, the next sequence number of its stream, and
-     * how many events its state has folded (what it weighs).
-     */
-    private static final class ImportedProject {
-        final ProjectState state;
-        final UuidSet storedIds;
-        long nextSequence;
-        long events;
-
-        ImportedProject(ProjectState state, UuidSet storedIds, long nextSequence, long events) {
-            this.state = state;
-            this.storedIds = storedIds;
-            this.nextSequence = nextSequence;
-            this.events = events;
-        }
-    }
-
     /** One import: what it has seen, what it found wrong, what it appended. */
     private final class Run {
         final ImportProgress progress;
-        /**
-         * The projects whose state is at hand, least recently used first. Once they have folded more
-         * than {@code timeline.import.resident-events} events between them, the least recently used
-         * are let go after a chunk is appended, and folded again from the store (this transaction's
-         * own appends included) if the file comes back to them: what the import keeps does not grow
-         * with the file, only with the projects it works on at once. Each return doubles the bound,
-         * so a file that moves between more projects than it holds (one sorted by time across a
-         * whole organisation, say) folds again a few times, not at every line. Nothing is let go
-         * after an error, since the states then hold lines that were checked but not appended.
-         */
-        final Map<String, ImportedProject> projects = new LinkedHashMap<>(16, 0.75f, true);
-
-        final Set<String> touched = new HashSet<>();
-        long resident;
-        long residentLimit = residentEvents;
-        long foldedAgain;
+        final ImportedProjects projects;
         final UuidSet seen = new UuidSet();
         final List<ImportError> errors = new ArrayList<>();
         long errorCount;
@@ -258,6 +223,7 @@ public class JsonLinesImporter {
         Run(ImportProgress progress, ImportAdmission admission) {
             this.progress = progress;
             this.admission = admission;
+            this.projects = new ImportedProjects(storage, residentEvents, progress, this::firstFolded);
         }
 
         /**
@@ -333,7 +299,7 @@ public class JsonLinesImporter {
             for (Parsed parsed : chunk) {
                 InterchangeLine line = parsed.line();
                 ProjectEvent event = line.event();
-                ImportedProject project = projects.computeIfAbsent(event.projectId(), this::fold);
+                ImportedProjects.Project project = projects.get(event.projectId());
                 if (refused.contains(event.projectId())) {
                     if (reported.add(event.projectId())) {
                         error(
@@ -366,7 +332,6 @@ public class JsonLinesImporter {
                 project.state.evolve(event);
                 sealing.storedByImport(event);
                 project.events++;
-                resident++;
                 append.add(new GenericDomainEventMessage<>(
                         AGGREGATE_TYPE, event.projectId(), project.nextSequence++, parsed.message(), clock.instant()));
                 appended.add(parsed);
@@ -375,33 +340,16 @@ public class JsonLinesImporter {
                 append(append, appended);
             }
             if (errorCount == 0) {
-                letGoBeyond(residentLimit);
+                projects.chunkAppended();
             }
         }
 
-        private ImportedProject fold(String projectId) {
-            boolean first = touched.add(projectId);
-            if (!first) {
-                foldedAgain++;
-                progress.foldingAgain(projectId);
-                residentLimit = residentLimit > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : residentLimit * 2;
-            }
-            ImportedProject project = stored(projectId);
-            if (first && project.nextSequence == 0) {
+        /** A project the store did not hold is new; one it holds must be admitted. */
+        private void firstFolded(String projectId, ImportedProjects.Project project) {
+            if (project.nextSequence == 0) {
                 newProjects.add(projectId);
-            } else if (first && !admission.mayAppendTo(projectId)) {
+            } else if (!admission.mayAppendTo(projectId)) {
                 refused.add(projectId);
-            }
-            resident += project.events;
-            return project;
-        }
-
-        /** Lets go of the least recently used projects until {@code limit} is kept, or one is left. */
-        private void letGoBeyond(long limit) {
-            var eldest = projects.values().iterator();
-            while (resident > limit && projects.size() > 1) {
-                resident -= eldest.next().events;
-                eldest.remove();
             }
         }
 
@@ -595,19 +543,5 @@ public class JsonLinesImporter {
             throw new DataAccessResourceFailureException("could not look up stored event ids", e);
         }
         return stored;
-    }
-
-    /** The rules state and next sequence number of a project as the store holds it (empty when new). */
-    private ImportedProject stored(String projectId) {
-        ProjectState state = new ProjectState();
-        UuidSet ids = new UuidSet();
-        long[] last = {-1};
-        storage.readEvents(projectId).asStream().forEach(m -> {
-            state.evolve((ProjectEvent) m.getPayload());
-            // Every stored event id is a UUID: V7 indexes them as such.
-            ids.add(UUID.fromString(m.getIdentifier()));
-            last[0] = m.getSequenceNumber();
-        });
-        return new ImportedProject(state, ids, last[0] + 1, ids.size());
     }
 }
