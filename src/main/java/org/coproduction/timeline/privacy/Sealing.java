@@ -182,6 +182,17 @@ public class Sealing {
     }
 
     /**
+     * The text of {@link #read}, when {@code reader} may read it and it still opens: empty when it is
+     * not theirs to read, or once its member's key is destroyed.
+     */
+    public Optional<String> readText(
+            String projectId, String memberId, String eventId, String value, Visibility visibility, String reader) {
+        return read(projectId, memberId, eventId, value, visibility, reader)
+                .filter(reading -> !reading.withdrawn())
+                .map(Reading::text);
+    }
+
+    /**
      * The pseudonym of a member who withdrew consent ("Withdrawn member 2": the second in the
      * project to withdraw), if they did.
      */

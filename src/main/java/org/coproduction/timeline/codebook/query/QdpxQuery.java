@@ -241,11 +241,9 @@ public class QdpxQuery {
      */
     private Optional<String> readable(
             String projectId, String memberId, SealedTexts.Sealed sealed, Visibility visibility, String reader) {
-        return sealing.read(projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
-                .map(Sealing.Reading::text)
-                .filter(text -> text != null && !text.isEmpty());
+        return sealing.readText(projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
+                .filter(text -> !text.isEmpty());
     }
-
     /**
      * Every member who had joined by asOf (less those left out by a withdrawal), in the order they
      * first joined, as they were at asOf: a member who left is still a user of the texts they wrote.

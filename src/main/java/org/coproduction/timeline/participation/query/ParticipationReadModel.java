@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.coproduction.timeline.access.ProjectAccess;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.InfluenceKind;
 import org.coproduction.timeline.api.IpaCategory;
@@ -63,15 +64,18 @@ public class ParticipationReadModel {
     private final TransactionTemplate snapshot;
     private final Duration catchUpWait;
     private final ReadYourWrites readYourWrites;
+    private final ProjectAccess projects;
 
     ParticipationReadModel(
             JdbcTemplate jdbc,
             Sealing sealing,
             PlatformTransactionManager transactions,
             ReadYourWrites readYourWrites,
+            ProjectAccess projects,
             @Value("${timeline.participation.catch-up-wait:PT0.5S}") Duration catchUpWait) {
         this.jdbc = jdbc;
         this.readYourWrites = readYourWrites;
+        this.projects = projects;
         this.sealing = sealing;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -88,7 +92,7 @@ public class ParticipationReadModel {
         boolean caughtUp = readYourWrites.caughtUp(ParticipationProjection.PROCESSING_GROUP, projectId, catchUpWait);
         Optional<ParticipationFold> answer =
                 caughtUp ? snapshot.execute(tx -> read(projectId, asOf, knownAt)) : Optional.empty();
-        if (answer.isEmpty() && caughtUp && !registered(projectId)) {
+        if (answer.isEmpty() && caughtUp && !projects.isRegistered(projectId)) {
             throw RuleViolationException.notFound("projectId", "project " + projectId + " is not registered");
         }
         return answer;
@@ -108,14 +112,6 @@ public class ParticipationReadModel {
             return Optional.empty();
         }
         return Optional.of(facts(projectId, asOf, knownAt));
-    }
-
-    /** Whether the store holds the project's first event. */
-    private boolean registered(String projectId) {
-        return !jdbc.queryForList(
-                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                        projectId)
-                .isEmpty();
     }
 
     private ParticipationFold facts(String projectId, Instant asOf, Instant knownAt) {

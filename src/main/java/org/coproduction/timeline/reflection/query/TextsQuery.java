@@ -75,7 +75,8 @@ public class TextsQuery {
         for (ProjectHistory.Reflection r : history.reflections(asOf)) {
             read.texts()
                     .reflection(r.reflectionId())
-                    .flatMap(stored -> opened(projectId, r.authorId(), stored, r.visibility(), reader))
+                    .flatMap(stored -> sealing.readText(
+                            projectId, r.authorId(), stored.eventId(), stored.value(), r.visibility(), reader))
                     .ifPresent(text -> texts.add(text(
                             PassageSource.REFLECTION,
                             r.reflectionId(),
@@ -91,7 +92,8 @@ public class TextsQuery {
         for (ProjectHistory.Interview i : history.interviewsBy(asOf)) {
             read.texts()
                     .interview(i.interviewId())
-                    .flatMap(stored -> opened(projectId, i.intervieweeId(), stored, null, reader))
+                    .flatMap(stored -> sealing.readText(
+                            projectId, i.intervieweeId(), stored.eventId(), stored.value(), null, reader))
                     .ifPresent(text -> texts.add(text(
                             PassageSource.INTERVIEW,
                             i.interviewId(),
@@ -168,13 +170,6 @@ public class TextsQuery {
     private Read read(String projectId, Instant knownAt) {
         SealedTexts texts = new SealedTexts(knownAt);
         return new Read(histories.read(projectId, knownAt, texts), texts);
-    }
-
-    private Optional<String> opened(
-            String projectId, String memberId, Sealed sealed, Visibility visibility, String reader) {
-        return sealing.read(projectId, memberId, sealed.eventId(), sealed.value(), visibility, reader)
-                .filter(reading -> !reading.withdrawn())
-                .map(Sealing.Reading::text);
     }
 
     private static Text text(
