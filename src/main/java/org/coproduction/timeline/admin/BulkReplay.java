@@ -57,7 +57,7 @@ final class BulkReplay {
      * One processor taking part: its handlers and each segment's token as last stored. The handlers
      * are its invoker's delegates, each with whether it supports a reset, asked once: {@code
      * MultiEventHandlerInvoker} asks each delegate for every event, which walks all its handler
-     * methods (3-4% of this thread, JFR). {@link #handle} is that invoker's own rule otherwise.
+     * methods for a fixed answer. {@link #handle} is that invoker's own rule otherwise.
      */
     static final class Target {
         final String name;

@@ -8,8 +8,8 @@ import java.time.LocalDate;
  * Reads the one text form nearly every instant of the contract has, {@code yyyy-MM-ddTHH:mm:ss} with
  * an optional fraction of one to nine digits and {@code Z} ({@code 2012-03-05T10:00:00Z}, what {@code
  * Instant.toString()} writes for years 0 to 9999), without a {@code DateTimeFormatter}: Jackson's
- * {@code InstantDeserializer}, which parses with one, was 14% of the thread reading the event store
- * back in a rebuild (JFR).
+ * {@code InstantDeserializer}, which parses with one, weighed on the thread reading the event
+ * store back in a rebuild.
  */
 public final class CanonicalInstant {
 

@@ -182,10 +182,9 @@ public class JsonLinesImporter {
      * The processors are paused for files above {@code timeline.import.pause-processors-above-bytes}
      * (8 MB, about 20,000 lines), and for any file while one of them is still catching up (with an
      * earlier import, say), which would otherwise share the cores with this one. Idle processors
-     * polling beside an open import cost it about 22 µs a line (a 100,000-line file: 8.6 s paused,
-     * 10.9 s not), while stopping idle processors costs about half a second (a pooled processor's
-     * coordinator only notices the stop at its next 500 ms poll), more than a demo-sized import
-     * itself takes (measured in commit f88d415).
+     * polling beside an open import slow it a little for every line, while stopping idle processors
+     * waits for a pooled processor's coordinator to notice the stop at its next 500 ms poll, longer
+     * than a demo-sized import itself takes: the pause pays only for large files.
      *
      * <p>Imports run one at a time and append alone: commands wait for them ({@link AppendGate}),
      * since a processor that read an event committed meanwhile past this transaction's uncommitted

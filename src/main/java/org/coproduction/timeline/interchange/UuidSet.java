@@ -3,12 +3,11 @@ package org.coproduction.timeline.interchange;
 import java.util.UUID;
 
 /**
- * A set of UUIDs kept as pairs of longs in one array (open addressing, linear probing): 16 to 32
- * bytes an id instead of the 70 of a {@code HashSet<UUID>} (its node, the UUID object and the
- * table slot). An import remembers every event id it has seen and every id already stored in the
- * projects it touches; a million-line file held 72 MB of them in a {@code HashSet}, about a third of
- * what the import kept live, and a 512 MB heap then spent a third of the import in collections
- * (measured in commit c0d2fee).
+ * A set of UUIDs kept as pairs of longs in one array (open addressing, linear probing), without
+ * the node, the UUID object and the table slot a {@code HashSet<UUID>} keeps for each. An import
+ * remembers every event id it has seen and every id already stored in the projects it touches; in a
+ * {@code HashSet} they were a large part of what a large import kept live, and a bounded heap then
+ * spent much of the import in collections.
  */
 final class UuidSet {
 

@@ -9,9 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns off H2's value cache ({@code h2.objectCache}) unless the JVM was given it: H2 looks every
  * text value it decodes from a page up in a small shared cache to reuse equal instances, which
- * hashes and compares every string read. That was 7-19% of the database threads' samples in an
- * import and a rebuild (JFR) and saves nothing here. Runs before anything opens H2, which reads
- * the property once; no effect on PostgreSQL. Also pins the data folder ({@link #pinDataDir}).
+ * hashes and compares every string read: a cost to the database threads in every import and rebuild
+ * that saves nothing here. Runs before anything opens H2, which reads the property once; no effect
+ * on PostgreSQL. Also pins the data folder ({@link #pinDataDir}).
  */
 public class H2Settings implements EnvironmentPostProcessor {
 

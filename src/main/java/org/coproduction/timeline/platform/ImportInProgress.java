@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An import into an H2 file that a crash cuts short is undone at the next start, whatever H2's
- * recovery leaves of its transaction. H2 2.3 does not always roll such a transaction back whole: a
- * {@code KillNineTest} store held one of the 5,172 events of an import killed while it stored them
- * (and one earlier, 6 of 10,356). So before the import's transaction begins, with nothing else
+ * recovery leaves of its transaction. H2 2.3 does not always roll such a transaction back whole:
+ * {@code KillNineTest} stores held some of the events of an import killed while it stored them
+ * (ADR 0008). So before the import's transaction begins, with nothing else
  * appending ({@code AppendGate}), the last position in the event store is written to a file beside
  * the database ({@code timeline.mv.db.import}, on disk before any of the import's rows can be); the
  * file goes once the transaction has committed or rolled back and that is in the database's file.

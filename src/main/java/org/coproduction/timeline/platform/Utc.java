@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 
 /**
  * Instants as the UTC date-times the read models' {@code TIMESTAMP WITH TIME ZONE} columns take.
- * {@code instant.atOffset(UTC)} asks the offset for its rules, and on Java 17 {@code
- * ZoneOffset.getRules()} builds a new {@code ZoneRules} each time: about 2% of a read-model
- * rebuild's allocation and of its writing thread (JFR), for a conversion that needs no rules.
+ * {@code instant.atOffset(UTC)} asks the offset for its rules, and on Java 17
+ * {@code ZoneOffset.getRules()} builds a new {@code ZoneRules} each time: an allocation for every
+ * date-time a read-model rebuild writes, for a conversion that needs no rules.
  */
 public final class Utc {
 

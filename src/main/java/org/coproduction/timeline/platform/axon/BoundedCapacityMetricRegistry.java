@@ -18,13 +18,12 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 
 /**
- * Axon's metrics with the same names and tags, but each capacity gauge over the last {@link
- * #CAPACITY_WINDOW} instead of Axon's ten minutes. Axon's capacity keeps one entry (about 90 bytes)
- * per message handled within its window: while the processors caught up with the million-event
- * store that was every event four times over, and at {@code -Xmx512m} the heap filled with them
- * (live set 90 MB rising to 350 MB, back-to-back full collections, the catch-up and the rebuild
- * after it slowed to a seventh; measured in commit 410f551). Over ten seconds it holds what
- * ten seconds bring.
+ * Axon's metrics with the same names and tags, but each capacity gauge over the last
+ * {@link #CAPACITY_WINDOW} instead of Axon's ten minutes. Axon's capacity keeps one entry per
+ * message handled within its window: while the processors caught up with the million-event store
+ * that was every event four times over, and at {@code -Xmx512m} the heap filled with them, so that
+ * full collections followed one another and the catch-up and the rebuild after it slowed several
+ * times over. Over ten seconds it holds what ten seconds bring.
  */
 class BoundedCapacityMetricRegistry extends GlobalMetricRegistry {
 

@@ -15,7 +15,7 @@ import org.coproduction.timeline.api.EventCatalogue;
  *
  * <p>A catalogued type's class comes from the catalogue rather than from the class loader, and each
  * class's {@code ObjectReader} is made once: Axon's serializer asks the class loader and makes a
- * reader for every event it reads, about a tenth of the time spent reading the store back (JFR).
+ * reader for every event it reads, each time for the same answer.
  */
 public class CatalogueJacksonSerializer extends JacksonSerializer {
 

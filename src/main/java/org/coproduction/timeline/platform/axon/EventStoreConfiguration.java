@@ -112,18 +112,19 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's JDBC engine, reading in batches of {@code timeline.event-store.batch-size} and tracking
-     * at most {@code timeline.event-store.max-gap-offset} gaps (1,000; Axon's default is 10,000).
-     * Every position a processor has stepped over without an event (a transaction still open, or one
-     * that rolled back or died with its process: a refused import, a {@code kill -9}) is a gap in its
-     * token, and every event it reads carries a copy of its token: after an import killed halfway
-     * through 9,000 lines, the next events each carried 9,000 gaps, and the processors' buffers of
-     * such events ran a 256 MB JVM out of memory (4 of 6 runs of {@code KillNineTest}'s scenario).
-     * What a processor's buffers hold then grows with the square of this bound (about 28 MB a
-     * processor at 1,000, 2.8 GB at 10,000), whatever the data. The price: a transaction whose rows
-     * are more than this many positions behind events committed after it is not seen by a processor
-     * that read those first, so no command commits while an import is open beside running processors
-     * ({@link AppendGate}), and commands, which commit in milliseconds, leave it far behind.
+     * Axon's JDBC engine, reading in batches of {@code timeline.event-store.batch-size} and
+     * tracking at most {@code timeline.event-store.max-gap-offset} gaps (1,000; Axon's default is
+     * 10,000). Every position a processor has stepped over without an event (a transaction still
+     * open, or one that rolled back or died with its process: a refused import, a {@code kill -9})
+     * is a gap in its token, and every event it reads carries a copy of its token: after an import
+     * killed halfway, the next events each carried a gap for every event it had stored, and the
+     * processors' buffers of such events ran a JVM out of memory in {@code KillNineTest}'s
+     * scenario. What a processor's buffers hold then grows with the square of this bound, whatever
+     * the data, so Axon's default allows gigabytes where this one allows megabytes. The price: a
+     * transaction whose rows are more than this many positions behind events committed after it is
+     * not seen by a processor that read those first, so no command commits while an import is open
+     * beside running processors ({@link AppendGate}), and commands, which commit in milliseconds,
+     * leave it far behind.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(
@@ -154,11 +155,10 @@ public class EventStoreConfiguration {
      * storage engine's size. By default (its "event consumption optimization") processors near the
      * head share one producer that reads ahead as fast as the database gives, and every event it
      * read stays in memory while one processor is still behind it, until a cleaner runs every ten
-     * seconds (issue 22 saw 753,000 events held after a 1.3 million-event import, and a 512 MB server
-     * run out of memory). Reading alone, each processor holds at most a batch and its work packages'
+     * seconds: after a large import, most of it held at once, enough to run a server out of memory
+     * (issue 22). Reading alone, each processor holds at most a batch and its work packages'
      * buffers, whatever the store holds; an idle processor polls the store when its coordinator asks
-     * (every half second), as it did before. Measured both ways on 2026-12-06 ({@code
-     * scripts/bench.d/catch-up}): the same catch-up time; neither ran out of memory.
+     * (every half second), as it did before. Catching up takes no longer this way.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")

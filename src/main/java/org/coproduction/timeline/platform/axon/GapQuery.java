@@ -11,11 +11,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
  * The query a streaming processor polls with while its token has gaps (events appended by
  * transactions that had not committed when it read past them). Axon's own statement is
  * {@code WHERE (i > ? AND i <= ?) OR i IN (gaps)}: H2 does not use the primary key for that
- * disjunction and reads the whole event store at every poll (seen at a fifth of the server's CPU
- * with 8 clients recording over HTTP on a 20,000-event store; on a million-event store each poll
- * would read a million rows). Written as two index range reads joined by {@code UNION ALL}, each
- * poll reads the batch and the gaps only, on H2 and PostgreSQL alike. The two parts cannot overlap:
- * a token's gaps all lie at or below its index.
+ * disjunction and reads the whole event store at every poll, a cost that grows with the store.
+ * Written as two index range reads joined by {@code UNION ALL}, each poll reads the batch and the
+ * gaps only, on H2 and PostgreSQL alike. The two parts cannot overlap: a token's gaps all lie at or
+ * below its index.
  */
 final class GapQuery {
 

@@ -25,12 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops this instance's event processors while a bulk append runs in one long transaction, and
- * starts them again afterwards. While such a transaction is open, every poll of the event store
- * has to step over its uncommitted rows (storing 100,000 events took 10.9 s with the processors
- * polling and 8.6 s without), and on two cores processors still catching up compete with the
- * import for the cores ({@link #anyBusy()}). Stopping idle processors takes about half a second,
- * so the importer pauses them only for large files or while one is busy. Nested and concurrent
- * pauses share one stop.
+ * starts them again afterwards. While such a transaction is open, every poll of the event store has
+ * to step over its uncommitted rows, which slows the import, and on two cores processors still
+ * catching up compete with the import for the cores ({@link #anyBusy()}). Stopping idle processors
+ * waits for each coordinator's next poll, longer than a small import takes, so the importer pauses
+ * them only for large files or while one is busy. Nested and concurrent pauses share one stop.
  *
  * <p>A processor can also be held stopped by name (a bulk rebuild feeds its handlers itself): a
  * pause leaves it alone, and letting it go starts it unless a pause is still in effect, whose end

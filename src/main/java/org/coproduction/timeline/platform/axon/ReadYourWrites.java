@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * most {@code timeline.read-models.catch-up-wait} (2 s), until each read model it reads has handled
  * every event stored before the question (of its project, when it is about one: a large import into
  * another project does not hold it up). Past that it is
- * refused as {@link CatchingUp} (503 with {@code Retry-After}) rather than answered without them: an
- * import of 100,000 events takes the processors longer than any wait a person should sit through.
+ * refused as {@link CatchingUp} (503 with {@code Retry-After}) rather than answered without them: a
+ * large import takes the processors longer than any wait a person should sit through.
  *
  * <p>Every event answered is committed before its answer is sent, and appends commit in global index
  * order ({@link AppendGate}), so "every event stored before the question" is every event up to the
@@ -103,8 +103,8 @@ public class ReadYourWrites {
                 return null;
             }
             if (!narrowed) {
-                // Behind the store's head: what counts is the project's own latest event (a longer
-                // question on H2, 16-40 ms for a 100,000-event project, so only asked now).
+                // Behind the store's head: what counts is the project's own latest event (on H2 a
+                // question that grows with the project, unlike the head's, so only asked now).
                 head = Math.min(head, lastOf(projectId));
                 narrowed = true;
                 continue;

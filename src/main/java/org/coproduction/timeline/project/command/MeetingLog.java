@@ -23,13 +23,13 @@ import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
  * kept as a 64-bit fingerprint of the event as it was recorded, so that a client's retry of the
  * very same request can be told apart from a different request reusing an identifier.
  *
- * <p>A fingerprint, not the event: a project (and the importer, which judges a whole file with
- * this state) holds every contribution it ever had, and keeping each event whole cost about 300
- * bytes a contribution, enough to fill a 512 MB heap on a million-line import. Two different
- * events under one identifier share a fingerprint with a probability of about 2^-64. The maps hold
- * the fingerprints as primitive longs (about 16 bytes an entry besides the identifier, against 53 for
- * a {@code HashMap<String, Long>}): the importer holds a million-line file's contributions here, and
- * on a 512 MB heap what it keeps live decides how much of the import goes to collections.
+ * <p>A fingerprint, not the event: a project (and the importer, which judges a whole file with this
+ * state) holds every contribution it ever had, and keeping each event whole filled the heap on a
+ * large import. Two different events under one identifier share a fingerprint with a probability of
+ * about 2^-64. The maps hold the fingerprints as primitive longs, without the boxed {@code Long}
+ * and the entry object of a {@code HashMap<String, Long>}: the importer holds a large file's
+ * contributions here, and on a bounded heap what it keeps live decides how much of the import goes
+ * to collections.
  */
 public final class MeetingLog {
 
