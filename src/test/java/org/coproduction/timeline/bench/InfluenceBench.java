@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
 import org.springframework.boot.WebApplicationType;
@@ -81,7 +82,8 @@ public final class InfluenceBench {
             int answered = 0;
             int influencers = 0;
             for (Question q : questions) {
-                DecisionInfluencers answer = model.influencers(q.projectId, q.decisionId, q.asOf, q.knownAt);
+                DecisionInfluencers answer =
+                        model.influencers(q.projectId, q.decisionId, new PointInTime(q.asOf, q.knownAt));
                 answered += answer.proposedBy() == null ? 0 : 1;
                 influencers += answer.influencers().size();
             }
@@ -98,9 +100,12 @@ public final class InfluenceBench {
             time(
                     "influencers, in process",
                     questions,
-                    q -> model.influencers(q.projectId, q.decisionId, q.asOf, q.knownAt));
-            time("decisions, in process", fewer, q -> model.decisions(q.projectId, q.asOf, q.knownAt));
-            time("summary, in process", fewer, q -> model.summary(q.projectId, q.asOf, q.knownAt, null));
+                    q -> model.influencers(q.projectId, q.decisionId, new PointInTime(q.asOf, q.knownAt)));
+            time("decisions, in process", fewer, q -> model.decisions(q.projectId, new PointInTime(q.asOf, q.knownAt)));
+            time(
+                    "summary, in process",
+                    fewer,
+                    q -> model.summary(q.projectId, new PointInTime(q.asOf, q.knownAt), null));
 
             String base =
                     "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/projects/";

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.query.ProjectHistoryReader;
 import org.coproduction.timeline.participation.api.Participation;
 import org.coproduction.timeline.participation.api.WindowKind;
-import org.coproduction.timeline.participation.query.ParticipationFold;
+import org.coproduction.timeline.participation.query.FoldedParticipation;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.participation.query.ParticipationReadModel;
 import org.springframework.boot.WebApplicationType;
@@ -73,11 +74,11 @@ public final class ParticipationBench {
             ParticipationQuery query = app.getBean(ParticipationQuery.class);
             Instant now = clock.instant();
             if (app.getBean(ParticipationReadModel.class)
-                    .fold(project, now, now)
+                    .fold(project, new PointInTime(now, now))
                     .isEmpty()) {
                 throw new IllegalStateException("the read model does not answer for " + project);
             }
-            Participation answer = query.participation(project, by, now, now);
+            Participation answer = query.participation(project, by, new PointInTime(now, now));
             System.out.printf(
                     "participation %s by %s: %d events, %d meetings, %d count rows, %d windows%n",
                     project,
@@ -89,7 +90,7 @@ public final class ParticipationBench {
 
             time("read model, in process", calls, () -> {
                 Instant t = clock.instant();
-                query.participation(project, by, t, t);
+                query.participation(project, by, new PointInTime(t, t));
             });
             ObjectMapper json = app.getBean(ObjectMapper.class);
             System.out.printf(
@@ -124,7 +125,7 @@ public final class ParticipationBench {
             ProjectHistoryReader reader = app.getBean(ProjectHistoryReader.class);
             time("fold of the events (earlier knownAt), in process", Math.max(4, calls / 10), () -> {
                 Instant t = clock.instant();
-                new ParticipationFold(reader.read(project, t), t).participation(project, by);
+                FoldedParticipation.of(reader.read(project, t), t).participation(project, by);
             });
         }
     }

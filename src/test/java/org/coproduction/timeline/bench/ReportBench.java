@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.report.api.LifecycleReport;
 import org.coproduction.timeline.report.query.DocxReport;
 import org.coproduction.timeline.report.query.HtmlReport;
@@ -43,7 +44,7 @@ public final class ReportBench {
                 for (int i = 0; i < runs; i++) {
                     Instant now = Instant.now();
                     long start = System.nanoTime();
-                    LifecycleReport report = reports.report(projectId, now, now);
+                    LifecycleReport report = reports.report(projectId, new PointInTime(now, now));
                     String html0 = HtmlReport.render(report);
                     long rendered = System.nanoTime();
                     for (int again = 0; again < 10; again++) {

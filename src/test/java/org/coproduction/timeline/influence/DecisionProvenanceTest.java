@@ -50,6 +50,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.influence.query.DecisionProvenance;
 import org.coproduction.timeline.interchange.InterchangeFile;
@@ -99,7 +100,8 @@ class DecisionProvenanceTest {
     }
 
     private JsonNode document(String asOf, String knownAt) {
-        return JSON.valueToTree(provenance.document(PROJECT, DECISION, Instant.parse(asOf), Instant.parse(knownAt)));
+        return JSON.valueToTree(
+                provenance.document(PROJECT, DECISION, new PointInTime(Instant.parse(asOf), Instant.parse(knownAt))));
     }
 
     private static JsonNode bundle(JsonNode document) {
@@ -310,7 +312,7 @@ class DecisionProvenanceTest {
     void cannotDescribeADecisionTheRecordDoesNotHold() {
         Instant later = Instant.parse(LATER);
 
-        assertThatThrownBy(() -> provenance.document(PROJECT, NEVER_PROPOSED, later, later))
+        assertThatThrownBy(() -> provenance.document(PROJECT, NEVER_PROPOSED, new PointInTime(later, later)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.NOT_FOUND);
                     assertThat(e.field()).isEqualTo("decisionId");

@@ -2,6 +2,7 @@ package org.coproduction.timeline.influence;
 
 import java.time.Instant;
 import java.util.Comparator;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
@@ -28,7 +29,10 @@ final class FoldedInfluence {
 
     DecisionInfluencers influencers(String decisionId, Instant asOf) {
         return InfluenceAnswers.influencers(
-                projectId, asOf, history.knownAt(), history.decision(decisionId, asOf), history.team(asOf));
+                projectId,
+                new PointInTime(asOf, history.knownAt()),
+                history.decision(decisionId, asOf),
+                history.team(asOf));
     }
 
     DecisionList decisions(Instant asOf) {
@@ -51,6 +55,10 @@ final class FoldedInfluence {
                         .find(phaseId)
                         .orElseThrow(() -> RuleViolationException.notFound("phaseId", "phase " + phaseId));
         return InfluenceAnswers.summary(
-                projectId, asOf, history.knownAt(), history.decisions(asOf), history.team(asOf), period);
+                projectId,
+                new PointInTime(asOf, history.knownAt()),
+                history.decisions(asOf),
+                history.team(asOf),
+                period);
     }
 }

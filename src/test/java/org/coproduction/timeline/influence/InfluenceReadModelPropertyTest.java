@@ -30,6 +30,7 @@ import org.coproduction.timeline.api.LifecycleEvent.PhaseStarted;
 import org.coproduction.timeline.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRetracted;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.api.WithdrawalScope;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
@@ -126,10 +127,10 @@ class InfluenceReadModelPropertyTest {
             FoldedInfluence folded = new FoldedInfluence(history.projectId(), fold);
             String projectId = history.projectId();
 
-            DecisionList list = readModel.decisions(projectId, asOf, knownAt);
+            DecisionList list = readModel.decisions(projectId, new PointInTime(asOf, knownAt));
             assertThat(list).as(where).isEqualTo(folded.decisions(asOf));
 
-            InfluenceSummary summary = readModel.summary(projectId, asOf, knownAt, null);
+            InfluenceSummary summary = readModel.summary(projectId, new PointInTime(asOf, knownAt), null);
             assertThat(summary).as(where).isEqualTo(folded.summary(asOf, null));
 
             Set<String> phaseIds = new LinkedHashSet<>();
@@ -138,7 +139,7 @@ class InfluenceReadModelPropertyTest {
             phaseIds.add("phase-" + random.nextInt(6)); // sometimes one not started by asOf
             for (String phaseId : phaseIds) {
                 SameAnswer.assertSameAnswerOrBothNotFound(
-                        () -> readModel.summary(projectId, asOf, knownAt, phaseId),
+                        () -> readModel.summary(projectId, new PointInTime(asOf, knownAt), phaseId),
                         () -> folded.summary(asOf, phaseId),
                         () -> "phase " + phaseId + ", " + where.get());
             }
@@ -146,7 +147,8 @@ class InfluenceReadModelPropertyTest {
             Oracle oracle = new Oracle(history, asOf, knownAt);
             assertThat(summary.total()).as(where).isEqualTo(oracle.total());
             for (String decisionId : history.decisionIds()) {
-                DecisionInfluencers answer = readModel.influencers(projectId, decisionId, asOf, knownAt);
+                DecisionInfluencers answer =
+                        readModel.influencers(projectId, decisionId, new PointInTime(asOf, knownAt));
                 assertThat(answer)
                         .as(() -> "decision " + decisionId + ", " + where.get())
                         .isEqualTo(folded.influencers(decisionId, asOf));

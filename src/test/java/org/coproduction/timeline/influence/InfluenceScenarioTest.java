@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
 import org.coproduction.timeline.fold.query.ProjectHistoryReader;
@@ -454,7 +455,7 @@ class InfluenceScenarioTest {
         }
         // The last line is the late influence; the processor keeps a project's events in order.
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(
-                        influencerIds(readModel.influencers(PROJECT, PAY, END, END)))
+                        influencerIds(readModel.influencers(PROJECT, PAY, new PointInTime(END, END))))
                 .contains(EVE));
     }
 
@@ -934,22 +935,23 @@ class InfluenceScenarioTest {
 
     @Test
     void cannotAnswerForAPhaseNotStartedByAsOfOrUnknown() {
-        assertNotFound(() -> readModel.summary(PROJECT, DAY_AFTER_EVE_EVIDENCE, END, FIELDWORK), "phaseId");
-        assertNotFound(() -> readModel.summary(PROJECT, END, END, "analysis"), "phaseId");
+        assertNotFound(
+                () -> readModel.summary(PROJECT, new PointInTime(DAY_AFTER_EVE_EVIDENCE, END), FIELDWORK), "phaseId");
+        assertNotFound(() -> readModel.summary(PROJECT, new PointInTime(END, END), "analysis"), "phaseId");
         assertNotFound(() -> folded(END).summary(DAY_AFTER_EVE_EVIDENCE, FIELDWORK), "phaseId");
     }
 
     @Test
     void cannotAnswerForAnUnknownDecision() {
-        assertNotFound(() -> readModel.influencers(PROJECT, "d-never", END, END), "decisionId");
+        assertNotFound(() -> readModel.influencers(PROJECT, "d-never", new PointInTime(END, END)), "decisionId");
         assertThat(historyReader.read(PROJECT, END).holdsDecision("d-never")).isFalse();
     }
 
     @Test
     void cannotAnswerForAnUnknownProject() {
-        assertNotFound(() -> readModel.influencers("no-such-project", PAY, END, END), "projectId");
-        assertNotFound(() -> readModel.decisions("no-such-project", END, END), "projectId");
-        assertNotFound(() -> readModel.summary("no-such-project", END, END, null), "projectId");
+        assertNotFound(() -> readModel.influencers("no-such-project", PAY, new PointInTime(END, END)), "projectId");
+        assertNotFound(() -> readModel.decisions("no-such-project", new PointInTime(END, END)), "projectId");
+        assertNotFound(() -> readModel.summary("no-such-project", new PointInTime(END, END), null), "projectId");
         assertNotFound(() -> historyReader.read("no-such-project", END), "projectId");
     }
 
@@ -957,19 +959,19 @@ class InfluenceScenarioTest {
 
     /** The read model's answer, after checking that the fold of the event store gives the same. */
     private DecisionInfluencers influencers(String decisionId, Instant asOf, Instant knownAt) {
-        DecisionInfluencers answer = readModel.influencers(PROJECT, decisionId, asOf, knownAt);
+        DecisionInfluencers answer = readModel.influencers(PROJECT, decisionId, new PointInTime(asOf, knownAt));
         assertThat(answer).as("read model = fold").isEqualTo(folded(knownAt).influencers(decisionId, asOf));
         return answer;
     }
 
     private DecisionList decisions(Instant asOf, Instant knownAt) {
-        DecisionList answer = readModel.decisions(PROJECT, asOf, knownAt);
+        DecisionList answer = readModel.decisions(PROJECT, new PointInTime(asOf, knownAt));
         assertThat(answer).as("read model = fold").isEqualTo(folded(knownAt).decisions(asOf));
         return answer;
     }
 
     private InfluenceSummary summary(Instant asOf, Instant knownAt, String phaseId) {
-        InfluenceSummary answer = readModel.summary(PROJECT, asOf, knownAt, phaseId);
+        InfluenceSummary answer = readModel.summary(PROJECT, new PointInTime(asOf, knownAt), phaseId);
         assertThat(answer).as("read model = fold").isEqualTo(folded(knownAt).summary(asOf, phaseId));
         return answer;
     }

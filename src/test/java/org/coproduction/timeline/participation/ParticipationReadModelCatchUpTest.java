@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.InterchangeFile;
@@ -57,7 +58,7 @@ class ParticipationReadModelCatchUpTest {
     void cannotAskAboutAProjectNeverRegistered() {
         Instant now = Instant.now();
 
-        assertThatThrownBy(() -> readModel.fold("participation-never-registered", now, now))
+        assertThatThrownBy(() -> readModel.fold("participation-never-registered", new PointInTime(now, now)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.kind())
                         .isEqualTo(RuleViolationException.Kind.NOT_FOUND));
     }
@@ -81,11 +82,12 @@ class ParticipationReadModelCatchUpTest {
                         List.of("ann"));
         contribute(file, "c1");
         importLines(file, "first.jsonl");
-        await().atMost(PATIENCE)
-                .until(() ->
-                        readModel.fold(PROJECT, Instant.now(), Instant.now()).isPresent());
-        assertThat(contributions(
-                        readModel.fold(PROJECT, Instant.now(), Instant.now()).orElseThrow()))
+        await().atMost(PATIENCE).until(() -> readModel
+                .fold(PROJECT, new PointInTime(Instant.now(), Instant.now()))
+                .isPresent());
+        assertThat(contributions(readModel
+                        .fold(PROJECT, new PointInTime(Instant.now(), Instant.now()))
+                        .orElseThrow()))
                 .isEqualTo(1);
 
         StreamingEventProcessor processor = processing
@@ -96,8 +98,8 @@ class ParticipationReadModelCatchUpTest {
             importLines(contribute(file, "c2"), "second.jsonl");
             Instant now = Instant.now();
 
-            assertThat(readModel.fold(PROJECT, now, now)).isEmpty();
-            assertThat(query.participation(PROJECT, WindowKind.PROJECT, now, now)
+            assertThat(readModel.fold(PROJECT, new PointInTime(now, now))).isEmpty();
+            assertThat(query.participation(PROJECT, WindowKind.PROJECT, new PointInTime(now, now))
                             .windows()
                             .get(0)
                             .totalContributions())
@@ -106,7 +108,7 @@ class ParticipationReadModelCatchUpTest {
             processor.start();
         }
         await().atMost(PATIENCE).until(() -> readModel
-                .fold(PROJECT, Instant.now(), Instant.now())
+                .fold(PROJECT, new PointInTime(Instant.now(), Instant.now()))
                 .map(ParticipationReadModelCatchUpTest::contributions)
                 .orElse(0)
                 .equals(2));

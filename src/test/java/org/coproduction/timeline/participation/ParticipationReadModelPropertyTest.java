@@ -21,10 +21,12 @@ import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coproduction.timeline.api.LifecycleEvent.MemberJoined;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.influence.GeneratedHistory;
 import org.coproduction.timeline.influence.GeneratedHistory.Line;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.FoldedParticipation;
 import org.coproduction.timeline.participation.query.ParticipationFold;
 import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.participation.query.ParticipationReadModel;
@@ -132,8 +134,8 @@ class ParticipationReadModelPropertyTest {
                     };
             Supplier<String> where =
                     () -> "seed " + history.seed() + ", asOf " + asOf + ", knownAt " + knownAt + "\n" + history;
-            ParticipationFold expected = new ParticipationFold(history.fold(knownAt), asOf);
-            Optional<ParticipationFold> fromTables = readModel.fold(projectId, asOf, knownAt);
+            ParticipationFold expected = FoldedParticipation.of(history.fold(knownAt), asOf);
+            Optional<ParticipationFold> fromTables = readModel.fold(projectId, new PointInTime(asOf, knownAt));
             assertThat(fromTables).as(where).isPresent();
             for (WindowKind by : WindowKind.values()) {
                 Object answer = fromTables.get().participation(projectId, by);
@@ -155,10 +157,11 @@ class ParticipationReadModelPropertyTest {
             Supplier<String> whereAny =
                     () -> "seed " + history.seed() + ", asOf " + asOf + ", knownAt " + anyKnownAt + "\n" + history;
             WindowKind by = WindowKind.values()[random.nextInt(WindowKind.values().length)];
-            assertThat(query.participation(projectId, by, asOf, anyKnownAt))
+            assertThat(query.participation(projectId, by, new PointInTime(asOf, anyKnownAt)))
                     .as(() -> by + ", " + whereAny.get())
-                    .isEqualTo(new ParticipationFold(history.fold(anyKnownAt), asOf).participation(projectId, by));
-            assertThat(readModel.fold(projectId, asOf, anyKnownAt))
+                    .isEqualTo(FoldedParticipation.of(history.fold(anyKnownAt), asOf)
+                            .participation(projectId, by));
+            assertThat(readModel.fold(projectId, new PointInTime(asOf, anyKnownAt)))
                     .as(() -> "the read model answers only the present record, " + whereAny.get())
                     .matches(answer -> answer.isPresent() == !anyKnownAt.isBefore(lastRecorded));
         }
@@ -193,8 +196,8 @@ class ParticipationReadModelPropertyTest {
         assertThat(tables()).isEqualTo(before);
         GeneratedHistory history = histories.get(0);
         Instant now = Instant.now();
-        assertThat(query.participation(history.projectId(), WindowKind.PHASE, now, now))
-                .isEqualTo(new ParticipationFold(history.fold(now), now)
+        assertThat(query.participation(history.projectId(), WindowKind.PHASE, new PointInTime(now, now)))
+                .isEqualTo(FoldedParticipation.of(history.fold(now), now)
                         .participation(history.projectId(), WindowKind.PHASE));
     }
 

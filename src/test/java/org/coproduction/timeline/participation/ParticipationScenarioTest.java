@@ -22,6 +22,7 @@ import org.assertj.core.data.Offset;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.api.IpaCategory.Area;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.ImportRejectedException;
@@ -328,7 +329,7 @@ class ParticipationScenarioTest {
     }
 
     private Participation byPhase(Instant knownAt) {
-        return participation.participation(PROJECT, WindowKind.PHASE, END, knownAt);
+        return participation.participation(PROJECT, WindowKind.PHASE, new PointInTime(END, knownAt));
     }
 
     private static Window window(Participation answer, String key) {
@@ -454,7 +455,9 @@ class ParticipationScenarioTest {
 
     @Test
     void givenKnownAtBeforeTheRetraction_thenTheRetractedContributionStillCounts() {
-        Window design = window(participation.participation(PROJECT, WindowKind.PHASE, END, BEFORE_RETRACTION), DESIGN);
+        Window design = window(
+                participation.participation(PROJECT, WindowKind.PHASE, new PointInTime(END, BEFORE_RETRACTION)),
+                DESIGN);
 
         // c-cal-4 not yet retracted: 10 contributions, cal 3.
         assertThat(design.totalContributions()).isEqualTo(10);
@@ -557,7 +560,7 @@ class ParticipationScenarioTest {
 
     @Test
     void givenByMonth_thenEveryMonthFromTheFirstFactToTheLastIsAWindow() {
-        Participation answer = participation.participation(PROJECT, WindowKind.MONTH, END, END);
+        Participation answer = participation.participation(PROJECT, WindowKind.MONTH, new PointInTime(END, END));
 
         // m1 and the proposal in January ... d3 made in May; April has only d2 made.
         assertThat(answer.windows())
@@ -575,7 +578,7 @@ class ParticipationScenarioTest {
 
     @Test
     void givenByQuarter_thenMarchFallsInTheFirstQuarter() {
-        Participation answer = participation.participation(PROJECT, WindowKind.QUARTER, END, END);
+        Participation answer = participation.participation(PROJECT, WindowKind.QUARTER, new PointInTime(END, END));
 
         assertThat(answer.windows()).extracting(Window::key).containsExactly("2023-Q1", "2023-Q2");
         // m1, m2, m3: 9 + 6.
@@ -584,7 +587,7 @@ class ParticipationScenarioTest {
 
     @Test
     void givenTheWholeProject_thenOneWindowAddsEverythingUp() {
-        Participation answer = participation.participation(PROJECT, WindowKind.PROJECT, END, END);
+        Participation answer = participation.participation(PROJECT, WindowKind.PROJECT, new PointInTime(END, END));
 
         assertThat(answer.windows()).hasSize(1);
         Window whole = answer.windows().get(0);
@@ -603,7 +606,7 @@ class ParticipationScenarioTest {
 
     @Test
     void givenBen_thenHisTrajectoryShowsHisRoleAndVoicePerPhase() {
-        MemberTrajectory ben = participation.trajectory(PROJECT, BEN, END, END);
+        MemberTrajectory ben = participation.trajectory(PROJECT, BEN, new PointInTime(END, END));
 
         assertThat(ben.name()).isEqualTo("Ben Bell");
         assertThat(ben.phases())
@@ -621,8 +624,10 @@ class ParticipationScenarioTest {
 
     @Test
     void givenCalWhoLeftEarlyInAnalysis_thenTheTrajectoryShowsTheRoleHeLeftWithAndNoVoiceRatio() {
-        PhaseFigures analysis =
-                participation.trajectory(PROJECT, CAL, END, END).phases().get(2);
+        PhaseFigures analysis = participation
+                .trajectory(PROJECT, CAL, new PointInTime(END, END))
+                .phases()
+                .get(2);
 
         // On the team on 05-01, gone on 05-02, attended nothing: voice ratio undefined.
         assertThat(analysis.onTeam()).isTrue();
@@ -634,7 +639,7 @@ class ParticipationScenarioTest {
 
     @Test
     void cannotAskTheTrajectoryOfAMemberTheProjectNeverHad() {
-        assertThatThrownBy(() -> participation.trajectory(PROJECT, "zed", END, END))
+        assertThatThrownBy(() -> participation.trajectory(PROJECT, "zed", new PointInTime(END, END)))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("memberId"));
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.influence.api.DecisionOverview;
 import org.coproduction.timeline.influence.query.InfluenceReadModel;
@@ -145,7 +146,7 @@ class ReplayIntegrationTest {
         List<DecisionOverview> decisions = await().atMost(PATIENCE)
                 .until(
                         () -> influence
-                                .decisions(FULL, Instant.now(), Instant.now())
+                                .decisions(FULL, new PointInTime(Instant.now(), Instant.now()))
                                 .decisions(),
                         list -> list.size() == countDecisions(replay));
 
@@ -166,7 +167,7 @@ class ReplayIntegrationTest {
         Instant now = Instant.now();
         ProjectReplay replay = replays.replay(FULL, now, null);
         Map<String, Participation.Window> windows =
-                participation.participation(FULL, WindowKind.PHASE, now, now).windows().stream()
+                participation.participation(FULL, WindowKind.PHASE, new PointInTime(now, now)).windows().stream()
                         .collect(Collectors.toMap(Participation.Window::key, w -> w));
 
         assertThat(replay.phases()).hasSizeGreaterThan(1);

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
@@ -274,8 +275,8 @@ class ReportIntegrationTest {
     void givenTheDemo_thenThePdfHoldsTheSectionsPageNumbersAndParticipationFiguresButNoPrivateText()
             throws IOException {
         byte[] pdf = http.getForObject(url(DEMO, "pdf"), byte[].class);
-        Participation figures =
-                participation.participation(DEMO, WindowKind.PHASE, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+        Participation figures = participation.participation(
+                DEMO, WindowKind.PHASE, new PointInTime(Instant.parse(AS_OF), Instant.parse(KNOWN_AT)));
 
         String text = pdfText(pdf);
 
@@ -299,8 +300,8 @@ class ReportIntegrationTest {
     /** The demo's codes are named as its codebook names them (docs/codebook.md); the JSON keeps the keys too. */
     @Test
     void givenTheDemo_thenThemesAreNamedAsTheCodebookNamesThem() {
-        LifecycleReport report =
-                reports.report(DEMO, Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+        LifecycleReport report = reports.report(
+                DEMO, new PointInTime(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z")));
         assertThat(report.codeNames())
                 .containsEntry("power", "Power in the team")
                 .hasSize(8);
@@ -312,16 +313,16 @@ class ReportIntegrationTest {
         assertThat(codebook.defined()).isEqualTo(8);
         assertThat(codebook.lastChangedAt()).isEqualTo(Instant.parse("2022-10-10T10:00:00Z"));
         assertThat(page).contains("8 codes, 8 defined by the team, last changed 2022-10-10 10:00 UTC");
-        LifecycleReport before =
-                reports.report(DEMO, Instant.parse("2022-06-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+        LifecycleReport before = reports.report(
+                DEMO, new PointInTime(Instant.parse("2022-06-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z")));
         assertThat(HtmlReport.render(before)).contains("given in codings and not defined yet");
     }
 
     @Test
     void givenTheSmallStudy_thenThePdfHoldsItsFiguresThemesAndNamesButNotTheReflection() throws IOException {
         Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
-        String text = pdfText(PdfReport.render(reports.report(SMALL, asOf, asOf)));
-        Participation figures = participation.participation(SMALL, WindowKind.PHASE, asOf, asOf);
+        String text = pdfText(PdfReport.render(reports.report(SMALL, new PointInTime(asOf, asOf))));
+        Participation figures = participation.participation(SMALL, WindowKind.PHASE, new PointInTime(asOf, asOf));
 
         assertTheSectionsAndPageNumbers(text);
         assertThat(figures.windows())
@@ -427,7 +428,7 @@ class ReportIntegrationTest {
                             "h2 Methods");
 
             Participation figures = participation.participation(
-                    project, WindowKind.PHASE, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+                    project, WindowKind.PHASE, new PointInTime(Instant.parse(AS_OF), Instant.parse(KNOWN_AT)));
             assertThat(figures.windows()).isNotEmpty();
             for (Participation.Window window : figures.windows()) {
                 assertThat(md)
@@ -463,7 +464,7 @@ class ReportIntegrationTest {
     @Test
     void givenTheSmallStudy_thenGripp2FillsWhatTheRecordShowsWithItsEventsAndLeavesTheRestToTheTeam() {
         Instant asOf = Instant.parse("2023-12-31T00:00:00Z");
-        LifecycleReport report = reports.report(SMALL, asOf, asOf);
+        LifecycleReport report = reports.report(SMALL, new PointInTime(asOf, asOf));
         Map<String, Gripp2Item> items = new java.util.LinkedHashMap<>();
         report.gripp2().answers().forEach(i -> items.put(i.item(), i));
 
@@ -523,7 +524,7 @@ class ReportIntegrationTest {
 
     @Test
     void givenTheDemo_thenGripp2TakesTheAimFromTheDescriptionAndCountsInfluencesByKindAsParticipationDoes() {
-        LifecycleReport report = reports.report(DEMO, Instant.parse(AS_OF), Instant.parse(KNOWN_AT));
+        LifecycleReport report = reports.report(DEMO, new PointInTime(Instant.parse(AS_OF), Instant.parse(KNOWN_AT)));
         Gripp2Item aim = report.gripp2().answers().get(0);
         Gripp2Item nature = report.gripp2().answers().stream()
                 .filter(i -> i.item().equals("Level or nature of involvement"))
@@ -696,8 +697,9 @@ class ReportIntegrationTest {
 
     private LifecycleReport assertTheReportHoldsTheParticipationFigures(
             String projectId, Instant asOf, Instant knownAt) {
-        LifecycleReport report = reports.report(projectId, asOf, knownAt);
-        Participation figures = participation.participation(projectId, WindowKind.PHASE, asOf, knownAt);
+        LifecycleReport report = reports.report(projectId, new PointInTime(asOf, knownAt));
+        Participation figures =
+                participation.participation(projectId, WindowKind.PHASE, new PointInTime(asOf, knownAt));
 
         assertThat(report.phases()).extracting(PhaseSection::participation).isEqualTo(figures.windows());
         assertThat(report.lifecycle().phases())

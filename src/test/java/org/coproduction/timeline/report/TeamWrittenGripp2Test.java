@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.interchange.ImportProgress;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.report.api.Gripp2Form;
@@ -106,7 +107,7 @@ class TeamWrittenGripp2Test {
     }
 
     private LifecycleReport report(String asOf, String knownAt) {
-        return reports.report(PROJECT, Instant.parse(asOf), Instant.parse(knownAt));
+        return reports.report(PROJECT, new PointInTime(Instant.parse(asOf), Instant.parse(knownAt)));
     }
 
     private static Gripp2Item answer(LifecycleReport report, String key) {

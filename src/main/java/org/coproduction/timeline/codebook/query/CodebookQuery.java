@@ -20,6 +20,7 @@ import org.coproduction.timeline.api.CodebookEvent.CodeRevised;
 import org.coproduction.timeline.api.CodebookEvent.CodesMerged;
 import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.IpaCode;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
@@ -45,8 +46,8 @@ public class CodebookQuery {
         this.histories = histories;
     }
 
-    public CodebookView codebook(String projectId, Instant asOf, Instant knownAt) {
-        return of(projectId, histories.read(projectId, knownAt), asOf);
+    public CodebookView codebook(String projectId, PointInTime at) {
+        return of(projectId, histories.read(projectId, at.knownAt()), at.asOf());
     }
 
     /** One code as the fold builds it. */

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.coproduction.timeline.api.PointInTime;
 
 /**
  * A project as a REFI-QDA project exchange file (QDA-XML 1.0, {@code urn:QDA-XML:project:1.0}, a
@@ -107,8 +108,7 @@ public final class QdpxProject {
             String title,
             String description,
             Instant registeredAt,
-            Instant asOf,
-            Instant knownAt,
+            PointInTime at,
             Instant stamp,
             List<Member> members,
             CodebookView codebook,
@@ -245,8 +245,9 @@ public final class QdpxProject {
 
     private static String description(Project project) {
         String about = project.description() == null ? "" : project.description() + "\n\n";
-        return about + "Exported from " + ORIGIN + ": project " + project.projectId() + " as of " + project.asOf()
-                + ", as the record stood at " + project.knownAt() + ".";
+        return about + "Exported from " + ORIGIN + ": project " + project.projectId() + " as of "
+                + project.at().asOf() + ", as the record stood at "
+                + project.at().knownAt() + ".";
     }
 
     private static void cases(XMLStreamWriter xml, String p, Member member, List<Source> sources)

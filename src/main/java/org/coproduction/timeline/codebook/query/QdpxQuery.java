@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coproduction.timeline.api.MeetingEvent.TurnTranscribed;
 import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.codebook.query.QdpxProject.Coding;
 import org.coproduction.timeline.codebook.query.QdpxProject.Member;
@@ -53,14 +54,15 @@ public class QdpxQuery {
      * The {@code .qdpx} file. {@code reader} is the member the asking account is in this project (null
      * when it is none): their private reflections are in it, nobody else's.
      */
-    public byte[] export(String projectId, Instant asOf, Instant knownAt, String reader) {
-        return QdpxProject.write(project(projectId, asOf, knownAt, reader));
+    public byte[] export(String projectId, PointInTime at, String reader) {
+        return QdpxProject.write(project(projectId, at, reader));
     }
 
-    QdpxProject.Project project(String projectId, Instant asOf, Instant knownAt, String reader) {
-        SealedTexts texts = new SealedTexts(knownAt);
+    QdpxProject.Project project(String projectId, PointInTime at, String reader) {
+        Instant asOf = at.asOf();
+        SealedTexts texts = new SealedTexts(at.knownAt());
         Map<String, List<Turn>> turns = new HashMap<>();
-        ProjectHistory history = histories.read(projectId, knownAt, (event, recordedAt, eventId, order) -> {
+        ProjectHistory history = histories.read(projectId, at.knownAt(), (event, recordedAt, eventId, order) -> {
             texts.add(event, recordedAt, eventId, order);
             if (event instanceof TurnTranscribed t) {
                 turns.computeIfAbsent(t.meetingId(), m -> new ArrayList<>()).add(new Turn(t, eventId, recordedAt));
@@ -125,9 +127,8 @@ public class QdpxQuery {
                 history.title(),
                 history.description(),
                 history.registeredAt(),
-                asOf,
-                history.knownAt(),
-                history.lastRecordedAt() == null ? knownAt : history.lastRecordedAt(),
+                at,
+                history.lastRecordedAt() == null ? at.knownAt() : history.lastRecordedAt(),
                 List.copyOf(members.values()),
                 CodebookQuery.of(projectId, history, asOf),
                 sources,

@@ -3,7 +3,6 @@ package org.coproduction.timeline.codebook.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.access.CurrentAccount;
@@ -15,6 +14,7 @@ import org.coproduction.timeline.api.CodebookCommand.ImportCodebook;
 import org.coproduction.timeline.api.CodebookCommand.MergeCodes;
 import org.coproduction.timeline.api.CodebookCommand.RetireCode;
 import org.coproduction.timeline.api.CodebookCommand.ReviseCode;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.codebook.query.CodebookQuery;
 import org.coproduction.timeline.codebook.query.CodebookView;
 import org.coproduction.timeline.codebook.query.QdcCodebook;
@@ -76,8 +76,7 @@ class CodebookController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return codebooks.codebook(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return codebooks.codebook(projectId, time.at(asOf, knownAt));
     }
 
     @GetMapping(value = "/codebook.qdc", produces = MediaType.APPLICATION_XML_VALUE)
@@ -121,8 +120,8 @@ class CodebookController {
             @RequestParam(required = false) String changedBy) {
         String me = member(projectId, changedBy);
         List<QdcReader.FileCode> codes = QdcReader.read(file);
-        Instant now = time.now();
-        QdcImport.Plan plan = QdcImport.plan(projectId, codebooks.codebook(projectId, now, now), codes);
+        QdcImport.Plan plan =
+                QdcImport.plan(projectId, codebooks.codebook(projectId, PointInTime.now(time.now())), codes);
         if (!plan.changes().isEmpty()) {
             commands.sendAndWait(
                     defaults.command(occurredAt, at -> new ImportCodebook(projectId, at, plan.changes(), me)));

@@ -3,7 +3,6 @@ package org.coproduction.timeline.codebook.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import org.coproduction.timeline.access.AuditTrail;
 import org.coproduction.timeline.access.CurrentAccount;
 import org.coproduction.timeline.access.SignedIn;
@@ -55,12 +54,9 @@ class QdpxController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        Instant asOfTime = time.asOf(asOf, now);
-        Instant knownAtTime = time.knownAt(knownAt, now);
         SignedIn me = current.get().orElseThrow();
         byte[] file = exports.export(
-                projectId, asOfTime, knownAtTime, me.memberIn(projectId).orElse(null));
+                projectId, time.at(asOf, knownAt), me.memberIn(projectId).orElse(null));
         audit.record(me.username(), "EXPORTED", projectId, null, "REFI-QDA project (.qdpx)");
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ZIP))

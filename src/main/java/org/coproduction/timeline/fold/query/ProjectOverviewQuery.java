@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.api.ProjectOverview;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ public class ProjectOverviewQuery {
     }
 
     /** 404 for a project never registered. */
-    public ProjectOverview overview(String projectId, Instant asOf, Instant knownAt) {
-        return overview(reader.read(projectId, knownAt), projectId, asOf);
+    public ProjectOverview overview(String projectId, PointInTime at) {
+        return overview(reader.read(projectId, at.knownAt()), projectId, at.asOf());
     }
 
     static ProjectOverview overview(ProjectHistory history, String projectId, Instant asOf) {

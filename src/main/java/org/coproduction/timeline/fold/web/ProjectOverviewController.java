@@ -3,7 +3,6 @@ package org.coproduction.timeline.fold.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import org.coproduction.timeline.fold.api.ProjectOverview;
 import org.coproduction.timeline.fold.query.ProjectOverviewQuery;
 import org.coproduction.timeline.platform.web.CsvTable;
@@ -38,8 +37,7 @@ class ProjectOverviewController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return overviews.overview(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return overviews.overview(projectId, time.at(asOf, knownAt));
     }
 
     @GetMapping(path = "/api/projects/{projectId}", produces = "text/csv")

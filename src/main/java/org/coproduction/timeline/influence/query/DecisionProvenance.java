@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.MemberState;
@@ -52,15 +53,15 @@ public class DecisionProvenance {
      * the store never held; a decision not yet proposed at (asOf, knownAt) is an entity with that
      * status and no influences, as the influencers query answers.
      */
-    public Map<String, Object> document(String projectId, String decisionId, Instant asOf, Instant knownAt) {
-        ProjectHistory history = histories.read(projectId, knownAt);
+    public Map<String, Object> document(String projectId, String decisionId, PointInTime at) {
+        ProjectHistory history = histories.read(projectId, at.knownAt());
         if (!history.holdsDecision(decisionId)) {
             throw RuleViolationException.notFound(
                     "decisionId", "decision " + decisionId + " was never proposed in project " + projectId);
         }
-        TeamHistory team = history.team(asOf);
-        DecisionFacts facts = history.decision(decisionId, asOf);
-        DecisionInfluencers answer = InfluenceAnswers.influencers(projectId, asOf, knownAt, facts, team);
+        TeamHistory team = history.team(at.asOf());
+        DecisionFacts facts = history.decision(decisionId, at.asOf());
+        DecisionInfluencers answer = InfluenceAnswers.influencers(projectId, at, facts, team);
         return new Statements(history, team, answer).document();
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.DecisionFacts.Fact;
 import org.coproduction.timeline.fold.query.DecisionFacts.Influence;
@@ -95,7 +96,7 @@ public final class InfluenceAnswers {
     }
 
     public static DecisionInfluencers influencers(
-            String projectId, Instant asOf, Instant knownAt, DecisionFacts facts, TeamHistory team) {
+            String projectId, PointInTime at, DecisionFacts facts, TeamHistory team) {
         Proposal proposal = facts.proposal();
         List<Sourced> evidence = new ArrayList<>();
         if (proposal != null && proposal.proposedBy() != null) {
@@ -148,8 +149,8 @@ public final class InfluenceAnswers {
                 projectId,
                 facts.decisionId(),
                 proposal == null ? null : proposal.title(),
-                asOf,
-                knownAt,
+                at.asOf(),
+                at.knownAt(),
                 status(facts),
                 proposal == null ? null : proposal.proposedBy(),
                 proposal == null ? null : proposal.occurredAt(),
@@ -196,8 +197,7 @@ public final class InfluenceAnswers {
      */
     public static InfluenceSummary summary(
             String projectId,
-            Instant asOf,
-            Instant knownAt,
+            PointInTime at,
             Collection<DecisionFacts> decisions,
             TeamHistory team,
             PhaseCalendar.Span period) {
@@ -251,8 +251,8 @@ public final class InfluenceAnswers {
                 .toList();
         return new InfluenceSummary(
                 projectId,
-                asOf,
-                knownAt,
+                at.asOf(),
+                at.knownAt(),
                 period == null ? null : period.phaseId(),
                 total,
                 decisionsInfluenced.size(),

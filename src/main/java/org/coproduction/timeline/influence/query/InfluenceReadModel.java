@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.DecisionFacts.Discussion;
@@ -59,7 +60,7 @@ public class InfluenceReadModel {
     }
 
     /** Who influenced the decision; 404 for a project or decision the store has never held. */
-    public DecisionInfluencers influencers(String projectId, String decisionId, Instant asOf, Instant knownAt) {
+    public DecisionInfluencers influencers(String projectId, String decisionId, PointInTime at) {
         requireProject(projectId);
         Map<String, DecisionParts> parts = new LinkedHashMap<>();
         Boolean[] exists = {false};
@@ -73,8 +74,8 @@ public class InfluenceReadModel {
                         addStep(parts, rs);
                     }
                 },
-                Utc.of(asOf),
-                Utc.of(knownAt),
+                Utc.of(at.asOf()),
+                Utc.of(at.knownAt()),
                 projectId,
                 decisionId);
         if (!exists[0]) {
@@ -83,26 +84,25 @@ public class InfluenceReadModel {
         }
         DecisionParts decision = parts.computeIfAbsent(decisionId, DecisionParts::new);
         String where = " WHERE x.project_id = ? AND x.decision_id = ?";
-        influences(where, asOf, knownAt, projectId, decisionId).forEach(i -> decision.influences.add(i.fact()));
-        decision.discussions.addAll(discussions(where, asOf, knownAt, projectId, decisionId));
-        DecisionFacts facts = exclusion(projectId, knownAt).facts(decision.facts());
+        influences(where, at, projectId, decisionId).forEach(i -> decision.influences.add(i.fact()));
+        decision.discussions.addAll(discussions(where, at, projectId, decisionId));
+        DecisionFacts facts = exclusion(projectId, at).facts(decision.facts());
         Set<String> members = new LinkedHashSet<>();
         if (facts.proposal() != null && facts.proposal().proposedBy() != null) {
             members.add(facts.proposal().proposedBy());
         }
         facts.influences().forEach(i -> members.add(i.memberId()));
-        return InfluenceAnswers.influencers(
-                projectId, asOf, knownAt, opened(projectId, facts), team(projectId, members, asOf, knownAt));
+        return InfluenceAnswers.influencers(projectId, at, opened(projectId, facts), team(projectId, members, at));
     }
 
     /** The decisions proposed by asOf as known at knownAt, in the order proposed. */
-    public DecisionList decisions(String projectId, Instant asOf, Instant knownAt) {
+    public DecisionList decisions(String projectId, PointInTime at) {
         requireProject(projectId);
         return new DecisionList(
                 projectId,
-                asOf,
-                knownAt,
-                allDecisions(projectId, asOf, knownAt, exclusion(projectId, knownAt)).stream()
+                at.asOf(),
+                at.knownAt(),
+                allDecisions(projectId, at, exclusion(projectId, at)).stream()
                         .filter(facts -> facts.proposal() != null)
                         .sorted((a, b) -> DecisionFacts.IN_ORDER.compare(a.proposal(), b.proposal()))
                         .map(InfluenceAnswers::overview)
@@ -110,7 +110,7 @@ public class InfluenceReadModel {
     }
 
     /** Influences by member and by perspective, across decisions, in one phase when phaseId is given. */
-    public InfluenceSummary summary(String projectId, Instant asOf, Instant knownAt, String phaseId) {
+    public InfluenceSummary summary(String projectId, PointInTime at, String phaseId) {
         requireProject(projectId);
         PhaseCalendar.Span period = null;
         if (phaseId != null) {
@@ -119,19 +119,19 @@ public class InfluenceReadModel {
                     (rs, n) ->
                             new PhaseStart(rs.getString(1), rs.getString(2), instant(rs, "occurred_at"), rs.getLong(4)),
                     projectId,
-                    Utc.of(asOf),
-                    Utc.of(knownAt)));
+                    Utc.of(at.asOf()),
+                    Utc.of(at.knownAt())));
             period = phases.find(phaseId)
                     .orElseThrow(() -> RuleViolationException.notFound(
-                            "phaseId", "phase " + phaseId + " had not started by " + asOf + " as known at " + knownAt));
+                            "phaseId",
+                            "phase " + phaseId + " had not started by " + at.asOf() + " as known at " + at.knownAt()));
         }
-        Exclusion exclusion = exclusion(projectId, knownAt);
+        Exclusion exclusion = exclusion(projectId, at);
         return InfluenceAnswers.summary(
                 projectId,
-                asOf,
-                knownAt,
-                allDecisions(projectId, asOf, knownAt, exclusion),
-                new TeamHistory(changes(projectId, asOf, knownAt, memberId -> !exclusion.excludes(memberId))),
+                at,
+                allDecisions(projectId, at, exclusion),
+                new TeamHistory(changes(projectId, at, memberId -> !exclusion.excludes(memberId))),
                 period);
     }
 
@@ -142,8 +142,7 @@ public class InfluenceReadModel {
         }
     }
 
-    private Collection<DecisionFacts> allDecisions(
-            String projectId, Instant asOf, Instant knownAt, Exclusion exclusion) {
+    private Collection<DecisionFacts> allDecisions(String projectId, PointInTime at, Exclusion exclusion) {
         Map<String, DecisionParts> parts = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT decision_id, step, label, method, members, occurred_at, recorded_at, event_id, seq_no"
@@ -152,9 +151,9 @@ public class InfluenceReadModel {
                     addStep(parts, rs);
                 },
                 projectId,
-                Utc.of(asOf),
-                Utc.of(knownAt));
-        for (Keyed<Influence> influence : influences(" WHERE x.project_id = ?", asOf, knownAt, projectId)) {
+                Utc.of(at.asOf()),
+                Utc.of(at.knownAt()));
+        for (Keyed<Influence> influence : influences(" WHERE x.project_id = ?", at, projectId)) {
             parts.computeIfAbsent(influence.decisionId(), DecisionParts::new)
                     .influences
                     .add(influence.fact());
@@ -193,16 +192,16 @@ public class InfluenceReadModel {
     }
 
     /** The members withdrawn with scope ALL as known at knownAt, whatever date their withdrawal took effect. */
-    private Exclusion exclusion(String projectId, Instant knownAt) {
+    private Exclusion exclusion(String projectId, PointInTime at) {
         return Exclusion.of(jdbc.queryForList(
                 "SELECT member_id FROM influence_member WHERE project_id = ? AND change = ? AND recorded_at <= ?",
                 String.class,
                 projectId,
                 InfluenceProjection.EXCLUDED,
-                Utc.of(knownAt)));
+                Utc.of(at.knownAt())));
     }
 
-    private List<Keyed<Influence>> influences(String where, Instant asOf, Instant knownAt, Object... keys) {
+    private List<Keyed<Influence>> influences(String where, PointInTime at, Object... keys) {
         return jdbc.query(
                 "SELECT decision_id, influence_id, member_id, kind, contribution_id, reflection_id, note, occurred_at,"
                         + " recorded_at, event_id, seq_no FROM influence_record x" + where + VISIBLE
@@ -220,10 +219,10 @@ public class InfluenceReadModel {
                                 instant(rs, "recorded_at"),
                                 rs.getString("event_id"),
                                 rs.getLong("seq_no"))),
-                args(keys, asOf, knownAt, "INFLUENCE"));
+                args(keys, at, "INFLUENCE"));
     }
 
-    private List<Discussion> discussions(String where, Instant asOf, Instant knownAt, Object... keys) {
+    private List<Discussion> discussions(String where, PointInTime at, Object... keys) {
         return jdbc.query(
                 "SELECT contribution_id, member_id, occurred_at, seq_no FROM influence_discussion x" + where + VISIBLE
                         + NOT_RETRACTED.formatted("contribution_id"),
@@ -232,33 +231,33 @@ public class InfluenceReadModel {
                         rs.getString("member_id"),
                         instant(rs, "occurred_at"),
                         rs.getLong("seq_no")),
-                args(keys, asOf, knownAt, "CONTRIBUTION"));
+                args(keys, at, "CONTRIBUTION"));
     }
 
-    private static Object[] args(Object[] keys, Instant asOf, Instant knownAt, String retractionTarget) {
+    private static Object[] args(Object[] keys, PointInTime at, String retractionTarget) {
         Object[] args = Arrays.copyOf(keys, keys.length + 4);
-        args[keys.length] = Utc.of(asOf);
-        args[keys.length + 1] = Utc.of(knownAt);
+        args[keys.length] = Utc.of(at.asOf());
+        args[keys.length + 1] = Utc.of(at.knownAt());
         args[keys.length + 2] = retractionTarget;
-        args[keys.length + 3] = Utc.of(knownAt);
+        args[keys.length + 3] = Utc.of(at.knownAt());
         return args;
     }
 
     /** The changes of {@code memberIds} known at knownAt. */
-    private TeamHistory team(String projectId, Collection<String> memberIds, Instant asOf, Instant knownAt) {
+    private TeamHistory team(String projectId, Collection<String> memberIds, PointInTime at) {
         if (memberIds.isEmpty()) {
             return new TeamHistory(List.of());
         }
         // The members are filtered here rather than with an IN list: a team is a few dozen rows, and
         // one statement text keeps the prepared statement cached whatever the number of members.
-        return new TeamHistory(changes(projectId, asOf, knownAt, memberIds::contains));
+        return new TeamHistory(changes(projectId, at, memberIds::contains));
     }
 
     /**
      * The changes known at knownAt, by asOf, of the members {@code wanted} keeps; only their names
      * are opened.
      */
-    private List<MemberChange> changes(String projectId, Instant asOf, Instant knownAt, Predicate<String> wanted) {
+    private List<MemberChange> changes(String projectId, PointInTime at, Predicate<String> wanted) {
         List<MemberChange> changes = new ArrayList<>();
         jdbc.query(
                 "SELECT member_id, change, name, role, perspectives, occurred_at, seq_no, event_id FROM influence_member"
@@ -280,8 +279,8 @@ public class InfluenceReadModel {
                             rs.getLong("seq_no")));
                 },
                 projectId,
-                Utc.of(asOf),
-                Utc.of(knownAt));
+                Utc.of(at.asOf()),
+                Utc.of(at.knownAt()));
         return changes;
     }
 

@@ -3,7 +3,6 @@ package org.coproduction.timeline.influence.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +55,7 @@ class InfluenceController {
             @PathVariable String decisionId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return influence.influencers(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return influence.influencers(projectId, decisionId, time.at(asOf, knownAt));
     }
 
     @GetMapping(
@@ -78,8 +76,7 @@ class InfluenceController {
             @PathVariable String decisionId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return provenance.document(projectId, decisionId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return provenance.document(projectId, decisionId, time.at(asOf, knownAt));
     }
 
     @GetMapping("/api/projects/{projectId}/decisions")
@@ -92,8 +89,7 @@ class InfluenceController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return influence.decisions(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return influence.decisions(projectId, time.at(asOf, knownAt));
     }
 
     @GetMapping("/api/projects/{projectId}/influence")
@@ -111,8 +107,7 @@ class InfluenceController {
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = "only influences that occurred in this phase") @RequestParam(required = false)
                     String phaseId) {
-        Instant now = time.now();
-        return influence.summary(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now), phaseId);
+        return influence.summary(projectId, time.at(asOf, knownAt), phaseId);
     }
 
     @GetMapping(path = "/api/projects/{projectId}/decisions/{decisionId}/influencers", produces = "text/csv")

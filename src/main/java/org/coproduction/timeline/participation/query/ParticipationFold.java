@@ -31,7 +31,6 @@ import org.coproduction.timeline.fold.query.MemberChange;
 import org.coproduction.timeline.fold.query.MemberState;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
 import org.coproduction.timeline.fold.query.PhaseCalendar.Span;
-import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.coproduction.timeline.fold.query.TeamHistory;
 import org.coproduction.timeline.influence.query.InfluenceAnswers;
 import org.coproduction.timeline.influence.query.InfluenceAnswers.Counted;
@@ -48,10 +47,12 @@ import org.coproduction.timeline.participation.api.WindowKind;
 import org.coproduction.timeline.platform.Utc;
 
 /**
- * Works out participation window by window from a project's history as known at knownAt, as of
- * {@code asOf}, exactly as docs/metrics.md defines it. The facts that count are taken once (attendances,
- * contributions, counted influences, decisions made), each with the instant that places it in a
- * window and the primary perspective of its member at the time; every window then adds up its own.
+ * Works out participation window by window at a point in time, exactly as docs/metrics.md defines
+ * it, from the facts of either source ({@link ParticipationFacts}). The facts that count are taken
+ * once (attendances, contributions, counted influences, decisions made), each with the instant that
+ * places it in a window and the primary perspective of its member at the time; every window then
+ * adds up its own.
+ *
  *
  * <p>A contribution belongs to the window of its meeting ("contributions in meetings of the
  * window"), so that contributions and attendance compare the same meetings; one whose meeting is
@@ -95,94 +96,72 @@ public final class ParticipationFold {
     private final List<Influenced> influences = new ArrayList<>();
     private final List<Made> made = new ArrayList<>();
     private final Set<String> primaryPerspectivesEver = new TreeSet<>();
-    private String lastSpeaker;
-    private Instant lastSpokenAt;
-    private String lastPrimary;
-    private List<String> lastHolders;
 
-    /** Takes the facts visible as of {@code asOf} from a history already cut at knownAt. */
-    public ParticipationFold(ProjectHistory history, Instant asOf) {
-        this(asOf, history.knownAt(), history.team(asOf), history.team(Instant.MAX), history.phases(asOf));
-        Map<String, Instant> meetingTimes = new HashMap<>();
-        for (ProjectHistory.Meeting meeting : history.meetings(asOf)) {
-            meetingTimes.put(meeting.meetingId(), meeting.occurredAt());
-            meeting(meeting.occurredAt(), meeting.attendees());
-        }
-        for (ProjectHistory.Contribution c : history.contributions(asOf)) {
-            spoke(
-                    c.memberId(),
-                    c.category(),
-                    c.occurredAt(),
-                    meetingTimes.getOrDefault(c.meetingId(), c.occurredAt()),
-                    1);
-        }
-        history.decisions(asOf).forEach(this::decision);
-    }
-
-    /**
-     * An empty fold for a caller that hands the facts visible as of asOf in itself ({@link
-     * #meeting}, {@link #spoke}, {@link #decision}): {@code team} and {@code calendar} as of asOf,
-     * {@code everyone} the whole team record, for the trajectory's "never on the project".
-     */
-    ParticipationFold(Instant asOf, Instant knownAt, TeamHistory team, TeamHistory everyone, PhaseCalendar calendar) {
-        this.asOf = asOf;
-        this.knownAt = knownAt;
-        this.team = team;
-        this.everyone = everyone;
-        this.calendar = calendar;
+    /** Takes every fact the source hands over, as of its point in time. */
+    public ParticipationFold(ParticipationFacts facts) {
+        this.asOf = facts.at().asOf();
+        this.knownAt = facts.at().knownAt();
+        this.team = facts.team();
+        this.everyone = facts.everyone();
+        this.calendar = facts.phases();
         for (MemberChange change : team.changesBetween(null, null)) {
             if (change.perspectives() != null && !change.perspectives().isEmpty()) {
                 primaryPerspectivesEver.add(change.perspectives().get(0));
             }
         }
+        facts.countInto(new Intake());
     }
 
-    /** A meeting held at {@code at} (by asOf), its attendees each counted once. */
-    void meeting(Instant at, Collection<String> attendees) {
-        meetings.add(at);
-        for (String memberId : new TreeSet<>(attendees)) {
-            attendances.add(new Attendance(memberId, team.primaryPerspectiveAt(memberId, at), at));
-        }
-    }
+    /** Each fact as the source hands it, with the perspectives its member held at the time. */
+    private final class Intake implements ParticipationFacts.Count {
+        private String lastSpeaker;
+        private Instant lastSpokenAt;
+        private String lastPrimary;
+        private List<String> lastHolders;
 
-    /**
-     * {@code n} contributions of one category by one member that occurred at {@code occurredAt} (by
-     * asOf, not retracted), counted in the window of {@code windowAt}: their meeting's time when the
-     * meeting is visible, else their own. The member's perspectives are those at occurredAt.
-     */
-    void spoke(String memberId, IpaCategory category, Instant occurredAt, Instant windowAt, int n) {
-        // The read model hands a meeting's counts category by category: the member is looked up once.
-        if (!memberId.equals(lastSpeaker) || !occurredAt.equals(lastSpokenAt)) {
-            Optional<MemberState> then = team.at(memberId, occurredAt);
-            lastSpeaker = memberId;
-            lastSpokenAt = occurredAt;
-            lastPrimary = then.map(ParticipationFold::primary).orElse(UNKNOWN);
-            // Each perspective held counts a contribution once, however often it is listed.
-            lastHolders = List.copyOf(new TreeSet<>(then.map(MemberState::perspectives)
-                    .filter(p -> !p.isEmpty())
-                    .orElse(List.of(UNKNOWN))));
+        @Override
+        public void meeting(Instant at, Collection<String> attendees) {
+            meetings.add(at);
+            for (String memberId : new TreeSet<>(attendees)) {
+                attendances.add(new Attendance(memberId, team.primaryPerspectiveAt(memberId, at), at));
+            }
         }
-        spoken.add(new Spoken(memberId, lastPrimary, lastHolders, category, windowAt, n));
-    }
 
-    /** A decision's facts visible as of asOf: its counted influences, and its making if made by then. */
-    void decision(DecisionFacts facts) {
-        boolean serviceUser = false;
-        Set<String> influencing = new HashSet<>();
-        for (Counted counted : InfluenceAnswers.counted(facts)) {
-            String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
-            influences.add(new Influenced(counted.memberId(), perspective, counted.occurredAt()));
-            influencing.add(perspective);
-            serviceUser |= SERVICE_USER.equals(perspective);
+        @Override
+        public void spoke(String memberId, IpaCategory category, Instant occurredAt, Instant windowAt, int n) {
+            // The tables hand a meeting's counts category by category: the member is looked up once.
+            if (!memberId.equals(lastSpeaker) || !occurredAt.equals(lastSpokenAt)) {
+                Optional<MemberState> then = team.at(memberId, occurredAt);
+                lastSpeaker = memberId;
+                lastSpokenAt = occurredAt;
+                lastPrimary = then.map(ParticipationFold::primary).orElse(UNKNOWN);
+                // Each perspective held counts a contribution once, however often it is listed.
+                lastHolders = List.copyOf(new TreeSet<>(then.map(MemberState::perspectives)
+                        .filter(p -> !p.isEmpty())
+                        .orElse(List.of(UNKNOWN))));
+            }
+            spoken.add(new Spoken(memberId, lastPrimary, lastHolders, category, windowAt, n));
         }
-        DecisionFacts.Made decision = facts.made();
-        if (decision != null) {
-            made.add(new Made(
-                    decision.occurredAt(),
-                    decision.method(),
-                    serviceUser,
-                    influencing,
-                    ledBy(decision.decidedBy(), decision.occurredAt())));
+
+        @Override
+        public void decision(DecisionFacts facts) {
+            boolean serviceUser = false;
+            Set<String> influencing = new HashSet<>();
+            for (Counted counted : InfluenceAnswers.counted(facts)) {
+                String perspective = team.primaryPerspectiveAt(counted.memberId(), counted.occurredAt());
+                influences.add(new Influenced(counted.memberId(), perspective, counted.occurredAt()));
+                influencing.add(perspective);
+                serviceUser |= SERVICE_USER.equals(perspective);
+            }
+            DecisionFacts.Made decision = facts.made();
+            if (decision != null) {
+                made.add(new Made(
+                        decision.occurredAt(),
+                        decision.method(),
+                        serviceUser,
+                        influencing,
+                        ledBy(decision.decidedBy(), decision.occurredAt())));
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package org.coproduction.timeline.participation.query;
 
-import java.time.Instant;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.query.ProjectHistory;
 import org.coproduction.timeline.fold.query.ProjectHistoryReader;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
@@ -9,14 +9,14 @@ import org.coproduction.timeline.participation.api.WindowKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Participation window by window, and one member's trajectory, for any (asOf, knownAt).
+ * Participation window by window, and one member's trajectory, at any point in time.
  *
  * <p>The present record (a knownAt at or after the latest recorded time of the project's events:
- * every default request) is answered from the participation read model ({@link
- * ParticipationReadModel}), which reads a row per meeting and member. An earlier knownAt, or a read
- * model that has not caught up with the project within a short wait, folds the project's events from
- * the event store ({@link ProjectHistoryReader}) with {@link ParticipationFold}: the reference the
- * read model is checked against. Both hand the same facts to the same fold, so the answers are equal.
+ * every default request) is answered from the participation tables ({@link ParticipationReadModel}).
+ * An earlier knownAt, or tables that have not caught up with the project within a short wait, folds
+ * the project's events from the event store ({@link HistoryFacts}): the reference the tables are
+ * checked against. Both sources hand the same {@link ParticipationFacts} to the same {@link
+ * ParticipationFold}, so the answers are equal.
  */
 @Component
 public class ParticipationQuery {
@@ -30,23 +30,23 @@ public class ParticipationQuery {
     }
 
     /** 404 for a project never registered. */
-    public Participation participation(String projectId, WindowKind by, Instant asOf, Instant knownAt) {
-        return fold(projectId, asOf, knownAt).participation(projectId, by);
+    public Participation participation(String projectId, WindowKind by, PointInTime at) {
+        return fold(projectId, at).participation(projectId, by);
     }
 
-    /** The same answer from a history already folded, for a caller that needs the fold too. */
-    public Participation participation(ProjectHistory history, String projectId, WindowKind by, Instant asOf) {
-        return new ParticipationFold(history, asOf).participation(projectId, by);
+    /** The same answer from a history already read at {@code at}'s knownAt, for a caller that needs it too. */
+    public Participation participation(ProjectHistory history, String projectId, WindowKind by, PointInTime at) {
+        return new ParticipationFold(new HistoryFacts(history, at)).participation(projectId, by);
     }
 
     /** 404 for a project never registered, or a member it never had (as known at knownAt). */
-    public MemberTrajectory trajectory(String projectId, String memberId, Instant asOf, Instant knownAt) {
-        return fold(projectId, asOf, knownAt).trajectory(projectId, memberId);
+    public MemberTrajectory trajectory(String projectId, String memberId, PointInTime at) {
+        return fold(projectId, at).trajectory(projectId, memberId);
     }
 
-    private ParticipationFold fold(String projectId, Instant asOf, Instant knownAt) {
+    private ParticipationFold fold(String projectId, PointInTime at) {
         return readModel
-                .fold(projectId, asOf, knownAt)
-                .orElseGet(() -> new ParticipationFold(reader.read(projectId, knownAt), asOf));
+                .fold(projectId, at)
+                .orElseGet(() -> new ParticipationFold(new HistoryFacts(reader.read(projectId, at.knownAt()), at)));
     }
 }

@@ -3,7 +3,6 @@ package org.coproduction.timeline.participation.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,8 +82,7 @@ class ParticipationController {
 
     private Participation participation(String projectId, String by, String asOf, String knownAt) {
         WindowKind kind = windowKind(by);
-        Instant now = time.now();
-        return participation.participation(projectId, kind, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return participation.participation(projectId, kind, time.at(asOf, knownAt));
     }
 
     @GetMapping(path = "/api/projects/{projectId}/participation", produces = "text/csv")
@@ -271,8 +269,7 @@ class ParticipationController {
             @PathVariable String memberId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
-        return participation.trajectory(projectId, memberId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        return participation.trajectory(projectId, memberId, time.at(asOf, knownAt));
     }
 
     private static ParticipationAnswer.Detail detail(String detail) {

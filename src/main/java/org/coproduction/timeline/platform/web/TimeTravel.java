@@ -2,12 +2,13 @@ package org.coproduction.timeline.platform.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.Require;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the (asOf, knownAt) pair of a time-travelling request: a date or an instant each (a date
- * means the start of that day, UTC), both defaulting to the same now.
+ * Reads the point in time of a time-travelling request: {@code asOf} and {@code knownAt} a date or
+ * an instant each (a date means the start of that day, UTC), both defaulting to the same now.
  */
 @Component
 public class TimeTravel {
@@ -30,11 +31,18 @@ public class TimeTravel {
         return clock.instant();
     }
 
-    public Instant asOf(String value, Instant now) {
-        return value == null || value.isBlank() ? now : Require.requestedTime("asOf", value);
+    /** The request's point in time; 400 naming the field for a value that is not a date or instant. */
+    public PointInTime at(String asOf, String knownAt) {
+        Instant now = now();
+        return new PointInTime(or(now, "asOf", asOf), or(now, "knownAt", knownAt));
     }
 
-    public Instant knownAt(String value, Instant now) {
-        return value == null || value.isBlank() ? now : Require.requestedTime("knownAt", value);
+    /** The request's recorded time alone, for a question that walks valid time itself (the replay). */
+    public Instant knownAt(String knownAt) {
+        return or(now(), "knownAt", knownAt);
+    }
+
+    private static Instant or(Instant now, String field, String value) {
+        return value == null || value.isBlank() ? now : Require.requestedTime(field, value);
     }
 }

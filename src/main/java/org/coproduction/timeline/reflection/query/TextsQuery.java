@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.coproduction.timeline.api.PassageSource;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.api.Visibility;
 import org.coproduction.timeline.fold.query.MemberState;
@@ -63,8 +64,9 @@ public class TextsQuery {
     }
 
     /** The texts {@code reader} (the asking account's member in the project, or null) may read. */
-    public Texts texts(String projectId, Instant asOf, Instant knownAt, String reader) {
-        Read read = read(projectId, knownAt);
+    public Texts texts(String projectId, PointInTime at, String reader) {
+        Instant asOf = at.asOf();
+        Read read = read(projectId, at.knownAt());
         ProjectHistory history = read.history();
         TeamHistory team = history.team(asOf);
         Map<String, List<ProjectHistory.Passage>> passages = new HashMap<>();

@@ -3,7 +3,6 @@ package org.coproduction.timeline.reflection.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -70,9 +69,8 @@ class PassageController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        Instant now = time.now();
         String reader = current.get().flatMap(me -> me.memberIn(projectId)).orElse(null);
-        return texts.texts(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now), reader);
+        return texts.texts(projectId, time.at(asOf, knownAt), reader);
     }
 
     @PostMapping("/reflections/{reflectionId}/passages")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.Require;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.MemberChange;
@@ -214,8 +215,9 @@ public class ReplayQuery {
                 }
                 made += steps.contains("MADE") ? 1 : 0;
                 DecisionFacts atEnd = end == null ? all : history.decision(all.decisionId(), end.minusNanos(1));
-                DecisionInfluencers influencers =
-                        InfluenceAnswers.influencers(null, end, history.knownAt(), atEnd, team);
+                // Only the title and the influencers are read: the answer's own times are not.
+                PointInTime phaseEnd = new PointInTime(end == null ? Instant.MAX : end, history.knownAt());
+                DecisionInfluencers influencers = InfluenceAnswers.influencers(null, phaseEnd, atEnd, team);
                 phaseDecisions.add(new PhaseDecision(
                         all.decisionId(),
                         influencers.title(),

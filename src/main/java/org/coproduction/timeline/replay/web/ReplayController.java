@@ -50,7 +50,7 @@ class ReplayController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = UNTIL) @RequestParam(required = false) String until) {
-        return replays.replay(projectId, time.knownAt(knownAt, time.now()), until);
+        return replays.replay(projectId, time.knownAt(knownAt), until);
     }
 
     @GetMapping(value = "/api/projects/{projectId}/replay/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -62,7 +62,7 @@ class ReplayController {
             @PathVariable String projectId,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt,
             @Parameter(description = UNTIL) @RequestParam(required = false) String until) {
-        Instant known = time.knownAt(knownAt, time.now());
+        Instant known = time.knownAt(knownAt);
         ReplayQuery.Replay replay = replays.open(projectId, known, until);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

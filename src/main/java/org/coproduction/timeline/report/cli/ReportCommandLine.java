@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.coproduction.timeline.api.InvalidFieldException;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.Require;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.platform.CommandLine;
@@ -100,8 +101,7 @@ public final class ReportCommandLine {
             return report(
                     context,
                     arguments.words().get(1),
-                    asOf == null ? now : asOf,
-                    knownAt == null ? now : knownAt,
+                    new PointInTime(asOf == null ? now : asOf, knownAt == null ? now : knownAt),
                     format,
                     options,
                     file);
@@ -111,8 +111,7 @@ public final class ReportCommandLine {
     private static int report(
             ConfigurableApplicationContext context,
             String projectId,
-            Instant asOf,
-            Instant knownAt,
+            PointInTime at,
             String format,
             ReportOptions options,
             Path file) {
@@ -120,11 +119,10 @@ public final class ReportCommandLine {
         long reported = start;
         Path partial = null;
         try (ProgressBar bar = bar(projectId, LifecycleReportQuery.STEPS.size() + 1)) {
-            LifecycleReport report = context.getBean(LifecycleReportQuery.class)
-                    .report(projectId, asOf, knownAt, step -> {
-                        bar.setExtraMessage(step);
-                        bar.step();
-                    });
+            LifecycleReport report = context.getBean(LifecycleReportQuery.class).report(projectId, at, step -> {
+                bar.setExtraMessage(step);
+                bar.step();
+            });
             bar.setExtraMessage("render " + format);
             reported = System.nanoTime();
             partial = file.resolveSibling("." + file.getFileName() + ".partial");

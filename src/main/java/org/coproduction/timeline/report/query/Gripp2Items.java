@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.coproduction.timeline.api.Gripp2Topic;
 import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.MemberChange;
 import org.coproduction.timeline.fold.query.MemberState;
@@ -42,8 +43,8 @@ final class Gripp2Items {
     static final String BEFORE_FIRST_PHASE = "before-first-phase";
 
     private final String projectId;
+    private final PointInTime at;
     private final Instant asOf;
-    private final Instant knownAt;
     private final ProjectHistory history;
     private final List<Window> windows;
     private final List<PhaseReplay> replayed;
@@ -57,33 +58,31 @@ final class Gripp2Items {
      */
     private Gripp2Items(
             String projectId,
-            Instant asOf,
-            Instant knownAt,
+            PointInTime at,
             ProjectHistory history,
             List<Window> windows,
             List<PhaseReplay> replayed,
             Map<String, String> codeNames) {
         this.projectId = projectId;
         this.codeNames = codeNames;
-        this.asOf = asOf;
-        this.knownAt = knownAt;
+        this.at = at;
+        this.asOf = at.asOf();
         this.history = history;
         this.windows = windows;
         this.replayed = replayed;
-        this.decisions = history.decisions(asOf);
-        this.team = history.team(asOf);
-        this.teamWritten = history.gripp2Written(asOf);
+        this.decisions = history.decisions(this.asOf);
+        this.team = history.team(this.asOf);
+        this.teamWritten = history.gripp2Written(this.asOf);
     }
 
     static Gripp2 of(
             String projectId,
-            Instant asOf,
-            Instant knownAt,
+            PointInTime at,
             ProjectHistory history,
             List<Window> windows,
             List<PhaseReplay> replayed,
             Map<String, String> codeNames) {
-        return new Gripp2Items(projectId, asOf, knownAt, history, windows, replayed, codeNames).build();
+        return new Gripp2Items(projectId, at, history, windows, replayed, codeNames).build();
     }
 
     /**
@@ -175,7 +174,7 @@ final class Gripp2Items {
                 privately,
                 history.interviews(asOf),
                 ReportWords.when(asOf),
-                ReportWords.when(knownAt));
+                ReportWords.when(at.knownAt()));
         int everything = history.exclusion().members().size();
         int words = history.withdrawals() - everything;
         if (words > 0) {
@@ -546,7 +545,7 @@ final class Gripp2Items {
             if (facts.made() == null) {
                 continue;
             }
-            DecisionInfluencers answer = InfluenceAnswers.influencers(projectId, asOf, knownAt, facts, team);
+            DecisionInfluencers answer = InfluenceAnswers.influencers(projectId, at, facts, team);
             Set<String> events = new LinkedHashSet<>();
             events.add(facts.made().eventId());
             facts.revisions().forEach(r -> events.add(r.eventId()));

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.coproduction.timeline.api.DecisionMethod;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.codebook.query.CodebookQuery;
 import org.coproduction.timeline.codebook.query.CodebookView;
 import org.coproduction.timeline.fold.query.ProjectHistory;
@@ -68,20 +69,21 @@ public class LifecycleReportQuery {
         this.reader = reader;
     }
 
-    /** The steps of {@link #report(String, Instant, Instant, Consumer)}, in the order they end. */
+    /** The steps of {@link #report(String, PointInTime, Consumer)}, in the order they end. */
     public static final List<String> STEPS = List.of("fold", "participation", "replay", "assemble");
 
     /** 404 for a project never registered. */
-    public LifecycleReport report(String projectId, Instant asOf, Instant knownAt) {
-        return report(projectId, asOf, knownAt, step -> {});
+    public LifecycleReport report(String projectId, PointInTime at) {
+        return report(projectId, at, step -> {});
     }
 
     /** The report, telling {@code progress} the name of each of the {@link #STEPS} as it ends. */
-    public LifecycleReport report(String projectId, Instant asOf, Instant knownAt, Consumer<String> progress) {
-        ProjectHistory history = reader.read(projectId, knownAt);
+    public LifecycleReport report(String projectId, PointInTime at, Consumer<String> progress) {
+        Instant asOf = at.asOf();
+        ProjectHistory history = reader.read(projectId, at.knownAt());
         progress.accept(STEPS.get(0));
         // One fold of the project's events serves the participation figures and the replay.
-        Participation figures = participation.participation(history, projectId, WindowKind.PHASE, asOf);
+        Participation figures = participation.participation(history, projectId, WindowKind.PHASE, at);
         progress.accept(STEPS.get(1));
         ProjectReplay replay = replays.replay(history, projectId, asOf.toString());
         progress.accept(STEPS.get(2));
@@ -124,15 +126,15 @@ public class LifecycleReportQuery {
                         history.events(),
                         history.firstRecordedAt(),
                         history.lastRecordedAt(),
-                        asOf,
-                        knownAt,
+                        at.asOf(),
+                        at.knownAt(),
                         SCHEMA_VERSIONS,
                         codebookUsed(codebook)));
         LifecycleReport report = new LifecycleReport(
                 overview,
                 sections,
                 lifecycle(figures.windows()),
-                Gripp2Items.of(projectId, asOf, knownAt, history, figures.windows(), phases, codeNames),
+                Gripp2Items.of(projectId, at, history, figures.windows(), phases, codeNames),
                 ReportMethods.DEFINITIONS,
                 codeNames);
         progress.accept(STEPS.get(3));

@@ -3,7 +3,6 @@ package org.coproduction.timeline.report.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.Locale;
 import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.platform.web.TimeTravel;
@@ -72,8 +71,7 @@ class ReportController {
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
         String chosen = format(format);
         ReportOptions options = ReportOptions.parse(appendix, gripp2);
-        Instant now = time.now();
-        LifecycleReport report = reports.report(projectId, time.asOf(asOf, now), time.knownAt(knownAt, now));
+        LifecycleReport report = reports.report(projectId, time.at(asOf, knownAt));
         if (chosen.equals("pdf")) {
             return ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_PDF)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coproduction.timeline.TimelineApplication;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.api.ProjectOverview;
 import org.coproduction.timeline.fold.query.ProjectOverviewQuery;
 import org.coproduction.timeline.privacy.PersonalText;
@@ -84,8 +85,8 @@ class SealStoreCommandLineTest {
             assertThat(app.getBean(PersonalText.class)
                             .open(PROJECT, "m-ann", (String) reflection.get("EVENT_IDENTIFIER"), sealed))
                     .contains(ANNS_TEXT);
-            ProjectOverview overview =
-                    app.getBean(ProjectOverviewQuery.class).overview(PROJECT, Instant.now(), Instant.now());
+            ProjectOverview overview = app.getBean(ProjectOverviewQuery.class)
+                    .overview(PROJECT, new PointInTime(Instant.now(), Instant.now()));
             assertThat(overview.members())
                     .extracting(ProjectOverview.Member::name)
                     .containsExactly(ANN, "Withdrawn member 1");

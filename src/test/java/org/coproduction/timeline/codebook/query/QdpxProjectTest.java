@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.codebook.query.CodebookView.Code;
 import org.coproduction.timeline.codebook.query.CodebookView.IpaCode;
 import org.coproduction.timeline.codebook.query.CodebookView.Status;
@@ -82,8 +83,7 @@ class QdpxProjectTest {
                 "A study & <its> title",
                 "What it is about",
                 T,
-                T,
-                T,
+                PointInTime.now(T),
                 T,
                 List.of(
                         new Member("m-zoe", "Zoë Ünal", false, "RESEARCHER", "SERVICE_USER", "Design"),
@@ -195,8 +195,7 @@ class QdpxProjectTest {
                 p.title(),
                 p.description(),
                 p.registeredAt(),
-                p.asOf(),
-                p.knownAt(),
+                p.at(),
                 p.stamp(),
                 p.members(),
                 p.codebook(),

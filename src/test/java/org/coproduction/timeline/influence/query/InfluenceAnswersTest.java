@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.DecisionFacts.Influence;
 import org.coproduction.timeline.fold.query.DecisionFacts.Made;
@@ -130,8 +131,8 @@ class InfluenceAnswersTest {
     void givenTheProposersExplicitProposal_whenInfluencersAreListed_thenTheyAppearOnceWithBothPiecesOfEvidence() {
         Influence explicit = influence("i-ann", ANN, PROPOSED, PROPOSED_AT, 6);
 
-        DecisionInfluencers answer =
-                InfluenceAnswers.influencers(PROJECT, ASKED, ASKED, facts(PROPOSAL, null, List.of(), explicit), TEAM);
+        DecisionInfluencers answer = InfluenceAnswers.influencers(
+                PROJECT, PointInTime.now(ASKED), facts(PROPOSAL, null, List.of(), explicit), TEAM);
 
         assertThat(answer.influencers()).hasSize(1);
         Influencer ann = answer.influencers().get(0);
@@ -146,7 +147,10 @@ class InfluenceAnswersTest {
         Influence opposition = influence("i-3", BEN, OPPOSED, SUPPORTED_AT.plusSeconds(60), 8);
 
         DecisionInfluencers answer = InfluenceAnswers.influencers(
-                PROJECT, ASKED, ASKED, facts(PROPOSAL, MADE, List.of(), amendment, support, opposition), TEAM);
+                PROJECT,
+                PointInTime.now(ASKED),
+                facts(PROPOSAL, MADE, List.of(), amendment, support, opposition),
+                TEAM);
 
         Influencer ben = answer.influencers().get(1);
         assertThat(ben.memberId()).isEqualTo(BEN);
@@ -164,7 +168,11 @@ class InfluenceAnswersTest {
         Influence amendment = influence("i-2", BEN, AMENDED, AMENDED_AT, 31);
 
         InfluenceSummary summary = InfluenceAnswers.summary(
-                PROJECT, ASKED, ASKED, List.of(facts(PROPOSAL, MADE, List.of(), support, amendment)), TEAM, null);
+                PROJECT,
+                PointInTime.now(ASKED),
+                List.of(facts(PROPOSAL, MADE, List.of(), support, amendment)),
+                TEAM,
+                null);
 
         // ann's implied PROPOSED (ACADEMIC), ben's SUPPORTED (SERVICE_USER) and AMENDED (PEER_WORKER).
         assertThat(summary.total()).isEqualTo(3);

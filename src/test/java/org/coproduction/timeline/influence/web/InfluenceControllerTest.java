@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.InfluenceKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.influence.api.DecisionInfluencers;
 import org.coproduction.timeline.influence.api.DecisionInfluencers.Discussant;
@@ -125,7 +126,7 @@ class InfluenceControllerTest {
 
     @Test
     void answersWhoInfluencedADecisionWithTheFieldsOfTheContract() throws Exception {
-        given(readModel.influencers(PROJECT, DECISION, AS_OF_INSTANT, KNOWN_AT_INSTANT))
+        given(readModel.influencers(PROJECT, DECISION, new PointInTime(AS_OF_INSTANT, KNOWN_AT_INSTANT)))
                 .willReturn(ANSWER);
 
         mvc.perform(get(INFLUENCERS, PROJECT, DECISION).param("asOf", AS_OF).param("knownAt", KNOWN_AT_DAY))
@@ -159,7 +160,7 @@ class InfluenceControllerTest {
 
     @Test
     void leavesOutTheOptionalFieldsOfTheProposalsEvidence() throws Exception {
-        given(readModel.influencers(PROJECT, DECISION, AS_OF_INSTANT, KNOWN_AT_INSTANT))
+        given(readModel.influencers(PROJECT, DECISION, new PointInTime(AS_OF_INSTANT, KNOWN_AT_INSTANT)))
                 .willReturn(ANSWER);
 
         mvc.perform(get(INFLUENCERS, PROJECT, DECISION).param("asOf", AS_OF).param("knownAt", KNOWN_AT_DAY))
@@ -175,11 +176,12 @@ class InfluenceControllerTest {
 
     @Test
     void givenNoTimes_whenAsked_thenBothAreTheClocksNow() throws Exception {
-        given(readModel.influencers(PROJECT, DECISION, NOW, NOW)).willReturn(ANSWER);
+        given(readModel.influencers(PROJECT, DECISION, new PointInTime(NOW, NOW)))
+                .willReturn(ANSWER);
 
         mvc.perform(get(INFLUENCERS, PROJECT, DECISION)).andExpect(status().isOk());
 
-        verify(readModel).influencers(PROJECT, DECISION, NOW, NOW);
+        verify(readModel).influencers(PROJECT, DECISION, new PointInTime(NOW, NOW));
     }
 
     @Test
@@ -200,7 +202,7 @@ class InfluenceControllerTest {
 
     @Test
     void givenAnUnknownProject_whenAsked_thenNotFoundNamingTheProject() throws Exception {
-        given(readModel.influencers("nope", DECISION, NOW, NOW))
+        given(readModel.influencers("nope", DECISION, new PointInTime(NOW, NOW)))
                 .willThrow(RuleViolationException.notFound("projectId", "project nope is not registered"));
 
         mvc.perform(get(INFLUENCERS, "nope", DECISION)).andExpect(refused(HttpStatus.NOT_FOUND, "projectId"));
@@ -208,7 +210,7 @@ class InfluenceControllerTest {
 
     @Test
     void givenAnUnknownDecision_whenAsked_thenNotFoundNamingTheDecision() throws Exception {
-        given(readModel.influencers(PROJECT, "d-never", NOW, NOW))
+        given(readModel.influencers(PROJECT, "d-never", new PointInTime(NOW, NOW)))
                 .willThrow(RuleViolationException.notFound("decisionId", "decision d-never was never proposed"));
 
         mvc.perform(get(INFLUENCERS, PROJECT, "d-never")).andExpect(refused(HttpStatus.NOT_FOUND, "decisionId"));
@@ -218,7 +220,7 @@ class InfluenceControllerTest {
 
     @Test
     void listsTheDecisionsWithStatusAndCounts() throws Exception {
-        given(readModel.decisions(PROJECT, AS_OF_INSTANT, NOW))
+        given(readModel.decisions(PROJECT, new PointInTime(AS_OF_INSTANT, NOW)))
                 .willReturn(new DecisionList(
                         PROJECT,
                         AS_OF_INSTANT,
@@ -246,7 +248,7 @@ class InfluenceControllerTest {
 
     @Test
     void givenAnUnknownProject_whenTheDecisionsAreListed_thenNotFound() throws Exception {
-        given(readModel.decisions("nope", NOW, NOW))
+        given(readModel.decisions("nope", new PointInTime(NOW, NOW)))
                 .willThrow(RuleViolationException.notFound("projectId", "project nope is not registered"));
 
         mvc.perform(get(DECISIONS, "nope")).andExpect(refused(HttpStatus.NOT_FOUND, "projectId"));
@@ -256,7 +258,7 @@ class InfluenceControllerTest {
 
     @Test
     void summarisesInfluenceInOnePhaseWhenAPhaseIsGiven() throws Exception {
-        given(readModel.summary(PROJECT, NOW, KNOWN_AT_INSTANT, "design"))
+        given(readModel.summary(PROJECT, new PointInTime(NOW, KNOWN_AT_INSTANT), "design"))
                 .willReturn(new InfluenceSummary(
                         PROJECT,
                         NOW,
@@ -281,7 +283,7 @@ class InfluenceControllerTest {
 
     @Test
     void summarisesTheWholeProjectWithoutAPhase() throws Exception {
-        given(readModel.summary(PROJECT, NOW, NOW, null))
+        given(readModel.summary(PROJECT, new PointInTime(NOW, NOW), null))
                 .willReturn(new InfluenceSummary(PROJECT, NOW, NOW, null, 0, 0, List.of(), List.of()));
 
         mvc.perform(get(INFLUENCE, PROJECT))
@@ -289,12 +291,12 @@ class InfluenceControllerTest {
                 .andExpect(jsonPath("$.phaseId").doesNotExist())
                 .andExpect(jsonPath("$.total").value(0));
 
-        verify(readModel).summary(PROJECT, NOW, NOW, null);
+        verify(readModel).summary(PROJECT, new PointInTime(NOW, NOW), null);
     }
 
     @Test
     void givenAPhaseNotStarted_whenSummarised_thenNotFoundNamingThePhase() throws Exception {
-        given(readModel.summary(PROJECT, NOW, NOW, "analysis"))
+        given(readModel.summary(PROJECT, new PointInTime(NOW, NOW), "analysis"))
                 .willThrow(RuleViolationException.notFound("phaseId", "phase analysis had not started"));
 
         mvc.perform(get(INFLUENCE, PROJECT).param("phaseId", "analysis"))

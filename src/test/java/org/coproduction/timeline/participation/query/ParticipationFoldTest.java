@@ -16,6 +16,7 @@ import org.coproduction.timeline.api.LifecycleEvent.ProjectRegistered;
 import org.coproduction.timeline.api.MeetingEvent.ContributionRecorded;
 import org.coproduction.timeline.api.MeetingEvent.MeetingHeld;
 import org.coproduction.timeline.api.MeetingKind;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.ProjectEvent;
 import org.coproduction.timeline.fold.query.PhaseCalendar;
 import org.coproduction.timeline.fold.query.ProjectHistory;
@@ -82,7 +83,7 @@ class ParticipationFoldTest {
 
     @Test
     void givenMeetingsBeforeTheFirstPhase_thenTheyMakeABeforeFirstPhaseWindow() {
-        Participation answer = new ParticipationFold(history(true), LATER).participation(PROJECT, WindowKind.PHASE);
+        Participation answer = FoldedParticipation.of(history(true), LATER).participation(PROJECT, WindowKind.PHASE);
 
         assertThat(answer.windows())
                 .extracting(Window::key, Window::start, Window::end, Window::totalContributions)
@@ -93,6 +94,19 @@ class ParticipationFoldTest {
 
     /** A record spanning centuries (dates typed wrong) gets a clear refusal by month, not a heap of windows. */
     @Test
+    void givenAHistoryReadAtAnotherKnownAt_thenItCannotAnswerForThisOne() {
+        ProjectHistory readAtLater = history(true);
+
+        assertThat(new ParticipationFold(new HistoryFacts(readAtLater, new PointInTime(DESIGN_MEETING, LATER)))
+                        .participation(PROJECT, WindowKind.PHASE)
+                        .knownAt())
+                .isEqualTo(LATER);
+        assertThatThrownBy(() -> new HistoryFacts(readAtLater, new PointInTime(LATER, DESIGN_MEETING)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot answer as known at " + DESIGN_MEETING);
+    }
+
+    @Test
     void givenFactsCenturiesApart_thenMonthsAndQuartersAreRefusedNamingByWhilePhasesAnswer() {
         ProjectHistory history = history(false);
         Instant longAgo = Instant.parse("1500-01-01T10:00:00Z");
@@ -101,7 +115,7 @@ class ParticipationFoldTest {
                 longAgo,
                 "e-x",
                 99);
-        ParticipationFold fold = new ParticipationFold(history, LATER);
+        ParticipationFold fold = FoldedParticipation.of(history, LATER);
 
         for (WindowKind by : List.of(WindowKind.MONTH, WindowKind.QUARTER)) {
             assertThatThrownBy(() -> fold.participation(PROJECT, by))
@@ -115,7 +129,7 @@ class ParticipationFoldTest {
         ProjectHistory justInside = history(false);
         Instant edge = Instant.parse("1822-02-01T10:00:00Z");
         justInside.add(new MeetingHeld(PROJECT, edge, "m-0", "Old", MeetingKind.TEAM, List.of(ANN)), edge, "e-y", 99);
-        assertThat(new ParticipationFold(justInside, LATER)
+        assertThat(FoldedParticipation.of(justInside, LATER)
                         .participation(PROJECT, WindowKind.MONTH)
                         .windows())
                 .hasSize((int) ParticipationFold.MAX_CALENDAR_MONTHS);
@@ -123,7 +137,7 @@ class ParticipationFoldTest {
 
     @Test
     void givenNoPhaseYet_thenTheWholeHistoryIsBeforeTheFirstPhase() {
-        Participation answer = new ParticipationFold(history(false), LATER).participation(PROJECT, WindowKind.PHASE);
+        Participation answer = FoldedParticipation.of(history(false), LATER).participation(PROJECT, WindowKind.PHASE);
 
         assertThat(answer.windows())
                 .extracting(Window::key, Window::start, Window::end)
@@ -132,7 +146,7 @@ class ParticipationFoldTest {
 
     @Test
     void givenAContributorNotListedAsAttending_thenTheirVoiceRatioIsUndefinedAndTheyAreNotInTheGiniPopulation() {
-        Window kickOff = new ParticipationFold(history(false), LATER)
+        Window kickOff = FoldedParticipation.of(history(false), LATER)
                 .participation(PROJECT, WindowKind.PHASE)
                 .windows()
                 .get(0);
@@ -155,11 +169,11 @@ class ParticipationFoldTest {
         ProjectHistory empty = new ProjectHistory(LATER);
         empty.add(new ProjectRegistered(PROJECT, STARTED, "A study", null, null), STARTED, "e-0", 0);
 
-        assertThat(new ParticipationFold(empty, LATER)
+        assertThat(FoldedParticipation.of(empty, LATER)
                         .participation(PROJECT, WindowKind.MONTH)
                         .windows())
                 .isEmpty();
-        assertThat(new ParticipationFold(empty, LATER)
+        assertThat(FoldedParticipation.of(empty, LATER)
                         .participation(PROJECT, WindowKind.PROJECT)
                         .windows())
                 .extracting(Window::key)
@@ -188,7 +202,7 @@ class ParticipationFoldTest {
         for (int i = 0; i < events.size(); i++) {
             history.add(events.get(i), events.get(i).occurredAt(), "e-" + i, i);
         }
-        ParticipationFold fold = new ParticipationFold(history, muchLater.plusSeconds(86_400));
+        ParticipationFold fold = FoldedParticipation.of(history, muchLater.plusSeconds(86_400));
 
         List<Window> months = fold.participation(PROJECT, WindowKind.MONTH).windows();
         // February 2022 to July 2024.

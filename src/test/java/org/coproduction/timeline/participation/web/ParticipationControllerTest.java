@@ -18,6 +18,7 @@ import java.util.Map;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.IpaCategory;
 import org.coproduction.timeline.api.IpaCategory.Area;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.participation.api.Involvement;
 import org.coproduction.timeline.participation.api.MemberTrajectory;
@@ -102,7 +103,7 @@ class ParticipationControllerTest {
 
     @Test
     void answersParticipationWithTheFieldsOfTheContract() throws Exception {
-        given(query.participation(PROJECT, WindowKind.PHASE, AS_OF_INSTANT, NOW))
+        given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(AS_OF_INSTANT, NOW)))
                 .willReturn(new Participation(PROJECT, AS_OF_INSTANT, NOW, List.of(DESIGN, FIELDWORK)));
 
         mvc.perform(get(PARTICIPATION, PROJECT).param("by", "phase").param("asOf", AS_OF))
@@ -159,7 +160,7 @@ class ParticipationControllerTest {
 
     @Test
     void givenDetailFull_thenTheIpaSharesComeToo() throws Exception {
-        given(query.participation(PROJECT, WindowKind.PHASE, AS_OF_INSTANT, NOW))
+        given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(AS_OF_INSTANT, NOW)))
                 .willReturn(new Participation(PROJECT, AS_OF_INSTANT, NOW, List.of(DESIGN, FIELDWORK)));
 
         mvc.perform(get(PARTICIPATION, PROJECT).param("asOf", AS_OF).param("detail", "FULL"))
@@ -212,7 +213,7 @@ class ParticipationControllerTest {
                 new Decisions(2, byMethod, 0, 0.0),
                 Map.of("SERVICE_USER", Involvement.CONSULTED),
                 null);
-        given(query.participation(PROJECT, WindowKind.PHASE, NOW, NOW))
+        given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(NOW, NOW)))
                 .willReturn(new Participation(PROJECT, NOW, NOW, List.of(window)));
 
         mvc.perform(get(PARTICIPATION, PROJECT).param("detail", "full"))
@@ -255,7 +256,7 @@ class ParticipationControllerTest {
                 new Decisions(3, Map.of(DecisionMethod.VOTE, 2, DecisionMethod.CONSENSUS, 1), 0, 0.0),
                 Map.of("SERVICE_USER", Involvement.COLLABORATED, "CARER", Involvement.CONSULTED),
                 null);
-        given(query.participation(PROJECT, WindowKind.PHASE, NOW, NOW))
+        given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(NOW, NOW)))
                 .willReturn(new Participation(PROJECT, NOW, NOW, List.of(window)));
 
         // Involvement by perspective name, methods in the order of their enum (CONSENSUS before VOTE).
@@ -267,24 +268,24 @@ class ParticipationControllerTest {
 
     @Test
     void givenNoWindowKind_thenItIsByPhase() throws Exception {
-        given(query.participation(PROJECT, WindowKind.PHASE, NOW, NOW))
+        given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(NOW, NOW)))
                 .willReturn(new Participation(PROJECT, NOW, NOW, List.of()));
 
         mvc.perform(get(PARTICIPATION, PROJECT)).andExpect(status().isOk());
 
-        verify(query).participation(PROJECT, WindowKind.PHASE, NOW, NOW);
+        verify(query).participation(PROJECT, WindowKind.PHASE, new PointInTime(NOW, NOW));
     }
 
     @Test
     void canAskByMonthQuarterAndProject() throws Exception {
         for (WindowKind kind : List.of(WindowKind.MONTH, WindowKind.QUARTER, WindowKind.PROJECT)) {
-            given(query.participation(PROJECT, kind, NOW, NOW))
+            given(query.participation(PROJECT, kind, new PointInTime(NOW, NOW)))
                     .willReturn(new Participation(PROJECT, NOW, NOW, List.of()));
 
             mvc.perform(get(PARTICIPATION, PROJECT).param("by", kind.name().toLowerCase()))
                     .andExpect(status().isOk());
 
-            verify(query).participation(PROJECT, kind, NOW, NOW);
+            verify(query).participation(PROJECT, kind, new PointInTime(NOW, NOW));
         }
     }
 
@@ -304,7 +305,7 @@ class ParticipationControllerTest {
 
     @Test
     void givenAnUnknownProject_whenAsked_thenNotFoundNamingTheProject() throws Exception {
-        given(query.participation("nope", WindowKind.PHASE, NOW, NOW))
+        given(query.participation("nope", WindowKind.PHASE, new PointInTime(NOW, NOW)))
                 .willThrow(RuleViolationException.notFound("projectId", "project nope is not registered"));
 
         mvc.perform(get(PARTICIPATION, "nope")).andExpect(refused(HttpStatus.NOT_FOUND, "projectId"));
@@ -314,7 +315,7 @@ class ParticipationControllerTest {
 
     @Test
     void answersATrajectoryWithTheFieldsOfTheContract() throws Exception {
-        given(query.trajectory(PROJECT, BEN, AS_OF_INSTANT, NOW))
+        given(query.trajectory(PROJECT, BEN, new PointInTime(AS_OF_INSTANT, NOW)))
                 .willReturn(new MemberTrajectory(
                         PROJECT,
                         BEN,
@@ -353,7 +354,7 @@ class ParticipationControllerTest {
 
     @Test
     void givenAMemberTheProjectNeverHad_whenTheTrajectoryIsAsked_thenNotFoundNamingTheMember() throws Exception {
-        given(query.trajectory(PROJECT, "zed", NOW, NOW))
+        given(query.trajectory(PROJECT, "zed", new PointInTime(NOW, NOW)))
                 .willThrow(RuleViolationException.notFound("memberId", "member zed was never on project p1"));
 
         mvc.perform(get(TRAJECTORY, PROJECT, "zed")).andExpect(refused(HttpStatus.NOT_FOUND, "memberId"));

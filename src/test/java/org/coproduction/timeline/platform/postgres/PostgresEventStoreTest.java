@@ -15,6 +15,7 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.api.LifecycleCommand.JoinMember;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.demo.DemoProjectGenerator;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.ProjectHistory;
@@ -27,6 +28,7 @@ import org.coproduction.timeline.interchange.InterleavedStudies;
 import org.coproduction.timeline.interchange.JsonLinesExporter;
 import org.coproduction.timeline.interchange.JsonLinesImporter;
 import org.coproduction.timeline.participation.api.WindowKind;
+import org.coproduction.timeline.participation.query.FoldedParticipation;
 import org.coproduction.timeline.participation.query.ParticipationFold;
 import org.coproduction.timeline.participation.query.ParticipationReadModel;
 import org.junit.jupiter.api.Test;
@@ -111,7 +113,11 @@ class PostgresEventStoreTest {
             int decisions = histories.read(DEMO, now).decisions(now).size();
             await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
-                    .until(() -> readModel.decisions(DEMO, now, now).decisions().size() == decisions);
+                    .until(() -> readModel
+                                    .decisions(DEMO, new PointInTime(now, now))
+                                    .decisions()
+                                    .size()
+                            == decisions);
 
             // Before and after the demo's correction of d-43 (docs/time.md), and at the end.
             for (String[] pair : new String[][] {
@@ -123,9 +129,10 @@ class PostgresEventStoreTest {
                 Instant knownAt = Instant.parse(pair[1]);
                 ProjectHistory history = histories.read(DEMO, knownAt);
                 for (DecisionFacts facts : history.decisions(asOf)) {
-                    assertThat(readModel.influencers(DEMO, facts.decisionId(), asOf, knownAt))
+                    assertThat(readModel.influencers(DEMO, facts.decisionId(), new PointInTime(asOf, knownAt)))
                             .as("%s as of %s known at %s", facts.decisionId(), asOf, knownAt)
-                            .isEqualTo(InfluenceAnswers.influencers(DEMO, asOf, knownAt, facts, history.team(asOf)));
+                            .isEqualTo(InfluenceAnswers.influencers(
+                                    DEMO, new PointInTime(asOf, knownAt), facts, history.team(asOf)));
                 }
             }
         }
@@ -141,13 +148,14 @@ class PostgresEventStoreTest {
             ProjectHistoryReader histories = app.getBean(ProjectHistoryReader.class);
             Instant now = Instant.parse("2030-01-01T00:00:00Z");
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> readModel.fold(DEMO, now, now).isPresent());
+                    .until(() -> readModel.fold(DEMO, new PointInTime(now, now)).isPresent());
             ProjectHistory history = histories.read(DEMO, now);
             // At the end, inside a phase, and before the demo's correction of d-43 (docs/time.md).
             for (String asOf : new String[] {"2030-01-01T00:00:00Z", "2022-08-01T00:00:00Z", "2021-03-15T10:30:00Z"}) {
                 Instant at = Instant.parse(asOf);
-                ParticipationFold fromTables = readModel.fold(DEMO, at, now).orElseThrow();
-                ParticipationFold reference = new ParticipationFold(history, at);
+                ParticipationFold fromTables =
+                        readModel.fold(DEMO, new PointInTime(at, now)).orElseThrow();
+                ParticipationFold reference = FoldedParticipation.of(history, at);
                 for (WindowKind by : WindowKind.values()) {
                     assertThat(fromTables.participation(DEMO, by))
                             .as("%s as of %s", by, asOf)

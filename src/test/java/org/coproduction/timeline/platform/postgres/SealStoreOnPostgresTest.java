@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.coproduction.timeline.TimelineApplication;
 import org.coproduction.timeline.admin.cli.SealStoreCommandLine;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.fold.api.ProjectOverview;
 import org.coproduction.timeline.fold.query.ProjectOverviewQuery;
 import org.coproduction.timeline.privacy.PreSealingStore;
@@ -56,7 +57,7 @@ class SealStoreOnPostgresTest {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 assertThat(PreSealingStore.events(jdbc)).isEqualTo(before);
                 ProjectOverview overview = app.getBean(ProjectOverviewQuery.class)
-                        .overview(PreSealingStore.PROJECT, Instant.now(), Instant.now());
+                        .overview(PreSealingStore.PROJECT, new PointInTime(Instant.now(), Instant.now()));
                 assertThat(overview.members())
                         .extracting(ProjectOverview.Member::name)
                         .containsExactly(PreSealingStore.ANN, "Withdrawn member 1");
