@@ -2,6 +2,9 @@ package org.coproduction.timeline.participation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import org.coproduction.timeline.participation.query.ParticipationQuery;
 import org.coproduction.timeline.platform.web.CsvTable;
 import org.coproduction.timeline.platform.web.TimeTravel;
 import org.coproduction.timeline.platform.web.Workbook;
+import org.springframework.http.converter.json.MappingJacksonValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,14 +74,15 @@ class ParticipationController {
 
     @GetMapping("/api/projects/{projectId}/participation")
     @Operation(summary = "Participation window by window, by member and by perspective", description = DEFINITIONS)
-    ParticipationAnswer answer(
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Participation.class)))
+    MappingJacksonValue answer(
             @PathVariable String projectId,
             @Parameter(description = BY) @RequestParam(required = false) String by,
             @Parameter(description = DETAIL) @RequestParam(required = false) String detail,
             @Parameter(description = TimeTravel.AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = TimeTravel.KNOWN_AT) @RequestParam(required = false) String knownAt) {
-        ParticipationAnswer.Detail level = detail(detail);
-        return ParticipationAnswer.of(participation(projectId, by, asOf, knownAt), level);
+        ParticipationJson.Detail level = detail(detail);
+        return ParticipationJson.answer(participation(projectId, by, asOf, knownAt), level);
     }
 
     private Participation participation(String projectId, String by, String asOf, String knownAt) {
@@ -272,13 +277,13 @@ class ParticipationController {
         return participation.trajectory(projectId, memberId, time.at(asOf, knownAt));
     }
 
-    private static ParticipationAnswer.Detail detail(String detail) {
+    private static ParticipationJson.Detail detail(String detail) {
         if (detail == null || detail.isBlank()) {
-            return ParticipationAnswer.Detail.SUMMARY;
+            return ParticipationJson.Detail.SUMMARY;
         }
         return switch (detail.toLowerCase(Locale.ROOT)) {
-            case "summary" -> ParticipationAnswer.Detail.SUMMARY;
-            case "full" -> ParticipationAnswer.Detail.FULL;
+            case "summary" -> ParticipationJson.Detail.SUMMARY;
+            case "full" -> ParticipationJson.Detail.FULL;
             default -> throw new InvalidFieldException("detail", "must be one of summary, full");
         };
     }

@@ -1,5 +1,6 @@
 package org.coproduction.timeline.participation.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.coproduction.timeline.web.AdapterExpectations.invalid;
 import static org.coproduction.timeline.web.AdapterExpectations.refused;
 import static org.coproduction.timeline.web.FixedClockAndIds.NOW;
@@ -12,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,9 @@ class ParticipationControllerTest {
     @MockitoBean
     ParticipationQuery query;
 
+    @Autowired
+    ObjectMapper json;
+
     @Test
     void answersParticipationWithTheFieldsOfTheContract() throws Exception {
         given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(AS_OF_INSTANT, NOW)))
@@ -182,37 +188,7 @@ class ParticipationControllerTest {
 
     @Test
     void leavesZerosOutOfTheMapsAndKeepsEveryOtherFigure() throws Exception {
-        Map<IpaCategory, Double> ipa = new java.util.EnumMap<>(IpaCategory.class);
-        for (IpaCategory category : IpaCategory.values()) {
-            ipa.put(category, 0.0);
-        }
-        ipa.put(IpaCategory.GIVES_OPINION, 0.75);
-        ipa.put(IpaCategory.AGREES, 0.25);
-        Map<Area, Double> areas = new java.util.EnumMap<>(Area.class);
-        for (Area area : Area.values()) {
-            areas.put(area, 0.0);
-        }
-        areas.put(Area.ATTEMPTED_ANSWERS, 0.75);
-        areas.put(Area.POSITIVE_REACTIONS, 0.25);
-        Map<DecisionMethod, Integer> byMethod = new java.util.EnumMap<>(DecisionMethod.class);
-        for (DecisionMethod method : DecisionMethod.values()) {
-            byMethod.put(method, 0);
-        }
-        byMethod.put(DecisionMethod.VOTE, 2);
-        Window window = new Window(
-                "design",
-                "Design",
-                DESIGN_START,
-                null,
-                4,
-                1,
-                0.0,
-                0.0,
-                List.of(new MemberFigures(BEN, "Ben Bell", "SERVICE_USER", 4, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
-                List.of(new PerspectiveFigures("SERVICE_USER", 4, 1.0, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
-                new Decisions(2, byMethod, 0, 0.0),
-                Map.of("SERVICE_USER", Involvement.CONSULTED),
-                null);
+        Window window = windowWithZeros();
         given(query.participation(PROJECT, WindowKind.PHASE, new PointInTime(NOW, NOW)))
                 .willReturn(new Participation(PROJECT, NOW, NOW, List.of(window)));
 
@@ -231,6 +207,53 @@ class ParticipationControllerTest {
                 .andExpect(jsonPath("$.windows[0].decisions.share").value(0.0))
                 .andExpect(jsonPath("$.windows[0].end").value(org.hamcrest.Matchers.nullValue()))
                 .andExpect(jsonPath("$.windows[0].shift").value(org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void leavesTheZerosInWhereverElseTheRecordsAreWritten() throws Exception {
+        // The report writes the same windows with the application's mapper: every zero, nulls spelled out.
+        JsonNode window = json.readTree(json.writeValueAsString(windowWithZeros()));
+
+        assertThat(window.get("members").get(0).get("ipa")).hasSize(IpaCategory.values().length);
+        assertThat(window.get("perspectives").get(0).get("areas")).hasSize(Area.values().length);
+        assertThat(window.get("decisions").get("byMethod")).hasSize(DecisionMethod.values().length);
+        assertThat(window.get("end").isNull()).isTrue();
+        assertThat(window.get("shift").isNull()).isTrue();
+    }
+
+    /** A window whose maps hold zeros: every IPA category, area and method but a few at 0. */
+    static Window windowWithZeros() {
+        Map<IpaCategory, Double> ipa = new java.util.EnumMap<>(IpaCategory.class);
+        for (IpaCategory category : IpaCategory.values()) {
+            ipa.put(category, 0.0);
+        }
+        ipa.put(IpaCategory.GIVES_OPINION, 0.75);
+        ipa.put(IpaCategory.AGREES, 0.25);
+        Map<Area, Double> areas = new java.util.EnumMap<>(Area.class);
+        for (Area area : Area.values()) {
+            areas.put(area, 0.0);
+        }
+        areas.put(Area.ATTEMPTED_ANSWERS, 0.75);
+        areas.put(Area.POSITIVE_REACTIONS, 0.25);
+        Map<DecisionMethod, Integer> byMethod = new java.util.EnumMap<>(DecisionMethod.class);
+        for (DecisionMethod method : DecisionMethod.values()) {
+            byMethod.put(method, 0);
+        }
+        byMethod.put(DecisionMethod.VOTE, 2);
+        return new Window(
+                "design",
+                "Design",
+                DESIGN_START,
+                null,
+                4,
+                1,
+                0.0,
+                0.0,
+                List.of(new MemberFigures(BEN, "Ben Bell", "SERVICE_USER", 4, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
+                List.of(new PerspectiveFigures("SERVICE_USER", 4, 1.0, 1.0, 1.0, 1.0, ipa, areas, 0, 0.0)),
+                new Decisions(2, byMethod, 0, 0.0),
+                Map.of("SERVICE_USER", Involvement.CONSULTED),
+                null);
     }
 
     @Test
