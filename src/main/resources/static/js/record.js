@@ -99,16 +99,23 @@ function form({ id, title, help, controls, submit, path, body = (v) => v, lists 
       f.querySelector('[aria-invalid="true"]')?.focus();
       return;
     }
+    let recorded;
     try {
-      const recorded = await api(path(values), { method: 'POST', body: body(values) });
-      say(done(values, recorded), 'ok');
-      f.reset();
-      await refresh();
+      recorded = await api(path(values), { method: 'POST', body: body(values) });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       showErrors(f, error);
       say(`${title}: not recorded, see the form.`, 'error');
       f.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    f.reset();
+    // The lists are brought up to date before the page says it is done, and a failure to read them
+    // again does not turn what was recorded into "not recorded".
+    try {
+      await refresh();
+    } finally {
+      say(done(values, recorded), 'ok');
     }
   });
   return el('section', { class: 'record-form', 'aria-labelledby': `${id}-heading` }, el('h3', { id: `${id}-heading` }, title), f);
