@@ -32,11 +32,16 @@ async function render() {
     const v = formValues(grantForm);
     try {
       await api(`${base}/access/${encodeURIComponent(v.username || '-')}`, { method: 'PUT', body: { role: v.role, memberId: v.memberId || null } });
-      say(`${v.username} is now ${label(v.role).toLowerCase()} of this project.`, 'ok');
-      await render();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       showErrors(grantForm, error);
+      return;
+    }
+    // As on the record page: the lists first, then the word that it is done, whatever reading them gives.
+    try {
+      await render();
+    } finally {
+      say(`${v.username} is now ${label(v.role).toLowerCase()} of this project.`, 'ok');
     }
   });
 
@@ -46,10 +51,14 @@ async function render() {
       if (!confirm(`Revoke ${g.username}'s role in this project?`)) return;
       try {
         await api(`${base}/access/${encodeURIComponent(g.username)}`, { method: 'DELETE' });
-        say(`${g.username} no longer has a role in this project.`, 'ok');
-        await render();
       } catch (error) {
         say(error.message, 'error');
+        return;
+      }
+      try {
+        await render();
+      } finally {
+        say(`${g.username} no longer has a role in this project.`, 'ok');
       }
     } }, 'Revoke'),
   ]);

@@ -17,12 +17,17 @@ create.addEventListener('submit', async (e) => {
   const v = formValues(create);
   try {
     await api('/api/accounts', { method: 'POST', body: v });
-    say(`Account ${v.username} created. A project's coordinator can now give it a role.`, 'ok');
-    create.reset();
-    await render();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     showErrors(create, error);
+    return;
+  }
+  create.reset();
+  // As on the record page: the list first, then the word that it is done, whatever reading it gives.
+  try {
+    await render();
+  } finally {
+    say(`Account ${v.username} created. A project's coordinator can now give it a role.`, 'ok');
   }
 });
 main.append(el('h2', {}, 'Create an account'), create, el('div', { id: 'accounts' }));

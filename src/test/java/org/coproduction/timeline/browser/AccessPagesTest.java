@@ -41,6 +41,40 @@ class AccessPagesTest extends BrowserTest {
         screenshot("access-coordinator");
     }
 
+    /**
+     * The site administrator creates an account, and the coordinator gives it a role and takes it
+     * back: each time the page says it is done only once its list shows it.
+     */
+    @Test
+    void anAccountIsCreatedGivenARoleAndRevokedEachSaidOnceItsListShowsIt() {
+        String username = "visitor-" + UUID.randomUUID().toString().substring(0, 8);
+        open("admin.html");
+        visible(By.id("account-username")).sendKeys(username);
+        browser.findElement(By.id("account-displayName")).sendKeys("Vera Visitor");
+        browser.findElement(By.id("account-password")).sendKeys("a-long-enough-password");
+        browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), "Account " + username + " created"));
+        assertThat(browser.findElement(By.id("account-list")).getText()).contains(username);
+
+        signIn("helen-marsh", PASSWORD);
+        open("access.html?project=" + DEMO);
+        visible(By.id("grant-username")).sendKeys(username);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grant-role"))).selectByValue("VIEWER");
+        browser.findElement(By.cssSelector("#grant-form button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), username + " is now"));
+        assertThat(browser.findElement(By.id("grants")).getText()).contains(username);
+
+        browser.findElement(By.cssSelector("#grants button[data-username='" + username + "']"))
+                .click();
+        browser.switchTo().alert().accept();
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("status"), username + " no longer has a role"));
+        assertThat(browser.findElement(By.id("grants")).getText()).doesNotContain(username);
+    }
+
     @Test
     void aDemoMemberCannotReachTheAccountsPageNorAnotherMembersPrivateText() {
         signIn("tom-brennan", PASSWORD);
