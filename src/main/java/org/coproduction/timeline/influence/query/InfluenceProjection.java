@@ -311,7 +311,7 @@ class InfluenceProjection {
         jdbc.batchUpdate(
                 "UPDATE " + INFLUENCE + " SET note = NULL WHERE project_id = ? AND member_id = ?",
                 pending.withdrawn.stream().map(w -> new Object[] {w[1], w[2]}).toList(),
-                TEXTS);
+                new int[] {VARCHAR, VARCHAR});
         if (!pending.withdrawn.isEmpty()) {
             vacuum.afterCommit(MEMBER, INFLUENCE);
         }

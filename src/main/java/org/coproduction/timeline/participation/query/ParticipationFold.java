@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 import org.coproduction.timeline.api.DecisionMethod;
 import org.coproduction.timeline.api.InvalidFieldException;
 import org.coproduction.timeline.api.IpaCategory;
+import org.coproduction.timeline.api.PointInTime;
 import org.coproduction.timeline.api.RuleViolationException;
 import org.coproduction.timeline.fold.query.DecisionFacts;
 import org.coproduction.timeline.fold.query.MemberChange;
@@ -85,8 +86,7 @@ public final class ParticipationFold {
 
     private record Label(String key, String name) {}
 
-    private final Instant asOf;
-    private final Instant knownAt;
+    private final PointInTime at;
     private final TeamHistory team;
     private final TeamHistory everyone;
     private final PhaseCalendar calendar;
@@ -99,8 +99,7 @@ public final class ParticipationFold {
 
     /** Takes every fact the source hands over, as of its point in time. */
     public ParticipationFold(ParticipationFacts facts) {
-        this.asOf = facts.at().asOf();
-        this.knownAt = facts.at().knownAt();
+        this.at = facts.at();
         this.team = facts.team();
         this.everyone = facts.everyone();
         this.calendar = facts.phases();
@@ -174,7 +173,7 @@ public final class ParticipationFold {
             windows.add(window);
             previous = window;
         }
-        return new Participation(projectId, asOf, knownAt, windows);
+        return new Participation(projectId, at.asOf(), at.knownAt(), windows);
     }
 
     /** One member phase by phase; 404 for a member the record (as known at knownAt) never had. */
@@ -210,7 +209,7 @@ public final class ParticipationFold {
                     figures == null ? 0 : figures.influences(),
                     figures == null ? 0.0 : figures.influenceShare()));
         }
-        return new MemberTrajectory(projectId, memberId, ever.get().name(), asOf, knownAt, phases);
+        return new MemberTrajectory(projectId, memberId, ever.get().name(), at.asOf(), at.knownAt(), phases);
     }
 
     // ---- windows
@@ -373,7 +372,7 @@ public final class ParticipationFold {
 
     /** The member at the end of a window ({@code end} exclusive; null: as of asOf), or when they left. */
     private Optional<MemberState> stateAtEnd(String memberId, Instant end) {
-        return end == null ? team.at(memberId, asOf) : team.before(memberId, end);
+        return end == null ? team.at(memberId, at.asOf()) : team.before(memberId, end);
     }
 
     private boolean onTeamDuring(String memberId, Instant start, Instant end) {

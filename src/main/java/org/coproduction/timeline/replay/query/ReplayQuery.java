@@ -208,6 +208,8 @@ public class ReplayQuery {
             Map<String, Double> shares = shares(byPerspective, contributionCount);
             List<PhaseDecision> phaseDecisions = new ArrayList<>();
             int made = 0;
+            // The influencers answer's own asOf and knownAt are not read here: a running phase has no end.
+            PointInTime phaseEnd = new PointInTime(end == null ? Instant.MAX : end, history.knownAt());
             for (DecisionFacts all : decisions) {
                 List<String> steps = steps(all, period);
                 if (steps.isEmpty()) {
@@ -215,8 +217,6 @@ public class ReplayQuery {
                 }
                 made += steps.contains("MADE") ? 1 : 0;
                 DecisionFacts atEnd = end == null ? all : history.decision(all.decisionId(), end.minusNanos(1));
-                // Only the title and the influencers are read: the answer's own times are not.
-                PointInTime phaseEnd = new PointInTime(end == null ? Instant.MAX : end, history.knownAt());
                 DecisionInfluencers influencers = InfluenceAnswers.influencers(null, phaseEnd, atEnd, team);
                 phaseDecisions.add(new PhaseDecision(
                         all.decisionId(),
